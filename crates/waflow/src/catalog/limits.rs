@@ -1,0 +1,5 @@
+//! Document-level limits.
+
+/// Meta's maximum Flow JSON size: 10 MB where 1 MB is 1,048,576 bytes, counted on the
+/// UTF-8 bytes [D][B][A] (spec 10; AWS's API has `maxLength` 10485760).
+pub const MAX_FLOW_JSON_BYTES: usize = 10 * 1_048_576;

@@ -1,0 +1,212 @@
+//! The document stage: bytes -> text -> span tree, and the findings of each step
+//! (size, encoding, syntax, duplicate keys). Meta's order (spec 0): parse, then size; we
+//! check the size first so a 2 GB file is never parsed, and say so in the docs.
+
+use crate::catalog::limits::MAX_FLOW_JSON_BYTES;
+use crate::finding::{Finding, Pointer, Severity, FLOW_JSON_ERROR};
+use crate::locate::Locator;
+use crate::rules::RuleMeta;
+use crate::syntax::{self, LineIndex, ParseOptions, Parsed, Span};
+
+pub(crate) static INVALID_UTF8: RuleMeta = RuleMeta {
+    code: "invalid-utf8",
+    error: "INVALID_FLOW_JSON",
+    error_type: FLOW_JSON_ERROR,
+    severity: Severity::Error,
+    since: None,
+    until: None,
+    summary: "The file is not valid UTF-8.",
+    doc: "Meta reads Flow JSON as UTF-8 (its size limit counts UTF-8 bytes, spec 10) and \
+          refuses a document it cannot decode as INVALID_FLOW_JSON. The finding gives the byte \
+          offset of the first bad byte and the line and column where the valid text ends. \
+          Fix: re-save the file as UTF-8 (files saved as UTF-16 are recognised by their byte \
+          order mark and named as such).",
+};
+
+pub(crate) static TOO_LARGE: RuleMeta = RuleMeta {
+    code: "flow-json-too-large",
+    error: "INVALID_FLOW_JSON",
+    error_type: FLOW_JSON_ERROR,
+    severity: Severity::Error,
+    since: None,
+    until: None,
+    summary: "The Flow JSON is larger than Meta's 10 MB limit.",
+    doc: "Meta refuses Flow JSON over 10 MB, where 1 MB is 1,048,576 bytes: 10,485,760 UTF-8 \
+          bytes [D][B][A] (spec 10). Its message states by how many bytes the limit is \
+          exceeded; so does ours. The document is not parsed further. Fix: move large data \
+          (images, long lists) to your endpoint's responses.",
+};
+
+pub(crate) static INVALID_JSON: RuleMeta = RuleMeta {
+    code: "invalid-json",
+    error: "INVALID_FLOW_JSON",
+    error_type: FLOW_JSON_ERROR,
+    severity: Severity::Error,
+    since: None,
+    until: None,
+    summary: "The Flow JSON is not valid JSON.",
+    doc: "Meta parses Flow JSON with a strict JSON parser and answers INVALID_FLOW_JSON at \
+          0,0,0,0 when it fails (spec 0, step 1). waflow reports the position of the actual \
+          fault and names it: raw control characters inside strings (a real line break in a \
+          text), trailing commas, comments, single quotes, NaN/Infinity, unquoted keys, bad \
+          escapes, unpaired surrogates, leading zeros, content after the document, nesting \
+          deeper than 127 levels. Fix: what the message says, at the position given.",
+};
+
+pub(crate) static DUPLICATE_KEY: RuleMeta = RuleMeta {
+    code: "duplicate-key",
+    // Meta has no code for this: JSON.parse accepts duplicate keys and keeps the last
+    // value. The finding is a waflow warning and never goes into validationErrors.
+    error: "WAFLOW_DUPLICATE_KEY",
+    error_type: FLOW_JSON_ERROR,
+    severity: Severity::Warning,
+    since: None,
+    until: None,
+    summary: "A key appears twice in one object; Meta silently keeps only the last value.",
+    doc: "JSON parsers, Meta's included, accept an object with a repeated key and keep the \
+          last value, so the first one is silently ignored: almost always an editing mistake \
+          (a property pasted twice, two `children` lists). Not a Meta error, so a warning \
+          with the Meta-style code WAFLOW_DUPLICATE_KEY; both positions are given. Fix: \
+          delete one of the two, or merge them.",
+};
+
+/// What the document stage hands on: the text (when it decoded) and the span tree (when
+/// it parsed).
+pub(crate) struct Document<'s> {
+    pub index: LineIndex,
+    pub parsed: Option<Parsed<'s>>,
+}
+
+/// How much of the input was seen: readers stop at a cap, so the length can be a floor.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Size {
+    pub bytes: u64,
+    pub complete: bool,
+}
+
+pub(crate) fn check_size(size: Size, limit: usize, out: &mut Vec<Finding>) -> bool {
+    if size.bytes <= limit as u64 {
+        return true;
+    }
+    let over = size.bytes - limit as u64;
+    let limit_text = if limit == MAX_FLOW_JSON_BYTES {
+        format!("Meta's limit of {} bytes (10 MB)", thousands(limit as u64))
+    } else {
+        format!("the limit of {} bytes", thousands(limit as u64))
+    };
+    let message = if size.complete {
+        format!(
+            "The Flow JSON is {} bytes: {} bytes over {limit_text}",
+            thousands(size.bytes),
+            thousands(over)
+        )
+    } else {
+        format!(
+            "The Flow JSON is more than {} bytes: at least {} bytes over {limit_text} (reading stopped there)",
+            thousands(size.bytes),
+            thousands(over)
+        )
+    };
+    let mut f = TOO_LARGE.finding(message);
+    f.help =
+        Some("Move large data (images, long option lists) into your endpoint's responses".into());
+    out.push(f);
+    false
+}
+
+/// Bytes -> text. On invalid UTF-8, a finding at the first bad byte.
+pub(crate) fn decode<'b>(bytes: &'b [u8], out: &mut Vec<Finding>) -> Option<&'b str> {
+    let err = match std::str::from_utf8(bytes) {
+        Ok(text) => return Some(text),
+        Err(err) => err,
+    };
+    let at = err.valid_up_to();
+    let bad = err.error_len().unwrap_or(bytes.len() - at);
+    let message = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        "The file is encoded as UTF-16 (it starts with a UTF-16 byte order mark): Flow JSON must be UTF-8; re-save the file as UTF-8".to_owned()
+    } else {
+        let shown: Vec<String> = bytes[at..at + bad]
+            .iter()
+            .map(|b| format!("0x{b:02X}"))
+            .collect();
+        let what = if err.error_len().is_none() {
+            "an incomplete UTF-8 sequence at the end of the file"
+        } else {
+            "a byte sequence that is not UTF-8"
+        };
+        format!(
+            "Invalid UTF-8 at byte offset {at}: {what} ({}); Flow JSON must be UTF-8, re-save the file as UTF-8",
+            shown.join(" ")
+        )
+    };
+    // The valid prefix is text: its line index gives the line and column of the fault.
+    let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let index = LineIndex::new(prefix);
+    let pos = index.utf16(at);
+    let mut f = INVALID_UTF8.finding(message);
+    f.pointers.push(Pointer {
+        line_start: pos.line,
+        line_end: pos.line,
+        column_start: pos.column,
+        column_end: pos.column,
+        path: String::new(),
+        span: Some(Span::new(at, at + bad)),
+    });
+    out.push(f);
+    None
+}
+
+/// Text -> span tree, with syntax faults and duplicate keys as findings.
+pub(crate) fn parse<'s>(text: &'s str, max_depth: usize, out: &mut Vec<Finding>) -> Document<'s> {
+    let index = LineIndex::new(text);
+    let loc = Locator { index: &index };
+    let parsed = match syntax::parse(text, &ParseOptions { max_depth }) {
+        Ok(parsed) => {
+            for dup in &parsed.duplicate_keys {
+                let first = index.utf16(dup.first.start as usize);
+                let mut f = DUPLICATE_KEY.finding(format!(
+                    "Duplicate key '{}': it already appears at line {}, column {} of the same object; Meta keeps only this last value and ignores the first",
+                    dup.name, first.line, first.column
+                ));
+                f.help = Some("Delete one of the two, or merge them into one".into());
+                let path = dup.object.key(&dup.name);
+                f.pointers.push(loc.pointer(dup.duplicate, &path));
+                f.pointers.push(loc.pointer(dup.first, &path));
+                out.push(f);
+            }
+            Some(parsed)
+        }
+        Err(err) => {
+            let mut f = INVALID_JSON.finding(err.kind.to_string());
+            f.pointers.push(loc.pointer(err.span, &err.path));
+            out.push(f);
+            None
+        }
+    };
+    Document { index, parsed }
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(10_485_760), "10,485,760");
+    }
+}

@@ -1,0 +1,139 @@
+//! waflow: validate WhatsApp Flow JSON before you upload it.
+//!
+//! [`validate`] returns the errors Meta would report, in Meta's own shape (`error`,
+//! `errorType`, `message`, positions, `pointers[].path`), with the exact position of every
+//! fault, plus warnings Meta would not report but you would want to know.
+//!
+//! ```
+//! let report = waflow::validate(r#"{"version": "7.3", "screens": []}"#);
+//! assert!(report.is_valid());
+//!
+//! let report = waflow::validate(r#"{"version": 7.3}"#);
+//! let error = &report.errors()[0];
+//! assert_eq!(error.error, "INVALID_PROPERTY_TYPE");
+//! assert_eq!(error.position(), (1, 1, 13, 15)); // line 1, columns 13..=15: the `7.3`
+//! let json = report.to_json(waflow::Spelling::Camel); // {"validationErrors":[...]}
+//! assert!(json.starts_with(r#"{"validationErrors":[{"error":"INVALID_PROPERTY_TYPE""#));
+//! ```
+//!
+//! Positions follow Meta: 1-based lines and columns, columns in UTF-16 code units, the end
+//! column inclusive, spans covering the token with its quotes or brackets.
+//!
+//! The pipeline, one module per stage: bytes -> [`document`] (size, UTF-8, [`syntax`]) ->
+//! version stage -> semantic [`rules`] -> merged, Meta-shaped [`Finding`]s.
+//! The library never panics on input, prints, exits or touches the network.
+
+pub mod catalog;
+mod document;
+pub mod finding;
+mod locate;
+mod report;
+pub mod rules;
+pub mod syntax;
+mod version;
+
+use std::io::Read;
+
+pub use catalog::FlowVersion;
+pub use finding::{Finding, Pointer, Severity, Spelling};
+pub use report::Report;
+
+/// How to validate. `Options::default()` is what Meta does.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Documents longer than this many bytes get `INVALID_FLOW_JSON` and are not parsed.
+    /// Default: Meta's limit, 10,485,760 bytes.
+    pub max_bytes: usize,
+    /// [`validate_reader`] reads at most this many bytes, whatever the input's length;
+    /// the size finding then says "at least". Default: 64 MiB.
+    pub read_cap: u64,
+    /// Nesting deeper than this many arrays/objects is a syntax finding. Default: 127,
+    /// the limit `serde_json` has; real flows nest about 15 deep.
+    pub max_depth: usize,
+    /// Severity of `frozen-version` (Meta refuses updates to flows on frozen versions;
+    /// repositories that only archive old flows may lower it). Default: error.
+    pub frozen_version: Severity,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_bytes: catalog::limits::MAX_FLOW_JSON_BYTES,
+            read_cap: 64 * 1024 * 1024,
+            max_depth: syntax::DEFAULT_MAX_DEPTH,
+            frozen_version: Severity::Error,
+        }
+    }
+}
+
+/// Reading the input failed; validation never started.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("could not read the Flow JSON: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Validates a Flow JSON document with the default [`Options`].
+pub fn validate(text: &str) -> Report {
+    validate_with(text.as_bytes(), &Options::default())
+}
+
+/// Validates raw bytes (invalid UTF-8 is a finding, not a failure).
+pub fn validate_bytes(bytes: &[u8]) -> Report {
+    validate_with(bytes, &Options::default())
+}
+
+/// Validates raw bytes with the given options.
+pub fn validate_with(bytes: &[u8], options: &Options) -> Report {
+    let size = document::Size {
+        bytes: bytes.len() as u64,
+        complete: true,
+    };
+    run(bytes, size, options)
+}
+
+/// Reads at most `options.read_cap` bytes from `reader` and validates them.
+pub fn validate_reader<R: Read>(reader: R, options: &Options) -> Result<Report, ReadError> {
+    let mut bytes = Vec::new();
+    // One byte past the cap tells "exactly at the cap" from "longer than the cap".
+    reader
+        .take(options.read_cap.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    let complete = bytes.len() as u64 <= options.read_cap;
+    bytes.truncate(options.read_cap.min(bytes.len() as u64) as usize);
+    let size = document::Size {
+        bytes: bytes.len() as u64,
+        complete,
+    };
+    Ok(run(&bytes, size, options))
+}
+
+fn run(bytes: &[u8], size: document::Size, options: &Options) -> Report {
+    let mut findings = Vec::new();
+    let version = stages(bytes, size, options, &mut findings);
+    Report::new(findings, version)
+}
+
+/// Runs the stages in order; each stage only reads what the one before produced.
+fn stages(
+    bytes: &[u8],
+    size: document::Size,
+    options: &Options,
+    out: &mut Vec<finding::Finding>,
+) -> Option<FlowVersion> {
+    if !document::check_size(size, options.max_bytes, out) {
+        return None;
+    }
+    let text = document::decode(bytes, out)?;
+    let doc = document::parse(text, options.max_depth, out);
+    let parsed = doc.parsed.as_ref()?;
+    let loc = locate::Locator { index: &doc.index };
+    let version = version::check(&parsed.root, &loc, options.frozen_version, out)?;
+    let ctx = rules::Ctx {
+        root: &parsed.root,
+        version,
+        loc: &loc,
+    };
+    rules::check(&ctx, out);
+    Some(version)
+}

@@ -1,0 +1,74 @@
+//! The result of validating one document.
+
+use crate::catalog::FlowVersion;
+use crate::finding::{self, Finding, Severity, Spelled, Spelling};
+
+/// Errors (what Meta would reject) and warnings (what waflow advises), merged as Meta
+/// merges them: one finding per code and message, with every location as a pointer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    errors: Vec<Finding>,
+    warnings: Vec<Finding>,
+    version: Option<FlowVersion>,
+}
+
+impl Report {
+    pub(crate) fn new(findings: Vec<Finding>, version: Option<FlowVersion>) -> Self {
+        let (errors, warnings): (Vec<_>, Vec<_>) = finding::merge(findings)
+            .into_iter()
+            .partition(|f| f.severity == Severity::Error);
+        Report {
+            errors,
+            warnings,
+            version,
+        }
+    }
+
+    /// True when Meta would accept the flow: no errors (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// What Meta would put in `validationErrors`, in document order of discovery.
+    pub fn errors(&self) -> &[Finding] {
+        &self.errors
+    }
+
+    /// Things Meta accepts but that are probably wrong; never part of `validationErrors`.
+    pub fn warnings(&self) -> &[Finding] {
+        &self.warnings
+    }
+
+    /// The Flow JSON version the flow was judged by, when it declared a usable one.
+    pub fn version(&self) -> Option<FlowVersion> {
+        self.version
+    }
+
+    /// `{"validationErrors":[...],"warnings":[...]}` (or `validation_errors`), compact.
+    pub fn to_json(&self, spelling: Spelling) -> String {
+        let mut out = String::from("{\"");
+        out.push_str(spelling.errors_key());
+        out.push_str("\":");
+        out.push_str(&list_json(&self.errors, spelling));
+        out.push_str(",\"warnings\":");
+        out.push_str(&list_json(&self.warnings, spelling));
+        out.push('}');
+        out
+    }
+}
+
+fn list_json(findings: &[Finding], spelling: Spelling) -> String {
+    // Serializing strings and integers into a String cannot fail.
+    serde_json::to_string(&Spelled(findings, spelling)).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn report_is_send_and_sync() {
+        assert_send_sync::<super::Report>();
+        assert_send_sync::<crate::Options>();
+    }
+}

@@ -1,0 +1,22 @@
+//! Bytes -> span tree. Everything later in the pipeline reads this tree; nothing re-parses.
+//!
+//! The parser is our own (see `parser.rs` for why) and strict RFC 8259 JSON, with two
+//! deliberate, documented differences from `serde_json`:
+//! - numbers outside the f64 range (`6e3002`) are accepted: the grammar allows them and
+//!   Meta's JavaScript parser reads them as `Infinity`; their text is kept verbatim;
+//! - nothing else: the same depth limit (128) and the same refusal of unpaired `\u`
+//!   surrogates, so on every other input both parsers give the same verdict (tested).
+
+mod line_index;
+mod parser;
+mod path;
+mod tree;
+mod walk;
+
+pub use line_index::{LineCol, LineIndex};
+pub use parser::{
+    parse, DuplicateKey, ParseError, ParseErrorKind, ParseOptions, Parsed, DEFAULT_MAX_DEPTH,
+};
+pub use path::{Path, Segment};
+pub use tree::{Key, Member, Node, Span, Value};
+pub use walk::walk;

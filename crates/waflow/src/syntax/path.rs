@@ -1,0 +1,110 @@
+use std::fmt;
+
+/// One step of a Meta path: an object key or an array index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// A location in Meta's path syntax: `screens[0].layout.children[2].on-click-action.name`.
+///
+/// Keys are written bare, hyphens included, as Meta writes them. A key that would make the
+/// path ambiguous (empty, or holding `.`, `[`, `]`, `"` or whitespace) is written `["..."]`
+/// with JSON escaping; Meta's examples never show such keys, and this keeps paths parseable.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Path(Vec<Segment>);
+
+impl Path {
+    pub fn root() -> Self {
+        Path(Vec::new())
+    }
+
+    pub fn key(&self, key: &str) -> Path {
+        let mut p = self.clone();
+        p.0.push(Segment::Key(key.to_owned()));
+        p
+    }
+
+    pub fn index(&self, index: usize) -> Path {
+        let mut p = self.clone();
+        p.0.push(Segment::Index(index));
+        p
+    }
+
+    pub fn push_key(&mut self, key: &str) {
+        self.0.push(Segment::Key(key.to_owned()));
+    }
+
+    pub fn push_index(&mut self, index: usize) {
+        self.0.push(Segment::Index(index));
+    }
+
+    pub fn push(&mut self, segment: Segment) {
+        self.0.push(segment);
+    }
+
+    pub fn pop(&mut self) {
+        self.0.pop();
+    }
+
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+}
+
+fn needs_quoting(key: &str) -> bool {
+    key.is_empty()
+        || key
+            .chars()
+            .any(|c| matches!(c, '.' | '[' | ']' | '"') || c.is_whitespace())
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                Segment::Index(n) => write!(f, "[{n}]")?,
+                Segment::Key(k) if needs_quoting(k) => {
+                    let quoted = serde_json::to_string(k).map_err(|_| fmt::Error)?;
+                    write!(f, "[{quoted}]")?
+                }
+                Segment::Key(k) => {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(k)?
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_style_paths() {
+        let p = Path::root()
+            .key("screens")
+            .index(0)
+            .key("layout")
+            .key("children")
+            .index(2)
+            .key("on-click-action")
+            .key("next")
+            .key("name");
+        assert_eq!(
+            p.to_string(),
+            "screens[0].layout.children[2].on-click-action.next.name"
+        );
+        assert_eq!(Path::root().to_string(), "");
+        assert_eq!(Path::root().index(3).to_string(), "[3]");
+        assert_eq!(
+            Path::root().key("data").key("a.b").to_string(),
+            "data[\"a.b\"]"
+        );
+    }
+}

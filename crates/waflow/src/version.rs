@@ -1,0 +1,225 @@
+//! The version stage (spec 1.1, 9.3): the root must be an object whose `version` is a
+//! string naming a Flow JSON version Meta accepts today. Meta stops at a version error;
+//! so does this stage, except for frozen versions, whose flows are still judged against
+//! their own version's rules (the author needs the whole list before migrating).
+
+use crate::catalog::versions::{self, FlowVersion, VersionState, LATEST};
+use crate::finding::{Finding, Severity, FLOW_JSON_ERROR, JSON_SCHEMA_ERROR};
+use crate::locate::Locator;
+use crate::rules::RuleMeta;
+use crate::syntax::{Node, Path, Value};
+
+pub(crate) static ROOT_NOT_OBJECT: RuleMeta = RuleMeta {
+    code: "root-not-object",
+    error: "INVALID_PROPERTY_TYPE",
+    error_type: JSON_SCHEMA_ERROR,
+    severity: Severity::Error,
+    since: None,
+    until: None,
+    summary: "The document is valid JSON but not an object.",
+    doc: "Flow JSON is one JSON object (spec 1). Meta's schema pass reports a wrong JSON type \
+          as INVALID_PROPERTY_TYPE (spec 9.4); for the root there is no recorded sample, so \
+          waflow uses that code at the whole document. Fix: wrap the flow in { ... }.",
+};
+
+pub(crate) static MISSING_VERSION: RuleMeta = RuleMeta {
+    code: "missing-version",
+    error: "MISSING_FLOW_JSON_VERSION",
+    error_type: FLOW_JSON_ERROR,
+    severity: Severity::Error,
+    since: None,
+    until: None,
+    summary: "The flow has no `version`.",
+    doc: "Every flow declares the Flow JSON version it is written in; Meta answers \
+          MISSING_FLOW_JSON_VERSION at the root object when it is absent (spec 1.2, 9.3; the \
+          server docs also use MISSING_REQUIRED_PROPERTY). Fix: add \"version\": \"7.3\" (the \
+          latest version) at the top level.",
+};
+
+pub(crate) static VERSION_TYPE: RuleMeta = RuleMeta {
+    code: "version-not-string",
+    error: "INVALID_PROPERTY_TYPE",
+    error_type: JSON_SCHEMA_ERROR,
+    severity: Severity::Error,
+    since: None,
+    until: None,
+    summary: "`version` is not a JSON string.",
+    doc: "`version` must be a string such as \"7.3\"; a number (7.3) is a type error, \
+          INVALID_PROPERTY_TYPE at the value (spec 1). Fix: put the version in quotes.",
+};
+
+pub(crate) static INVALID_VERSION: RuleMeta = RuleMeta {
+    code: "invalid-version",
+    error: "INVALID_FLOW_JSON_VERSION",
+    error_type: FLOW_JSON_ERROR,
+    severity: Severity::Error,
+    since: None,
+    until: None,
+    summary: "`version` is not a Flow JSON version Meta supports.",
+    doc: "`version` is parsed as major.minor (major 1-32766, minor 0-99 [B]). A value that \
+          does not parse, names no known version, or names a pre-release version (1.x, 2.0) \
+          is INVALID_FLOW_JSON_VERSION at the value (spec 1.1, 1.2, 9.3; the docs also call it \
+          UNSUPPORTED_FLOW_JSON_VERSION). A version written with leading zeros (\"07.3\") is \
+          refused too: Meta's ids are exact strings. Fix: use a supported version; the \
+          message lists them.",
+};
+
+pub(crate) static UNAVAILABLE_VERSION: RuleMeta = RuleMeta {
+    code: "unavailable-version",
+    error: "UNAVAILABLE_FLOW_JSON_VERSION",
+    error_type: FLOW_JSON_ERROR,
+    severity: Severity::Error,
+    since: None,
+    until: None,
+    summary: "`version` names a version Meta has not made available.",
+    doc: "Some version ids exist only inside Meta's builder (2.2, 2.99, 3.2, 4.1, 5.2) or \
+          only as an unannounced schema (7.4 as of late 2026); Meta answers \
+          UNAVAILABLE_FLOW_JSON_VERSION (spec 1.1, 9.5). Fix: use the latest public version.",
+};
+
+pub(crate) static FROZEN_VERSION: RuleMeta = RuleMeta {
+    code: "frozen-version",
+    error: "INVALID_FLOW_JSON_VERSION_STATE",
+    error_type: FLOW_JSON_ERROR,
+    severity: Severity::Error,
+    since: None,
+    until: None,
+    summary: "`version` is frozen: Meta no longer accepts new or updated flows with it.",
+    doc: "Versions 2.1, 3.0, 3.1 and 4.0 are frozen since 8 Apr 2025 and 5.0 since \
+          10 Sep 2025 [D changelog]: flows using them can't be created, updated or published, \
+          and Meta answers INVALID_FLOW_JSON_VERSION_STATE (spec 1.1). An error by default; \
+          `Options::frozen_version` (CLI: `--frozen-version warning`) lowers it to a warning \
+          for repositories that only keep old flows. The rest of the flow is still checked \
+          against its own version. Fix: migrate to the latest version.",
+};
+
+/// Runs the stage; returns the version the later stages judge the flow by, if any.
+pub(crate) fn check(
+    root: &Node<'_>,
+    loc: &Locator<'_>,
+    frozen: Severity,
+    out: &mut Vec<Finding>,
+) -> Option<FlowVersion> {
+    if !matches!(root.value, Value::Object(_)) {
+        let mut f = ROOT_NOT_OBJECT.finding(format!(
+            "The Flow JSON must be an object, found {}",
+            an(root.type_name())
+        ));
+        f.help = Some("A flow is one object: { \"version\": \"7.3\", \"screens\": [...] }".into());
+        f.pointers.push(loc.pointer(root.span, &Path::root()));
+        out.push(f);
+        return None;
+    }
+    let Some(member) = root.member("version") else {
+        let mut f = MISSING_VERSION.finding(
+            "The Flow JSON has no 'version': every flow must declare the Flow JSON version it is written in",
+        );
+        f.help = Some(format!(
+            "Add \"version\": \"{LATEST}\" (the latest version) at the top level"
+        ));
+        f.pointers.push(loc.pointer(root.span, &Path::root()));
+        out.push(f);
+        return None;
+    };
+    let node = &member.value;
+    let path = Path::root().key("version");
+    let Some(text) = node.as_str() else {
+        let mut f = VERSION_TYPE.finding(format!(
+            "Property 'version' should be of type string, found {}",
+            an(node.type_name())
+        ));
+        let quoted = match &node.value {
+            Value::Number(n) => format!("\"{n}\""),
+            _ => format!("\"{LATEST}\""),
+        };
+        f.help = Some(format!(
+            "Write the version as a string: \"version\": {quoted}"
+        ));
+        f.pointers.push(loc.pointer(node.span, &path));
+        out.push(f);
+        return None;
+    };
+
+    let parsed = FlowVersion::parse(text).or_else(|| FlowVersion::parse(text.trim()));
+    let Some(version) = parsed else {
+        let mut f = INVALID_VERSION.finding(format!(
+            "'{text}' is not a Flow JSON version: versions are written as major.minor, such as \"{LATEST}\""
+        ));
+        f.help = Some(supported_list());
+        f.pointers.push(loc.pointer(node.span, &path));
+        out.push(f);
+        return None;
+    };
+    if version.to_string() != text {
+        let mut f = INVALID_VERSION.finding(format!(
+            "'{text}' is not a Flow JSON version; did you mean \"{version}\"?"
+        ));
+        f.help = Some(format!(
+            "Write exactly \"{version}\", without spaces or leading zeros"
+        ));
+        f.pointers.push(loc.pointer(node.span, &path));
+        out.push(f);
+        return None;
+    }
+
+    let (rule, message, help, usable) = match versions::lookup(version).map(|v| v.state) {
+        Some(VersionState::Active) => return Some(version),
+        Some(VersionState::Frozen { since }) => (
+            &FROZEN_VERSION,
+            format!(
+                "Flow JSON version {version} is frozen since {since}: Meta no longer accepts new or updated flows that use it"
+            ),
+            format!("Migrate the flow to Flow JSON {LATEST}"),
+            true,
+        ),
+        Some(VersionState::Unavailable) => (
+            &UNAVAILABLE_VERSION,
+            format!("Flow JSON version {version} is not available: Meta has not released it"),
+            format!("Use a released version; the latest is {LATEST}"),
+            false,
+        ),
+        Some(VersionState::Unsupported) => (
+            &INVALID_VERSION,
+            format!(
+                "Flow JSON version {version} is a pre-release version that Meta does not support"
+            ),
+            supported_list(),
+            false,
+        ),
+        None if version > LATEST => (
+            &INVALID_VERSION,
+            format!(
+                "Flow JSON version {version} does not exist: the latest version is {LATEST}"
+            ),
+            supported_list(),
+            false,
+        ),
+        None => (
+            &INVALID_VERSION,
+            format!("Flow JSON version {version} does not exist"),
+            supported_list(),
+            false,
+        ),
+    };
+    let mut f = rule.finding(message);
+    if std::ptr::eq(rule, &FROZEN_VERSION) {
+        f.severity = frozen;
+    }
+    f.help = Some(help);
+    f.pointers.push(loc.pointer(node.span, &path));
+    out.push(f);
+    usable.then_some(version)
+}
+
+fn supported_list() -> String {
+    let ids: Vec<&str> = versions::active().map(|v| v.id).collect();
+    format!("Supported versions: {}", ids.join(", "))
+}
+
+fn an(type_name: &str) -> String {
+    match type_name {
+        "array" | "object" => format!("an {type_name}"),
+        "null" => "null".into(),
+        _ => format!("a {type_name}"),
+    }
+}
