@@ -1,1 +1,78 @@
-fn main() {}
+//! `waflow`: lint WhatsApp Flow JSON files before you upload them.
+//!
+//! Exit codes: 0 no errors, 1 at least one file has errors, 2 usage or I/O failure.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod check;
+mod inputs;
+mod render;
+
+#[derive(Parser)]
+#[command(
+    name = "waflow",
+    version,
+    about = "Find what Meta would reject in WhatsApp Flow JSON, before you upload it",
+    after_help = "Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate Flow JSON files, directories (every *.json, honouring .gitignore) or stdin (-)
+    Check(CheckArgs),
+}
+
+#[derive(clap::Args)]
+pub(crate) struct CheckArgs {
+    /// Files, directories, or `-` for stdin
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<std::path::PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The name to report for stdin input
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Severity of findings about frozen Flow JSON versions
+    #[arg(long, value_enum, default_value_t = Level::Error, value_name = "LEVEL")]
+    pub frozen_version: Level,
+    /// When to colour human output (auto: only on a terminal, and never with NO_COLOR set)
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Code frames with the Meta code, the rule code and help
+    Human,
+    /// One JSON array, 8x8 spelling (validationErrors, errorType, lineStart, ...)
+    Json,
+    /// One JSON array, Meta spelling (validation_errors, error_type, line_start, ...)
+    Meta,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Level {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+    }
+}

@@ -131,12 +131,18 @@ impl fmt::Display for ParseErrorKind {
                 f,
                 "Object keys must be double-quoted strings: write \"{word}\" instead of {word}"
             ),
-            ControlCharacter(c) => write!(
-                f,
-                "Raw control character {} inside a string: JSON strings cannot contain it literally; write it escaped as {}",
-                describe_char(*c),
-                escape_hint(*c)
-            ),
+            ControlCharacter(c) => {
+                write!(
+                    f,
+                    "Raw control character {} inside a string: JSON strings cannot contain it literally; write it escaped as {}",
+                    describe_char(*c),
+                    escape_hint(*c)
+                )?;
+                if *c == '\n' {
+                    f.write_str(", or close the string if its closing quote is missing")?;
+                }
+                Ok(())
+            }
             UnterminatedString => {
                 f.write_str("Unterminated string: no closing '\"' before the end of input")
             }

@@ -1,0 +1,142 @@
+//! `--format human`: a code frame per finding, with Meta's code, the rule code and help.
+//!
+//! codespan-reporting draws the frames: it is data-first (we hand it ranges and strings,
+//! it owns no error model of ours), small, and maintained. Positions in the frame header
+//! are codespan's (characters); the Meta position (UTF-16 columns) is in a note, so the
+//! numbers match what Meta and `--format json` report.
+
+use codespan_reporting::diagnostic::{Diagnostic, Label, Severity};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor};
+use rayon::prelude::*;
+use waflow::{Finding, Pointer};
+
+use super::Checked;
+
+pub(crate) fn render(checked: &[Checked], color: bool) -> Vec<u8> {
+    let mut parts: Vec<Vec<u8>> = checked.par_iter().map(|c| render_file(c, color)).collect();
+    parts.push(summary(checked).into_bytes());
+    parts.concat()
+}
+
+fn render_file(c: &Checked, color: bool) -> Vec<u8> {
+    let mut buf = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
+    // Invalid UTF-8 is shown with replacement characters; offsets before the first bad
+    // byte (the only ones such a finding has) are unchanged.
+    let text = String::from_utf8_lossy(&c.bytes);
+    let file = SimpleFile::new(c.name.as_str(), text.as_ref());
+    let config = term::Config::default();
+    for (finding, severity) in c
+        .report
+        .errors()
+        .iter()
+        .map(|f| (f, Severity::Error))
+        .chain(c.report.warnings().iter().map(|f| (f, Severity::Warning)))
+    {
+        let diagnostic = diagnostic(finding, severity, &c.name, &text);
+        // Rendering into a memory buffer fails only on a bad range, which `label` rules out.
+        let _ = term::emit_to_write_style(&mut buf, &config, &file, &diagnostic);
+    }
+    buf.into_inner()
+}
+
+fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagnostic<()> {
+    let code = match f.rule {
+        Some(rule) => format!("{}/{rule}", f.error),
+        None => f.error.clone(),
+    };
+    let mut d = Diagnostic::new(severity).with_code(code);
+    let mut labels = Vec::new();
+    let mut notes = Vec::new();
+    for (i, p) in f.pointers.iter().enumerate() {
+        if let Some(label) = label(p, i == 0, text) {
+            labels.push(label);
+        }
+    }
+    d = if labels.is_empty() {
+        d.with_message(format!("{name}: {}", f.message))
+    } else {
+        d.with_message(&f.message)
+    };
+    if let Some(first) = f.pointers.first() {
+        let path = if first.path.is_empty() {
+            "(document root)"
+        } else {
+            first.path.as_str()
+        };
+        notes.push(format!(
+            "at {path}: line {}, columns {}-{} (Meta's position)",
+            first.line_start, first.column_start, first.column_end
+        ));
+    }
+    if let Some(help) = &f.help {
+        notes.push(format!("help: {help}"));
+    }
+    d.with_labels(labels).with_notes(notes)
+}
+
+/// A label for a pointer. A span over several lines (a whole object) is shown by its
+/// first character, so a missing property does not reprint the entire flow.
+fn label(p: &Pointer, primary: bool, text: &str) -> Option<Label<()>> {
+    let span = p.span?;
+    let start = floor_boundary(text, span.start as usize);
+    let mut end = ceil_boundary(text, (span.end as usize).max(start));
+    let message = if p.line_end > p.line_start {
+        end = ceil_boundary(text, start + 1);
+        format!("this object, lines {}-{}", p.line_start, p.line_end)
+    } else if primary {
+        String::new()
+    } else {
+        "also here".to_owned()
+    };
+    let label = if primary {
+        Label::primary((), start..end)
+    } else {
+        Label::secondary((), start..end)
+    };
+    Some(label.with_message(message))
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn summary(checked: &[Checked]) -> String {
+    let errors: usize = checked.iter().map(|c| c.report.errors().len()).sum();
+    let warnings: usize = checked.iter().map(|c| c.report.warnings().len()).sum();
+    let failing = checked.iter().filter(|c| !c.report.is_valid()).count();
+    let files = plural(checked.len(), "file");
+    if errors == 0 && warnings == 0 {
+        return format!("Checked {files}: no problems found.\n");
+    }
+    format!(
+        "Checked {files}: {}, {} ({} with errors).\n",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(failing, "file")
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

@@ -1,0 +1,38 @@
+//! `--format json` (8x8 spelling) and `--format meta` (Meta spelling): one JSON array,
+//! one object per input: `[{"file": ..., "validationErrors": [...], "warnings": [...]}]`.
+
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use waflow::finding::Spelled;
+use waflow::Spelling;
+
+use super::Checked;
+
+struct Files<'a>(&'a [Checked], Spelling);
+struct File<'a>(&'a Checked, Spelling);
+
+impl serde::Serialize for Files<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for c in self.0 {
+            seq.serialize_element(&File(c, self.1))?;
+        }
+        seq.end()
+    }
+}
+
+impl serde::Serialize for File<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (c, spelling) = (self.0, self.1);
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("file", &c.name)?;
+        map.serialize_entry(spelling.errors_key(), &Spelled(c.report.errors(), spelling))?;
+        map.serialize_entry("warnings", &Spelled(c.report.warnings(), spelling))?;
+        map.end()
+    }
+}
+
+pub(crate) fn render(checked: &[Checked], spelling: Spelling) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(&Files(checked, spelling)).unwrap_or_default();
+    out.push(b'\n');
+    out
+}

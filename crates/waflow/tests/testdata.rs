@@ -1,0 +1,140 @@
+//! Runs every flow under `testdata/` and compares its findings with the snapshot next to
+//! it (`<name>.json` -> `<name>.snap`). `WAFLOW_BLESS=1 cargo test` rewrites snapshots;
+//! review the diff before committing.
+//!
+//! In a folder named after a rule code, files named `invalid*` must trigger that rule and
+//! files named `valid*` must not, so a snapshot can't silently bless a rule that stopped
+//! firing.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+
+fn testdata() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata")
+}
+
+fn flows(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("testdata is readable")
+        .map(|e| e.expect("dir entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            flows(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+fn snapshot(report: &waflow::Report) -> String {
+    let findings: Vec<Value> = report
+        .errors()
+        .iter()
+        .chain(report.warnings())
+        .map(|f| {
+            json!({
+                "severity": f.severity.as_str(),
+                "rule": f.rule,
+                "error": f.error,
+                "errorType": f.error_type,
+                "message": f.message,
+                "help": f.help,
+                "pointers": f.pointers.iter().map(|p| json!({
+                    "lineStart": p.line_start,
+                    "lineEnd": p.line_end,
+                    "columnStart": p.column_start,
+                    "columnEnd": p.column_end,
+                    "path": p.path,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&findings).expect("serializable");
+    text.push('\n');
+    text
+}
+
+#[test]
+fn every_testdata_flow_matches_its_snapshot() {
+    let bless = std::env::var_os("WAFLOW_BLESS").is_some();
+    let mut paths = Vec::new();
+    flows(&testdata(), &mut paths);
+    assert!(paths.len() >= 20, "testdata went missing: {} flows", paths.len());
+    let mut failures = Vec::new();
+    for path in &paths {
+        let bytes = std::fs::read(path).expect("readable flow");
+        let report = waflow::validate_bytes(&bytes);
+        let actual = snapshot(&report);
+        let snap = path.with_extension("snap");
+        let name = path.strip_prefix(testdata()).unwrap_or(path).display().to_string();
+
+        // The rule-folder contract.
+        let folder = path.parent().and_then(Path::file_name).and_then(|n| n.to_str());
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if let Some(rule) = folder.and_then(waflow::rules::by_code) {
+            let fired = report
+                .errors()
+                .iter()
+                .chain(report.warnings())
+                .any(|f| f.rule == Some(rule.code));
+            if stem.starts_with("invalid") && !fired {
+                failures.push(format!("{name}: expected rule {} to fire", rule.code));
+            }
+            if stem.starts_with("valid") && fired {
+                failures.push(format!("{name}: rule {} fired on a valid flow", rule.code));
+            }
+        }
+
+        if bless {
+            std::fs::write(&snap, &actual).expect("writable snapshot");
+            continue;
+        }
+        match std::fs::read_to_string(&snap) {
+            Ok(expected) if expected == actual => {}
+            Ok(expected) => failures.push(format!(
+                "{name}: findings differ from {}\n--- expected\n{expected}+++ actual\n{actual}",
+                snap.display()
+            )),
+            Err(_) => failures.push(format!("{name}: no snapshot (run with WAFLOW_BLESS=1)")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_snapshot_has_its_flow() {
+    fn walk(dir: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).expect("readable").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "snap") && !p.with_extension("json").exists() {
+                out.push(p.display().to_string());
+            }
+        }
+    }
+    let mut orphans = Vec::new();
+    walk(&testdata(), &mut orphans);
+    assert!(orphans.is_empty(), "snapshots without a flow: {orphans:?}");
+}
+
+#[test]
+fn every_rule_has_a_testdata_folder_with_a_failing_and_a_passing_flow() {
+    // A flow over 10 MiB does not belong in the repository; tests/limits.rs generates them.
+    const GENERATED: &[&str] = &["flow-json-too-large"];
+    let mut missing = Vec::new();
+    for rule in waflow::rules::all().iter().filter(|r| !GENERATED.contains(&r.code)) {
+        let dir = testdata().join(rule.code);
+        let names: Vec<String> = std::fs::read_dir(&dir)
+            .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        let has = |prefix: &str| names.iter().any(|n| n.starts_with(prefix) && n.ends_with(".json"));
+        if !has("invalid") || !has("valid") {
+            missing.push(rule.code);
+        }
+    }
+    assert!(missing.is_empty(), "rules without invalid*/valid* flows in testdata/: {missing:?}");
+}
