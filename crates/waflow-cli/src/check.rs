@@ -10,10 +10,12 @@ use crate::render::{self, Checked};
 use crate::{CheckArgs, Color, Format, Level};
 
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
-    let mut options = waflow::Options::default();
-    options.frozen_version = match args.frozen_version {
-        Level::Error => waflow::Severity::Error,
-        Level::Warning => waflow::Severity::Warning,
+    let options = waflow::Options {
+        frozen_version: match args.frozen_version {
+            Level::Error => waflow::Severity::Error,
+            Level::Warning => waflow::Severity::Warning,
+        },
+        ..waflow::Options::default()
     };
     let (inputs, mut failures) = discover(&args.paths);
 
@@ -29,7 +31,10 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     } else {
         None
     };
-    let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "<stdin>".into());
 
     let results: Vec<Result<Checked, String>> = inputs
         .par_iter()
@@ -70,7 +75,10 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        Color::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let out = match args.format {
         Format::Human => render::human::render(&checked, color),

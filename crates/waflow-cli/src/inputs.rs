@@ -42,5 +42,6 @@ pub(crate) fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
 }
 
 fn is_json(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }

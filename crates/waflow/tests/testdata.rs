@@ -62,18 +62,32 @@ fn every_testdata_flow_matches_its_snapshot() {
     let bless = std::env::var_os("WAFLOW_BLESS").is_some();
     let mut paths = Vec::new();
     flows(&testdata(), &mut paths);
-    assert!(paths.len() >= 20, "testdata went missing: {} flows", paths.len());
+    assert!(
+        paths.len() >= 20,
+        "testdata went missing: {} flows",
+        paths.len()
+    );
     let mut failures = Vec::new();
     for path in &paths {
         let bytes = std::fs::read(path).expect("readable flow");
         let report = waflow::validate_bytes(&bytes);
         let actual = snapshot(&report);
         let snap = path.with_extension("snap");
-        let name = path.strip_prefix(testdata()).unwrap_or(path).display().to_string();
+        let name = path
+            .strip_prefix(testdata())
+            .unwrap_or(path)
+            .display()
+            .to_string();
 
         // The rule-folder contract.
-        let folder = path.parent().and_then(Path::file_name).and_then(|n| n.to_str());
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let folder = path
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str());
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
         if let Some(rule) = folder.and_then(waflow::rules::by_code) {
             let fired = report
                 .errors()
@@ -111,7 +125,9 @@ fn every_snapshot_has_its_flow() {
             let p = e.path();
             if p.is_dir() {
                 walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "snap") && !p.with_extension("json").exists() {
+            } else if p.extension().is_some_and(|x| x == "snap")
+                && !p.with_extension("json").exists()
+            {
                 out.push(p.display().to_string());
             }
         }
@@ -126,15 +142,29 @@ fn every_rule_has_a_testdata_folder_with_a_failing_and_a_passing_flow() {
     // A flow over 10 MiB does not belong in the repository; tests/limits.rs generates them.
     const GENERATED: &[&str] = &["flow-json-too-large"];
     let mut missing = Vec::new();
-    for rule in waflow::rules::all().iter().filter(|r| !GENERATED.contains(&r.code)) {
+    for rule in waflow::rules::all()
+        .iter()
+        .filter(|r| !GENERATED.contains(&r.code))
+    {
         let dir = testdata().join(rule.code);
         let names: Vec<String> = std::fs::read_dir(&dir)
-            .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
             .unwrap_or_default();
-        let has = |prefix: &str| names.iter().any(|n| n.starts_with(prefix) && n.ends_with(".json"));
+        let has = |prefix: &str| {
+            names
+                .iter()
+                .any(|n| n.starts_with(prefix) && n.ends_with(".json"))
+        };
         if !has("invalid") || !has("valid") {
             missing.push(rule.code);
         }
     }
-    assert!(missing.is_empty(), "rules without invalid*/valid* flows in testdata/: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules without invalid*/valid* flows in testdata/: {missing:?}"
+    );
 }
