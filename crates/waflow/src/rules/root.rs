@@ -9,7 +9,7 @@ use super::{Ctx, RuleMeta};
 use crate::catalog::versions::{DATA_API_VERSIONS, LATEST};
 use crate::catalog::FlowVersion;
 use crate::finding::{Finding, Severity, FLOW_JSON_ERROR, JSON_SCHEMA_ERROR};
-use crate::syntax::{walk, Node, Path, Segment};
+use crate::syntax::{path_to, walk, Node, Path};
 
 pub(crate) static DATA_EXCHANGE_NEEDS_DATA_API: RuleMeta = RuleMeta {
     code: "data-exchange-needs-data-api-version",
@@ -191,18 +191,16 @@ fn first_data_exchange(root: &Node<'_>) -> Option<(String, usize)> {
     let screens = root.get("screens")?;
     let mut first = None;
     let mut count = 0;
-    walk(screens, |path, node| {
-        let is_action = matches!(
-            path.segments().last(),
-            Some(Segment::Key(k)) if k.ends_with("-action")
-        );
-        if is_action && node.get("name").and_then(Node::as_str) == Some("data_exchange") {
+    walk(screens, |key, node| {
+        if key.is_some_and(|k| k.ends_with("-action"))
+            && node.get("name").and_then(Node::as_str) == Some("data_exchange")
+        {
             count += 1;
-            first.get_or_insert_with(|| format!("screens{path}"));
+            first.get_or_insert(node.span);
         }
         true
     });
-    first.map(|p| (p, count))
+    first.map(|span| (path_to(root, span).to_string(), count))
 }
 
 fn first_refresh_on_back(root: &Node<'_>) -> Option<String> {

@@ -19,4 +19,4 @@ pub use parser::{
 };
 pub use path::{Path, Segment};
 pub use tree::{Key, Member, Node, Span, Value};
-pub use walk::walk;
+pub use walk::{path_to, walk};

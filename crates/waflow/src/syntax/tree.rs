@@ -113,9 +113,43 @@ impl<'s> Node<'s> {
         }
     }
 
+    fn has_children(&self) -> bool {
+        match &self.value {
+            Value::Array(items) => !items.is_empty(),
+            Value::Object(members) => !members.is_empty(),
+            _ => false,
+        }
+    }
+
     /// The JSON type name used in messages ("string", "number", ...).
     pub fn type_name(&self) -> &'static str {
         self.value.type_name()
+    }
+}
+
+/// Dropping is iterative: the default recursive drop would overflow the stack on a tree
+/// nested as deep as a caller's depth limit allows (100,000 levels is tested).
+impl Drop for Value<'_> {
+    fn drop(&mut self) {
+        let mut pending: Vec<Node<'_>> = Vec::new();
+        take_children(self, &mut pending);
+        while let Some(mut node) = pending.pop() {
+            take_children(&mut node.value, &mut pending);
+            // `node` drops here with no children left, so no recursion.
+        }
+    }
+}
+
+fn take_children<'s>(value: &mut Value<'s>, into: &mut Vec<Node<'s>>) {
+    match value {
+        Value::Array(items) => into.extend(items.drain(..).filter(Node::has_children)),
+        Value::Object(members) => into.extend(
+            members
+                .drain(..)
+                .map(|m| m.value)
+                .filter(Node::has_children),
+        ),
+        _ => {}
     }
 }
 

@@ -1,0 +1,90 @@
+//! A deterministic generator of large, realistic Flow JSON (no randomness: the same size
+//! always gives the same bytes), so benchmarks need nothing large committed.
+
+use std::fmt::Write;
+
+/// A pretty-printed (2-space indent) 7.3 flow of at least `target` bytes: screens with
+/// forms, text inputs, dropdowns with data sources, dynamic references and navigation.
+pub fn flow(target: usize) -> String {
+    let mut screens = Vec::new();
+    let mut size = 0;
+    let mut i = 0;
+    while size < target {
+        let s = screen(i);
+        size += s.len() + 2;
+        screens.push(s);
+        i += 1;
+    }
+    let n = screens.len();
+    let mut out = String::with_capacity(size + 256);
+    out.push_str("{\n  \"version\": \"7.3\",\n  \"screens\": [\n");
+    for (k, s) in screens.iter().enumerate() {
+        out.push_str(s);
+        out.push_str(if k + 1 < n { ",\n" } else { "\n" });
+    }
+    out.push_str("  ]\n}\n");
+    out
+}
+
+fn screen(i: usize) -> String {
+    let mut s = String::new();
+    let next = format!("SCREEN_{}", i + 1);
+    let _ = write!(
+        s,
+        r#"    {{
+      "id": "SCREEN_{i}",
+      "title": "Step {i}: tell us about yourself",
+      "data": {{
+        "city_{i}": {{ "type": "string", "__example__": "Zürich" }},
+        "options_{i}": {{
+          "type": "array",
+          "items": {{ "type": "object", "properties": {{ "id": {{ "type": "string" }}, "title": {{ "type": "string" }} }} }},
+          "__example__": [{{ "id": "a", "title": "A" }}]
+        }}
+      }},
+      "layout": {{
+        "type": "SingleColumnLayout",
+        "children": [
+          {{
+            "type": "Form",
+            "name": "form_{i}",
+            "children": [
+              {{ "type": "TextHeading", "text": "Welcome to step {i} — ${{data.city_{i}}}" }},
+              {{ "type": "TextInput", "name": "name_{i}", "label": "Your name", "input-type": "text", "required": true, "helper-text": "As written on your ID \u00e9" }},
+              {{ "type": "TextInput", "name": "email_{i}", "label": "Email", "input-type": "email", "required": false }},
+              {{
+                "type": "Dropdown",
+                "name": "choice_{i}",
+                "label": "Pick one",
+                "required": true,
+                "data-source": ["#
+    );
+    for k in 0..12 {
+        let _ = write!(
+            s,
+            "\n                  {{ \"id\": \"opt_{k}\", \"title\": \"Option {k} of step {i}\", \"description\": \"A longer description for option {k}\", \"enabled\": true }}{}",
+            if k < 11 { "," } else { "" }
+        );
+    }
+    let _ = write!(
+        s,
+        r#"
+                ]
+              }},
+              {{
+                "type": "Footer",
+                "label": "Continue",
+                "on-click-action": {{
+                  "name": "navigate",
+                  "next": {{ "type": "screen", "name": "{next}" }},
+                  "payload": {{ "name": "${{form.name_{i}}}", "email": "${{form.email_{i}}}", "n": {i}, "ratio": 0.5e-3 }}
+                }}
+              }}
+            ]
+          }}
+        ]
+      }}
+    }}"#
+    );
+    s
+}

@@ -1,0 +1,170 @@
+//! Bad input never crashes, never hangs, and gets a precise finding.
+
+use waflow::{validate, validate_bytes, validate_reader, validate_with, Options};
+
+fn only_error(report: &waflow::Report) -> &waflow::Finding {
+    assert_eq!(report.errors().len(), 1, "{:#?}", report.errors());
+    &report.errors()[0]
+}
+
+#[test]
+fn a_key_indented_by_16_spaces_is_columns_17_to_30() {
+    // Meta's Postman sample (spec 9.1): `"initial-text"` at line 46, columns 17..30.
+    let mut text = String::from("{\n");
+    for i in 2..46 {
+        text.push_str(&format!("  \"k{i}\": {i},\n"));
+    }
+    text.push_str(&format!("{}\"initial-text\": \"x\"\n}}\n", " ".repeat(16)));
+    let parsed = waflow::syntax::parse(&text, &Default::default()).unwrap();
+    let key = &parsed.root.member("initial-text").unwrap().key;
+    let index = waflow::syntax::LineIndex::new(&text);
+    let (start, end) = index.utf16_range(key.span.start as usize, key.span.end as usize);
+    assert_eq!(
+        (start.line, start.column, end.line, end.column),
+        (46, 17, 46, 30)
+    );
+}
+
+#[test]
+fn nesting_100_000_levels_deep_is_a_finding_not_a_stack_overflow() {
+    for open in ["[", "{\"a\":"] {
+        let close = if open == "[" { "]" } else { "}" };
+        let text = format!("{}{}", open.repeat(100_000), close.repeat(100_000));
+        let report = validate(&text);
+        let f = only_error(&report);
+        assert_eq!(f.rule, Some("invalid-json"));
+        assert!(f.message.contains("too deep"), "{}", f.message);
+        // The fault is the 128th opening bracket.
+        let col = 1 + 127 * open.len() as u32;
+        assert_eq!(f.position(), (1, 1, col, col));
+    }
+    // Unclosed, too: no hang, no overflow.
+    let report = validate(&"[".repeat(1_000_000));
+    assert!(!report.is_valid());
+}
+
+#[test]
+fn the_depth_limit_is_serde_jsons() {
+    for depth in [126, 127, 128, 129] {
+        let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let ours = waflow::syntax::parse(&text, &Default::default()).is_ok();
+        let theirs = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+        assert_eq!(ours, theirs, "depth {depth}");
+    }
+}
+
+#[test]
+fn a_caller_can_allow_deeper_nesting_without_overflowing() {
+    let text = format!(
+        "{{\"version\":\"7.3\",\"x\":{}{}}}",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    let options = Options {
+        max_depth: 100_000,
+        ..Options::default()
+    };
+    let report = validate_with(text.as_bytes(), &options);
+    assert!(report.is_valid(), "{:#?}", report.errors());
+}
+
+#[test]
+fn more_than_10_mib_is_invalid_flow_json_stating_the_excess() {
+    let limit = 10 * 1_048_576;
+    let mut bytes = b"{\"version\":\"7.3\",\"screens\":[],\"pad\":\"".to_vec();
+    bytes.resize(limit + 123 - 2, b'x');
+    bytes.extend_from_slice(b"\"}");
+    assert_eq!(bytes.len(), limit + 123);
+    let report = validate_bytes(&bytes);
+    let f = only_error(&report);
+    assert_eq!(
+        (f.error.as_str(), f.rule),
+        ("INVALID_FLOW_JSON", Some("flow-json-too-large"))
+    );
+    assert!(
+        f.message.contains("10,485,883 bytes: 123 bytes over"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.position(), (0, 0, 0, 0));
+
+    // Exactly at the limit is fine.
+    let mut at_limit = bytes.clone();
+    at_limit.drain(40..163);
+    assert_eq!(at_limit.len(), limit);
+    assert!(validate_bytes(&at_limit).is_valid());
+}
+
+/// A reader that counts how much was taken from it and never ends.
+struct Endless<'a>(&'a mut u64);
+
+impl std::io::Read for Endless<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        buf.fill(b' ');
+        *self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+}
+
+#[test]
+fn the_reader_entry_point_never_reads_past_the_cap() {
+    let mut taken = 0;
+    let options = Options {
+        read_cap: 20 * 1_048_576,
+        ..Options::default()
+    };
+    let report = validate_reader(Endless(&mut taken), &options).unwrap();
+    assert!(
+        taken <= options.read_cap + 1 + 64 * 1024,
+        "read {taken} bytes"
+    );
+    let f = only_error(&report);
+    assert!(
+        f.message
+            .contains("more than 20,971,520 bytes: at least 10,485,760 bytes over"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn invalid_utf8_is_a_finding_with_the_byte_offset() {
+    let report = validate_bytes(b"{\n  \"version\": \"7\xC3\x28\"}");
+    let f = only_error(&report);
+    assert_eq!(f.rule, Some("invalid-utf8"));
+    assert!(f.message.contains("byte offset 17"), "{}", f.message);
+    assert_eq!(f.position(), (2, 2, 16, 16));
+    // Cut in the middle of a character at the end of the input.
+    let report = validate_bytes(b"{\"a\":\"\xE2\x82");
+    assert!(only_error(&report)
+        .message
+        .contains("incomplete UTF-8 sequence"));
+}
+
+#[test]
+fn wrong_types_everywhere_do_not_crash() {
+    for text in [
+        "null",
+        "true",
+        "1",
+        "\"s\"",
+        "[]",
+        "{}",
+        "{\"version\":{}}",
+        "{\"version\":[]}",
+        "{\"version\":\"7.3\",\"screens\":{}}",
+        "{\"version\":\"7.3\",\"screens\":[1,null,\"x\",[]]}",
+        "{\"version\":\"7.3\",\"screens\":[{\"refresh_on_back\":\"yes\",\"layout\":7}]}",
+        "{\"version\":\"7.3\",\"data_api_version\":null,\"routing_model\":[]}",
+    ] {
+        let _ = validate(text);
+    }
+}
+
+#[test]
+fn columns_count_utf16_code_units() {
+    // '😀' is two UTF-16 units, 'é' one: the fault after them is at column 13.
+    let report = validate("{\"t\":\"é😀\"  x}");
+    let f = only_error(&report);
+    assert_eq!(f.position(), (1, 1, 13, 13));
+}
