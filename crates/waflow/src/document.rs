@@ -73,7 +73,7 @@ pub(crate) static DUPLICATE_KEY: RuleMeta = RuleMeta {
 /// What the document stage hands on: the text (when it decoded) and the span tree (when
 /// it parsed).
 pub(crate) struct Document<'s> {
-    pub index: LineIndex,
+    pub loc: Locator<'s>,
     pub parsed: Option<Parsed<'s>>,
 }
 
@@ -158,12 +158,11 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], out: &mut Vec<Finding>) -> Option<&'b 
 
 /// Text -> span tree, with syntax faults and duplicate keys as findings.
 pub(crate) fn parse<'s>(text: &'s str, max_depth: usize, out: &mut Vec<Finding>) -> Document<'s> {
-    let index = LineIndex::new(text);
-    let loc = Locator { index: &index };
+    let loc = Locator::new(text);
     let parsed = match syntax::parse(text, &ParseOptions { max_depth }) {
         Ok(parsed) => {
             for dup in &parsed.duplicate_keys {
-                let first = index.utf16(dup.first.start as usize);
+                let first = loc.index().utf16(dup.first.start as usize);
                 let mut f = DUPLICATE_KEY.finding(format!(
                     "Duplicate key '{}': it already appears at line {}, column {} of the same object; Meta keeps only this last value and ignores the first",
                     dup.name, first.line, first.column
@@ -183,7 +182,7 @@ pub(crate) fn parse<'s>(text: &'s str, max_depth: usize, out: &mut Vec<Finding>)
             None
         }
     };
-    Document { index, parsed }
+    Document { loc, parsed }
 }
 
 fn thousands(n: u64) -> String {

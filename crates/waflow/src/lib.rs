@@ -127,12 +127,12 @@ fn stages(
     let text = document::decode(bytes, out)?;
     let doc = document::parse(text, options.max_depth, out);
     let parsed = doc.parsed.as_ref()?;
-    let loc = locate::Locator { index: &doc.index };
-    let version = version::check(&parsed.root, &loc, options.frozen_version, out)?;
+    let loc = &doc.loc;
+    let version = version::check(&parsed.root, loc, options.frozen_version, out)?;
     let ctx = rules::Ctx {
         root: &parsed.root,
         version,
-        loc: &loc,
+        loc,
     };
     rules::check(&ctx, out);
     Some(version)

@@ -224,14 +224,17 @@ static STRING_STOP: [bool; 256] = {
     t
 };
 
+/// An open container. Its finished children wait on the parser's shared scratch stacks
+/// (`items`, `members`) from index `first`; on close they move into one exactly-sized
+/// `Vec`, so each container costs one allocation instead of a doubling series.
 enum Frame<'s> {
     Array {
         start: usize,
-        items: Vec<Node<'s>>,
+        first: usize,
     },
     Object {
         start: usize,
-        members: Vec<Member<'s>>,
+        first: usize,
         key: Option<Key<'s>>,
     },
 }
@@ -241,6 +244,8 @@ struct Parser<'s> {
     bytes: &'s [u8],
     pos: usize,
     stack: Vec<Frame<'s>>,
+    items: Vec<Node<'s>>,
+    members: Vec<Member<'s>>,
     duplicate_keys: Vec<DuplicateKey>,
     options: ParseOptions,
 }
@@ -252,6 +257,8 @@ pub fn parse<'s>(text: &'s str, options: &ParseOptions) -> Result<Parsed<'s>, Pa
         bytes: text.as_bytes(),
         pos: if text.starts_with('\u{feff}') { 3 } else { 0 },
         stack: Vec::new(),
+        items: Vec::new(),
+        members: Vec::new(),
         duplicate_keys: Vec::new(),
         options: *options,
     };
@@ -301,9 +308,19 @@ impl<'s> Parser<'s> {
 
     fn path(&self) -> Path {
         let mut path = Path::root();
-        for frame in &self.stack {
+        for (k, frame) in self.stack.iter().enumerate() {
             match frame {
-                Frame::Array { items, .. } => path.push_index(items.len()),
+                Frame::Array { first, .. } => {
+                    // This array's items end where the next open array's begin.
+                    let end = self.stack[k + 1..]
+                        .iter()
+                        .find_map(|f| match f {
+                            Frame::Array { first, .. } => Some(*first),
+                            Frame::Object { .. } => None,
+                        })
+                        .unwrap_or(self.items.len());
+                    path.push_index(end - first);
+                }
                 Frame::Object { key: Some(k), .. } => path.push_key(&k.name),
                 Frame::Object { key: None, .. } => {}
             }
@@ -397,7 +414,7 @@ impl<'s> Parser<'s> {
                         let key = self.key(false)?;
                         self.stack.push(Frame::Object {
                             start,
-                            members: Vec::new(),
+                            first: self.members.len(),
                             key: Some(key),
                         });
                         self.colon()?;
@@ -418,7 +435,7 @@ impl<'s> Parser<'s> {
                     } else {
                         self.stack.push(Frame::Array {
                             start,
-                            items: Vec::new(),
+                            first: self.items.len(),
                         });
                         continue 'value;
                     }
@@ -431,8 +448,8 @@ impl<'s> Parser<'s> {
                     return Ok(node);
                 };
                 match frame {
-                    Frame::Array { items, .. } => {
-                        items.push(node);
+                    Frame::Array { .. } => {
+                        self.items.push(node);
                         self.skip_ws();
                         match self.peek() {
                             Some(b',') => {
@@ -450,9 +467,10 @@ impl<'s> Parser<'s> {
                             }
                             Some(b']') => {
                                 self.pos += 1;
-                                let Some(Frame::Array { start, items }) = self.stack.pop() else {
+                                let Some(Frame::Array { start, first }) = self.stack.pop() else {
                                     unreachable!("top frame is an array")
                                 };
+                                let items: Vec<Node<'s>> = self.items.drain(first..).collect();
                                 node = Node {
                                     span: Span::new(start, self.pos),
                                     value: Value::Array(items),
@@ -461,9 +479,9 @@ impl<'s> Parser<'s> {
                             _ => return Err(self.unexpected("',' or ']' after an array element")),
                         }
                     }
-                    Frame::Object { members, key, .. } => {
+                    Frame::Object { key, .. } => {
                         let key = key.take().expect("object frame holds a pending key");
-                        members.push(Member { key, value: node });
+                        self.members.push(Member { key, value: node });
                         self.skip_ws();
                         match self.peek() {
                             Some(b',') => {
@@ -486,11 +504,13 @@ impl<'s> Parser<'s> {
                             }
                             Some(b'}') => {
                                 self.pos += 1;
-                                let Some(Frame::Object { start, members, .. }) = self.stack.pop()
+                                let Some(Frame::Object { start, first, .. }) = self.stack.pop()
                                 else {
                                     unreachable!("top frame is an object")
                                 };
-                                self.check_duplicates(&members);
+                                self.check_duplicates(first);
+                                let members: Vec<Member<'s>> =
+                                    self.members.drain(first..).collect();
                                 node = Node {
                                     span: Span::new(start, self.pos),
                                     value: Value::Object(members),
@@ -550,34 +570,43 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn check_duplicates(&mut self, members: &[Member<'s>]) {
+    /// Records keys repeated among the members of the object being closed (those on the
+    /// scratch stack from `first`).
+    fn check_duplicates(&mut self, first: usize) {
+        let members = &self.members[first..];
         if members.len() < 2 {
             return;
         }
-        let report = |first: &Member<'s>, dup: &Member<'s>, this: &mut Self| {
-            let object = this.path();
-            this.duplicate_keys.push(DuplicateKey {
-                name: dup.key.name.to_string(),
-                first: first.key.span,
-                duplicate: dup.key.span,
-                object,
-            });
-        };
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
         if members.len() <= 16 {
             for (i, m) in members.iter().enumerate() {
-                if let Some(first) = members[..i].iter().find(|f| f.key.name == m.key.name) {
-                    report(first, m, self);
+                if let Some(f) = members[..i].iter().position(|f| f.key.name == m.key.name) {
+                    pairs.push((f, i));
                 }
             }
         } else {
             let mut seen = std::collections::HashMap::with_capacity(members.len());
             for (i, m) in members.iter().enumerate() {
-                if let Some(&first) = seen.get(m.key.name.as_ref()) {
-                    report(&members[first], m, self);
-                } else {
-                    seen.insert(m.key.name.as_ref(), i);
+                match seen.get(m.key.name.as_ref()) {
+                    Some(&f) => pairs.push((f, i)),
+                    None => {
+                        seen.insert(m.key.name.as_ref(), i);
+                    }
                 }
             }
+        }
+        if pairs.is_empty() {
+            return;
+        }
+        let object = self.path();
+        for (f, d) in pairs {
+            let (first_key, dup) = (&self.members[first + f].key, &self.members[first + d].key);
+            self.duplicate_keys.push(DuplicateKey {
+                name: dup.name.to_string(),
+                first: first_key.span,
+                duplicate: dup.span,
+                object: object.clone(),
+            });
         }
     }
 
