@@ -1,0 +1,249 @@
+//! The `waflow` binary, run as users run it.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const VALID: &str = r#"{"version": "7.3", "screens": []}"#;
+const INVALID: &str = "{\n  \"version\": \"7.3\",\n  \"screens\": [],\n}\n";
+
+fn waflow(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_waflow"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("waflow runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).expect("stdout is one JSON document")
+}
+
+fn files(dir: &Path, list: &[(&str, &str)]) {
+    for (name, text) in list {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+#[test]
+fn exit_0_for_valid_1_for_errors_2_for_io_and_usage() {
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), &[("ok.json", VALID), ("bad.json", INVALID)]);
+    let ok = waflow(&["check", "ok.json"], dir.path());
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(stdout(&ok).contains("Checked 1 file: no problems found."));
+
+    let bad = waflow(&["check", "ok.json", "bad.json"], dir.path());
+    assert_eq!(bad.status.code(), Some(1));
+
+    let missing = waflow(&["check", "ok.json", "nope.json"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        err.contains("nope.json: no such file or directory"),
+        "{err}"
+    );
+
+    assert_eq!(
+        waflow(&["check", "--format", "yaml", "ok.json"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(waflow(&["check"], dir.path()).status.code(), Some(2));
+}
+
+#[test]
+fn human_output_is_a_code_frame_with_meta_code_rule_and_position() {
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), &[("bad.json", INVALID)]);
+    let out = stdout(&waflow(&["check", "bad.json"], dir.path()));
+    assert!(
+        out.contains("error[INVALID_FLOW_JSON/invalid-json]: Trailing comma before '}'"),
+        "{out}"
+    );
+    assert!(out.contains("┌─ bad.json:3:16"), "{out}");
+    assert!(out.contains("3 │   \"screens\": [],"), "{out}");
+    assert!(
+        out.contains("line 3, columns 16-16 (Meta's position)"),
+        "{out}"
+    );
+    // Not a terminal: no colour.
+    assert!(!out.contains('\u{1b}'), "{out}");
+    let coloured = stdout(&waflow(
+        &["check", "--color", "always", "bad.json"],
+        dir.path(),
+    ));
+    assert!(coloured.contains('\u{1b}'));
+}
+
+#[test]
+fn json_format_is_one_array_in_input_order_in_8x8_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), &[("a.json", VALID), ("b.json", INVALID)]);
+    let out = waflow(
+        &["check", "--format", "json", "b.json", "a.json"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    let entries = v.as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0]["file"], "b.json");
+    assert_eq!(entries[1]["file"], "a.json");
+    let e = &entries[0]["validationErrors"][0];
+    assert_eq!(e["error"], "INVALID_FLOW_JSON");
+    assert_eq!(e["errorType"], "FLOW_JSON_ERROR");
+    assert_eq!(
+        (
+            e["lineStart"].as_u64(),
+            e["columnStart"].as_u64(),
+            e["columnEnd"].as_u64()
+        ),
+        (Some(3), Some(16), Some(16))
+    );
+    assert_eq!(e["pointers"][0]["lineEnd"], 3);
+    assert!(
+        e.get("rule").is_none(),
+        "waflow's additions stay off the documented shape"
+    );
+    assert_eq!(entries[1]["validationErrors"], serde_json::json!([]));
+    assert_eq!(entries[1]["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn meta_format_uses_snake_case() {
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), &[("b.json", INVALID)]);
+    let v = json(&waflow(
+        &["check", "--format", "meta", "b.json"],
+        dir.path(),
+    ));
+    let e = &v[0]["validation_errors"][0];
+    assert_eq!(e["error_type"], "FLOW_JSON_ERROR");
+    assert_eq!(e["line_start"], 3);
+    assert_eq!(e["pointers"][0]["column_end"], 16);
+    assert!(v[0].get("validationErrors").is_none());
+}
+
+#[test]
+fn directories_are_walked_for_json_honouring_gitignore_sorted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    files(
+        dir.path(),
+        &[
+            (".gitignore", "build/\n"),
+            ("flows/z.json", VALID),
+            ("flows/a.json", VALID),
+            ("flows/sub/m.JSON", INVALID),
+            ("flows/notes.txt", "not a flow"),
+            ("flows/build/out.json", INVALID),
+        ],
+    );
+    let v = json(&waflow(&["check", "--format", "json", "flows"], dir.path()));
+    let names: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["flows/a.json", "flows/sub/m.JSON", "flows/z.json"]);
+}
+
+#[test]
+fn stdin_is_read_with_dash_and_named_by_stdin_filename() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waflow"))
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "flows/x.json",
+            "-",
+        ])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(INVALID.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v[0]["file"], "flows/x.json");
+    assert_eq!(v[0]["validationErrors"][0]["lineStart"], 3);
+}
+
+#[test]
+fn frozen_version_can_be_lowered_to_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    files(
+        dir.path(),
+        &[("old.json", r#"{"version": "3.1", "screens": []}"#)],
+    );
+    assert_eq!(
+        waflow(&["check", "old.json"], dir.path()).status.code(),
+        Some(1)
+    );
+    let out = waflow(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--frozen-version",
+            "warning",
+            "old.json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(
+        v[0]["warnings"][0]["error"],
+        "INVALID_FLOW_JSON_VERSION_STATE"
+    );
+}
+
+#[test]
+fn binary_garbage_and_huge_files_get_findings_not_crashes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bin.json"),
+        [0u8, 159, 146, 150, 0xff, b'{'],
+    )
+    .unwrap();
+    let mut big = vec![b' '; 11 * 1_048_576];
+    big[0] = b'{';
+    std::fs::write(dir.path().join("big.json"), big).unwrap();
+    let out = waflow(
+        &["check", "--format", "json", "bin.json", "big.json"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert!(v[0]["validationErrors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Invalid UTF-8 at byte offset 1"));
+    assert!(v[1]["validationErrors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("1,048,576 bytes over"));
+    // The human renderer copes with both too.
+    let human = waflow(&["check", "bin.json", "big.json"], dir.path());
+    assert_eq!(human.status.code(), Some(1));
+}
