@@ -1,22 +1,27 @@
 //! `waflow check`: read every input, validate in parallel, print in input order.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use rayon::prelude::*;
 
 use crate::inputs::{discover, Input};
 use crate::render::{self, Checked};
-use crate::{CheckArgs, Color, Format, Level};
+use crate::{CheckArgs, Level};
 
-pub(crate) fn run(args: &CheckArgs) -> ExitCode {
-    let options = waflow::Options {
-        frozen_version: match args.frozen_version {
+/// The library's options for a frozen-version policy.
+pub(crate) fn options(frozen: Level) -> waflow::Options {
+    waflow::Options {
+        frozen_version: match frozen {
             Level::Error => waflow::Severity::Error,
             Level::Warning => waflow::Severity::Warning,
         },
         ..waflow::Options::default()
-    };
+    }
+}
+
+pub(crate) fn run(args: &CheckArgs) -> ExitCode {
+    let options = options(args.frozen_version);
     let (inputs, mut failures) = discover(&args.paths);
 
     // Stdin is read up front, on this thread; files are read by the workers.
@@ -55,11 +60,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             // validate_reader applies the read cap and knows whether it cut the input.
             let report = waflow::validate_reader(bytes.as_slice(), &options)
                 .map_err(|e| format!("{name}: {e}"))?;
-            Ok(Checked {
-                name,
-                bytes,
-                report,
-            })
+            Ok(Checked::new(name, bytes, report))
         })
         .collect();
 
@@ -72,19 +73,8 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         }
     }
 
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let out = match args.format {
-        Format::Human => render::human::render(&checked, color),
-        Format::Json => render::json::render(&checked, waflow::Spelling::Camel),
-        Format::Meta => render::json::render(&checked, waflow::Spelling::Snake),
-    };
+    let out = render::machine(args.format, &checked)
+        .unwrap_or_else(|| render::human::render(&checked, render::use_color(args.color)));
     let mut stdout = std::io::stdout().lock();
     let wrote = stdout.write_all(&out).and_then(|()| stdout.flush());
     let mut stderr = std::io::stderr().lock();
@@ -106,7 +96,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
 
 /// Reads at most `cap + 1` bytes: enough for the library to tell that the input is over
 /// the cap, never the whole of a huge file.
-fn read_capped(reader: impl Read, cap: u64) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_capped(reader: impl Read, cap: u64) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok(bytes)

@@ -1,13 +1,19 @@
 //! `waflow`: lint WhatsApp Flow JSON files before you upload them.
 //!
-//! Exit codes: 0 no errors, 1 at least one file has errors, 2 usage or I/O failure.
+//! Exit codes: 0 no errors, 1 at least one file has errors (or the server reported
+//! validation errors), 2 usage, I/O, configuration, network or API failure.
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
+// Only upload settings live in waflow.toml so far.
+#[cfg(feature = "upload")]
+mod config;
 mod inputs;
+#[cfg(feature = "upload")]
+mod remote;
 mod render;
 
 #[derive(Parser)]
@@ -15,7 +21,7 @@ mod render;
     name = "waflow",
     version,
     about = "Find what Meta would reject in WhatsApp Flow JSON, before you upload it",
-    after_help = "Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure."
+    after_help = "Exit codes: 0 no errors, 1 errors found (locally or by the server), 2 usage, I/O, config, network or API failure."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -26,6 +32,15 @@ struct Cli {
 enum Command {
     /// Validate Flow JSON files, directories (every *.json, honouring .gitignore) or stdin (-)
     Check(CheckArgs),
+    /// Validate a flow, then upload it to a draft flow on 8x8 (PUT)
+    #[cfg(feature = "upload")]
+    Push(remote::push::PushArgs),
+    /// List the channel's flows on 8x8
+    #[cfg(feature = "upload")]
+    List(remote::list::ListArgs),
+    /// Show a flow's status on 8x8 and the validation errors Meta reported
+    #[cfg(feature = "upload")]
+    Status(remote::status::StatusArgs),
 }
 
 #[derive(clap::Args)]
@@ -74,5 +89,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(&args),
+        #[cfg(feature = "upload")]
+        Command::Push(args) => remote::push::run(&args),
+        #[cfg(feature = "upload")]
+        Command::List(args) => remote::list::run(&args),
+        #[cfg(feature = "upload")]
+        Command::Status(args) => remote::status::run(&args),
     }
 }

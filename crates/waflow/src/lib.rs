@@ -36,6 +36,7 @@ use std::io::Read;
 
 pub use catalog::FlowVersion;
 pub use finding::{Finding, Pointer, Severity, Spelling};
+pub use locate::attach_spans;
 pub use report::Report;
 
 /// How to validate. `Options::default()` is what Meta does.

@@ -24,6 +24,19 @@ impl Report {
         }
     }
 
+    /// A report of findings from elsewhere (a server's `validationErrors`), kept as given:
+    /// errors and warnings by their severity, not merged.
+    pub fn from_findings(findings: Vec<Finding>) -> Self {
+        let (errors, warnings) = findings
+            .into_iter()
+            .partition(|f| f.severity == Severity::Error);
+        Report {
+            errors,
+            warnings,
+            version: None,
+        }
+    }
+
     /// True when Meta would accept the flow: no errors (warnings allowed).
     pub fn is_valid(&self) -> bool {
         self.errors.is_empty()

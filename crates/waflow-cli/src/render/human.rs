@@ -14,8 +14,14 @@ use waflow::{Finding, Pointer};
 use super::Checked;
 
 pub(crate) fn render(checked: &[Checked], color: bool) -> Vec<u8> {
-    let mut parts: Vec<Vec<u8>> = checked.par_iter().map(|c| render_file(c, color)).collect();
-    parts.push(summary(checked).into_bytes());
+    let mut out = frames(checked, color);
+    out.extend_from_slice(summary(checked).as_bytes());
+    out
+}
+
+/// The code frames alone, for commands that write their own summary.
+pub(crate) fn frames(checked: &[Checked], color: bool) -> Vec<u8> {
+    let parts: Vec<Vec<u8>> = checked.par_iter().map(|c| render_file(c, color)).collect();
     parts.concat()
 }
 
@@ -133,7 +139,7 @@ fn summary(checked: &[Checked]) -> String {
     )
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {

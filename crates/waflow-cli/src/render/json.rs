@@ -1,5 +1,6 @@
 //! `--format json` (8x8 spelling) and `--format meta` (Meta spelling): one JSON array,
-//! one object per input: `[{"file": ..., "validationErrors": [...], "warnings": [...]}]`.
+//! one object per input: `[{"file": ..., "validationErrors": [...], "warnings": [...]}]`;
+//! `push` and `status` add what the server said (`flowId`, `success`, `status`...).
 
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use waflow::finding::Spelled;
@@ -23,8 +24,11 @@ impl serde::Serialize for Files<'_> {
 impl serde::Serialize for File<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (c, spelling) = (self.0, self.1);
-        let mut map = s.serialize_map(Some(3))?;
+        let mut map = s.serialize_map(Some(3 + c.extra.len()))?;
         map.serialize_entry("file", &c.name)?;
+        for (key, value) in &c.extra {
+            map.serialize_entry(key, value)?;
+        }
         map.serialize_entry(spelling.errors_key(), &Spelled(c.report.errors(), spelling))?;
         map.serialize_entry("warnings", &Spelled(c.report.warnings(), spelling))?;
         map.end()

@@ -1,0 +1,70 @@
+//! `waflow list`: the channel's flows as a table, or JSON.
+
+use std::process::ExitCode;
+
+use super::{emit, fail, RemoteArgs};
+use crate::Format;
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct ListArgs {
+    /// How many flows to fetch, 1 to 1000 (8x8's default: 100)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub limit: Option<u32>,
+    #[command(flatten)]
+    pub remote: RemoteArgs,
+}
+
+pub(crate) fn run(args: &ListArgs) -> ExitCode {
+    let client = match args.remote.client(std::path::Path::new(".")) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    if args.remote.dry_run {
+        return match client.prepare_list(args.limit) {
+            Ok(req) => emit(req.to_string().as_bytes())
+                .err()
+                .unwrap_or(ExitCode::SUCCESS),
+            Err(e) => fail(e),
+        };
+    }
+    let flows = match client.list_flows(args.limit) {
+        Ok(f) => f,
+        Err(e) => return fail(format!("list: {e}")),
+    };
+    let out = match args.remote.format {
+        Format::Human => table(&flows),
+        Format::Json | Format::Meta => {
+            let mut v = serde_json::to_vec_pretty(&flows).unwrap_or_default();
+            v.push(b'\n');
+            v
+        }
+    };
+    emit(&out).err().unwrap_or(ExitCode::SUCCESS)
+}
+
+fn table(flows: &[waflow_8x8::FlowSummary]) -> Vec<u8> {
+    if flows.is_empty() {
+        return b"No flows in this channel.\n".to_vec();
+    }
+    let id_w = flows.iter().map(|f| f.id.len()).max().unwrap_or(0).max(2);
+    let name_w = flows
+        .iter()
+        .map(|f| f.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let mut out = format!("{:<id_w$}  {:<name_w$}  STATUS\n", "ID", "NAME");
+    for f in flows {
+        // Names come from the server: keep control characters out of the terminal.
+        let name: String = f
+            .name
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        out.push_str(&format!(
+            "{:<id_w$}  {:<name_w$}  {}\n",
+            f.id, name, f.status
+        ));
+    }
+    out.into_bytes()
+}
