@@ -29,6 +29,8 @@ pub mod finding;
 mod locate;
 mod report;
 pub mod rules;
+pub mod schema;
+mod suggest;
 pub mod syntax;
 mod version;
 
@@ -130,6 +132,20 @@ fn stages(
     let parsed = doc.parsed.as_ref()?;
     let loc = &doc.loc;
     let version = version::check(&parsed.root, loc, options.frozen_version, out)?;
+    if parsed.depth > schema::codes::MAX_DEPTH {
+        let mut f = schema::codes::TOO_DEEP.finding(format!(
+            "The document nests {} levels deep; waflow checks structure up to {} levels.",
+            parsed.depth,
+            schema::codes::MAX_DEPTH
+        ));
+        f.pointers.push(loc.pointer(parsed.root.span, &syntax::Path::root()));
+        out.push(f);
+        return Some(version);
+    }
+    // As Meta does: schema errors end the run; the semantic pass would only cascade.
+    if schema::check(&parsed.root, version, loc, out) {
+        return Some(version);
+    }
     let ctx = rules::Ctx {
         root: &parsed.root,
         version,

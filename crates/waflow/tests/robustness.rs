@@ -53,27 +53,43 @@ fn the_depth_limit_is_serde_jsons() {
     }
 }
 
+/// A flow Meta accepts, with `{}` where a payload goes: arbitrary JSON is allowed there.
+fn flow_with_payload(payload: &str) -> String {
+    format!(
+        "{{\"version\":\"7.3\",\"screens\":[{{\"id\":\"END\",\"title\":\"End\",\"terminal\":true,\
+         \"layout\":{{\"type\":\"SingleColumnLayout\",\"children\":[{{\"type\":\"Footer\",\
+         \"label\":\"Done\",\"on-click-action\":{{\"name\":\"complete\",\"payload\":{payload}}}}}]}}}}]}}"
+    )
+}
+
 #[test]
 fn a_caller_can_allow_deeper_nesting_without_overflowing() {
-    let text = format!(
-        "{{\"version\":\"7.3\",\"x\":{}{}}}",
-        "[".repeat(50_000),
-        "]".repeat(50_000)
-    );
     let options = Options {
         max_depth: 100_000,
         ..Options::default()
     };
-    let report = validate_with(text.as_bytes(), &options);
+    // 200 levels: within what the schema stage follows; the payload is not descended.
+    let payload = format!("{{\"x\":{}{}}}", "[".repeat(190), "]".repeat(190));
+    let report = validate_with(flow_with_payload(&payload).as_bytes(), &options);
     assert!(report.is_valid(), "{:#?}", report.errors());
+
+    // 50,000 levels: parsed iteratively, then refused by the recursive schema stage.
+    let payload = format!("{{\"x\":{}{}}}", "[".repeat(50_000), "]".repeat(50_000));
+    let report = validate_with(flow_with_payload(&payload).as_bytes(), &options);
+    let f = only_error(&report);
+    assert_eq!(f.rule, Some("too-deep-to-check"));
+    assert!(f.message.contains("nests 50008 levels deep"), "{}", f.message);
 }
 
 #[test]
 fn more_than_10_mib_is_invalid_flow_json_stating_the_excess() {
     let limit = 10 * 1_048_576;
-    let mut bytes = b"{\"version\":\"7.3\",\"screens\":[],\"pad\":\"".to_vec();
-    bytes.resize(limit + 123 - 2, b'x');
-    bytes.extend_from_slice(b"\"}");
+    // A valid flow whose payload carries a long string.
+    let flow = flow_with_payload("{\"pad\":\"\"}");
+    let (head, tail) = flow.split_at(flow.find("\"\"}").unwrap() + 1);
+    let mut bytes = head.as_bytes().to_vec();
+    bytes.resize(limit + 123 - tail.len(), b'x');
+    bytes.extend_from_slice(tail.as_bytes());
     assert_eq!(bytes.len(), limit + 123);
     let report = validate_bytes(&bytes);
     let f = only_error(&report);
@@ -90,7 +106,7 @@ fn more_than_10_mib_is_invalid_flow_json_stating_the_excess() {
 
     // Exactly at the limit is fine.
     let mut at_limit = bytes.clone();
-    at_limit.drain(40..163);
+    at_limit.drain(head.len()..head.len() + 123);
     assert_eq!(at_limit.len(), limit);
     assert!(validate_bytes(&at_limit).is_valid());
 }

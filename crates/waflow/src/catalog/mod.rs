@@ -4,7 +4,20 @@
 //! Source tags follow spec section 0: [D] Meta docs, [B] Meta's builder validator,
 //! [P] pywa, [A] AWS, [8] 8x8.
 
+pub mod components;
+pub mod document;
 pub mod limits;
+pub mod model;
 pub mod versions;
 
+pub use components::{component, COMPONENTS};
+pub use model::{Component, Constraint, Container, Event, Prop, Ty};
 pub use versions::{DataApiVersion, FlowVersion, VersionInfo, VersionState};
+
+/// The versions that have a schema: every public one, frozen or active (2.1 ... 7.3).
+pub fn schema_versions() -> impl Iterator<Item = FlowVersion> {
+    versions::VERSIONS
+        .iter()
+        .filter(|v| matches!(v.state, VersionState::Active | VersionState::Frozen { .. }))
+        .map(|v| v.version)
+}

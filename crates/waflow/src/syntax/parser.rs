@@ -39,6 +39,8 @@ impl Default for ParseOptions {
 pub struct Parsed<'s> {
     pub root: Node<'s>,
     pub duplicate_keys: Vec<DuplicateKey>,
+    /// The deepest nesting of arrays and objects (the root container is 1).
+    pub depth: usize,
 }
 
 /// A key that appears twice in one object. Meta keeps the last value and silently drops
@@ -244,6 +246,7 @@ struct Parser<'s> {
     bytes: &'s [u8],
     pos: usize,
     stack: Vec<Frame<'s>>,
+    deepest: usize,
     items: Vec<Node<'s>>,
     members: Vec<Member<'s>>,
     duplicate_keys: Vec<DuplicateKey>,
@@ -257,6 +260,7 @@ pub fn parse<'s>(text: &'s str, options: &ParseOptions) -> Result<Parsed<'s>, Pa
         bytes: text.as_bytes(),
         pos: if text.starts_with('\u{feff}') { 3 } else { 0 },
         stack: Vec::new(),
+        deepest: 0,
         items: Vec::new(),
         members: Vec::new(),
         duplicate_keys: Vec::new(),
@@ -266,6 +270,7 @@ pub fn parse<'s>(text: &'s str, options: &ParseOptions) -> Result<Parsed<'s>, Pa
     Ok(Parsed {
         root,
         duplicate_keys: p.duplicate_keys,
+        depth: p.deepest,
     })
 }
 
@@ -524,7 +529,8 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn open(&self) -> Result<(), ParseError> {
+    fn open(&mut self) -> Result<(), ParseError> {
+        self.deepest = self.deepest.max(self.stack.len() + 1);
         if self.stack.len() >= self.options.max_depth {
             return Err(self.error(
                 ParseErrorKind::TooDeep {

@@ -1,0 +1,613 @@
+//! Every component of spec section 4, with every property, its type, bounds, display
+//! limits and versions; placement from spec 3.1; actions per event from spec 5.2.
+//!
+//! Where the spec and the corpus of real flows disagree, the choice is written next to
+//! the fact.
+
+use super::model::*;
+use Ty::*;
+
+// ---- shared property sets ------------------------------------------------------------
+
+const VISIBLE: Prop = p("visible", Bool);
+const ENABLED: Prop = p("enabled", Bool);
+const REQUIRED: Prop = p("required", Bool);
+/// `name` is static [B]: a dynamic value is PATTERN_MISMATCH "must not be dynamic".
+const NAME: Prop = p("name", StaticStr).req().src("[B]");
+const INIT_STR: Prop = p("init-value", Str).outside_form().src("[B][D]");
+const ERROR_MESSAGE: Prop = p("error-message", Str).outside_form().src("[B][D]");
+const LABEL_VARIANT: Prop = p("label-variant", Enum {
+    values: &["large"],
+    dynamic: false,
+})
+.since(V7_0);
+const MEDIA_SIZE: Prop = p("media-size", Enum {
+    values: &["regular", "large"],
+    dynamic: true,
+})
+.src("[D][B]");
+
+const FONT_WEIGHT: Prop = p("font-weight", Enum {
+    values: &["bold", "italic", "bold_italic", "normal"],
+    dynamic: true,
+});
+
+// ---- actions (spec 5.2) ---------------------------------------------------------------
+
+const FOOTER_CLICK: &[Allowed] = &[
+    allow("navigate", V2_1),
+    allow("complete", V2_1),
+    allow("data_exchange", V2_1),
+];
+const LINK_CLICK: &[Allowed] = &[
+    allow("navigate", V2_1),
+    allow("data_exchange", V2_1),
+    allow("open_url", V6_0),
+];
+const NAV_CLICK: &[Allowed] = &[allow("navigate", V6_2), allow("data_exchange", V6_2)];
+const SELECT_EXCHANGE_OR_UPDATE: &[Allowed] =
+    &[allow("data_exchange", V2_1), allow("update_data", V6_0)];
+const SELECT_EXCHANGE: &[Allowed] = &[allow("data_exchange", V2_1)];
+const UPDATE_ONLY: &[Allowed] = &[allow("update_data", V6_0)];
+const CHIPS_SELECT: &[Allowed] = &[allow("data_exchange", V7_1), allow("update_data", V7_1)];
+const CHIPS_UNSELECT: &[Allowed] = &[allow("update_data", V7_1)];
+
+// ---- data-source items (spec 4.3) -----------------------------------------------------
+
+const OPTION_ITEM: &[Prop] = &[
+    p("id", Str).req(),
+    p("title", Str).req().chars(30),
+    p("description", Str).chars(300),
+    p("metadata", Str).chars(20),
+    // A binding is accepted from 4.1 [B]; a boolean always.
+    p("enabled", Bool).src("[B]"),
+    p("image", Str),
+    p("alt-text", Str),
+    p("color", Str).since(V5_0),
+    p("on-select-action", Action(Event::Select, UPDATE_ONLY)).since(V6_0),
+    p("on-unselect-action", Action(Event::Unselect, UPDATE_ONLY)).since(V6_0),
+];
+
+const CHIP_ITEM: &[Prop] = &[
+    p("id", Str).req(),
+    p("title", Str).req().chars(30),
+    p("enabled", Bool),
+    p("on-select-action", Action(Event::Select, CHIPS_UNSELECT)).since(V7_1),
+    p("on-unselect-action", Action(Event::Unselect, CHIPS_UNSELECT)).since(V7_1),
+];
+
+const NAV_MAIN: &[Prop] = &[
+    p("title", Str).req().chars(30),
+    p("description", Str).chars(20),
+    p("metadata", Str).chars(80),
+];
+const NAV_START: &[Prop] = &[p("image", Str).req(), p("alt-text", Str)];
+const NAV_END: &[Prop] = &[
+    p("title", Str).chars(10),
+    p("description", Str).chars(10),
+    p("metadata", Str).chars(10),
+];
+const NAV_ITEM: &[Prop] = &[
+    p("id", Str).req(),
+    p("main-content", Obj(NAV_MAIN)).req(),
+    p("start", Obj(NAV_START)),
+    p("end", Obj(NAV_END)),
+    p("badge", Str).chars(15),
+    p("tags", StrList).items(Some(1), Some(3)),
+    p("enabled", StaticBool),
+    p("on-click-action", Action(Event::Click, NAV_CLICK)),
+];
+
+const CAROUSEL_IMAGE: &[Prop] = &[p("src", Str).req(), p("alt-text", Str).req()];
+
+// ---- placement (spec 3.1) ---------------------------------------------------------------
+
+const fn at(
+    layout: Option<FlowVersion>,
+    form: Option<FlowVersion>,
+    if_: Option<FlowVersion>,
+    switch: Option<FlowVersion>,
+) -> Placement {
+    Placement {
+        layout,
+        form,
+        if_,
+        switch,
+    }
+}
+/// Text and Image: anywhere, from the start.
+const EVERYWHERE: Placement = at(Some(V2_1), Some(V2_1), Some(V2_1), Some(V2_1));
+/// Inputs and OptIn: inside a Form only, until 4.0 made the Form optional (spec 3.1).
+const INPUT: Placement = at(Some(V4_0), Some(V2_1), Some(V2_1), Some(V2_1));
+/// Footer and EmbeddedLink: the spec (from [B]) puts them in the Form-only group before
+/// 4.0, but Meta's own "Default" template (3.1) has a Footer directly in the layout and
+/// pywa's documented 3.0 sign-up flow an EmbeddedLink (corpus/real, MANIFEST rows 8 and
+/// 55). Published flows outrank the builder snapshot: they may sit in the layout always.
+const ACTION_AT_TOP: Placement = EVERYWHERE;
+
+const DAYS: &[&str] = &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MIME_TYPES: &[&str] = &[
+    "application/gzip",
+    "application/msword",
+    "application/pdf",
+    "application/vnd.ms-excel",
+    "application/vnd.ms-powerpoint",
+    "application/vnd.oasis.opendocument.presentation",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/x-7z-compressed",
+    "application/zip",
+    "image/avif",
+    "image/gif",
+    "image/heic",
+    "image/heif",
+    "image/jpeg",
+    "image/png",
+    "image/tiff",
+    "image/webp",
+    "text/plain",
+    "video/mp4",
+    "video/mpeg",
+];
+
+const fn c(
+    name: &'static str,
+    since: FlowVersion,
+    placement: Placement,
+    props: &'static [Prop],
+) -> Component {
+    Component {
+        name,
+        since,
+        props,
+        placement,
+        constraints: &[],
+        src: "[D][B]",
+    }
+}
+
+/// Every component, in the order of spec section 4.
+pub static COMPONENTS: &[Component] = &[
+    c(
+        "TextHeading",
+        V2_1,
+        EVERYWHERE,
+        &[p("text", Str).req().chars(80), VISIBLE],
+    ),
+    c(
+        "TextSubheading",
+        V2_1,
+        EVERYWHERE,
+        &[p("text", Str).req().chars(80), VISIBLE],
+    ),
+    c(
+        "TextBody",
+        V2_1,
+        EVERYWHERE,
+        &[
+            p("text", Text).req().chars(4096),
+            FONT_WEIGHT,
+            p("strikethrough", Bool),
+            p("markdown", StaticBool).since(V5_1),
+            VISIBLE,
+        ],
+    ),
+    c(
+        "TextCaption",
+        V2_1,
+        EVERYWHERE,
+        &[
+            // [D] says 409 characters, pywa 4096; the smaller documented figure is used.
+            p("text", Text).req().chars(409),
+            FONT_WEIGHT,
+            p("strikethrough", Bool),
+            p("markdown", StaticBool).since(V5_1),
+            VISIBLE,
+        ],
+    ),
+    c(
+        "RichText",
+        V5_1,
+        at(Some(V5_1), None, None, None),
+        &[p("text", RichText).req(), VISIBLE],
+    ),
+    c(
+        "TextInput",
+        V2_1,
+        INPUT,
+        &[
+            NAME,
+            p("label", Str).req().min_len(1).chars(20),
+            LABEL_VARIANT,
+            p("input-type", Enum {
+                values: &["text", "number", "email", "password", "passcode", "phone"],
+                dynamic: false,
+            }),
+            p("pattern", Str).since(V6_2),
+            p("helper-text", Str).chars(80),
+            REQUIRED,
+            p("min-chars", Num),
+            p("max-chars", Num),
+            ENABLED,
+            VISIBLE,
+            INIT_STR,
+            ERROR_MESSAGE.chars(30),
+        ],
+    ),
+    c(
+        "TextArea",
+        V2_1,
+        INPUT,
+        &[
+            NAME,
+            p("label", Str).req().min_len(1).chars(20),
+            LABEL_VARIANT,
+            p("max-length", Int),
+            p("helper-text", Str).chars(80),
+            REQUIRED,
+            ENABLED,
+            VISIBLE,
+            INIT_STR,
+            ERROR_MESSAGE,
+        ],
+    ),
+    c(
+        "CheckboxGroup",
+        V2_1,
+        INPUT,
+        &[
+            NAME,
+            // Required in [B]; every CheckboxGroup of the corpus has one.
+            p("label", Str).req().chars(30).src("[B]"),
+            p("data-source", Items(OPTION_ITEM))
+                .req()
+                .items(Some(1), None)
+                .shown_items(20),
+            p("description", Str).chars(300),
+            MEDIA_SIZE,
+            p("min-selected-items", Num).range(Some(0.0), None),
+            p("max-selected-items", Num),
+            REQUIRED,
+            ENABLED,
+            VISIBLE,
+            p("on-select-action", Action(Event::Select, SELECT_EXCHANGE_OR_UPDATE)),
+            p("on-unselect-action", Action(Event::Unselect, UPDATE_ONLY)).since(V6_0),
+            p("init-value", StrList).outside_form(),
+            ERROR_MESSAGE,
+        ],
+    ),
+    c(
+        "RadioButtonsGroup",
+        V2_1,
+        INPUT,
+        &[
+            NAME,
+            // Optional here: 9 of the 33 RadioButtonsGroups in the public corpus have no
+            // label and were published; the spec's "same as CheckboxGroup" is [B] only.
+            p("label", Str).chars(30).src("[D][corpus]"),
+            p("data-source", Items(OPTION_ITEM))
+                .req()
+                .items(Some(1), None)
+                .shown_items(20),
+            p("description", Str).chars(300),
+            MEDIA_SIZE,
+            REQUIRED,
+            ENABLED,
+            VISIBLE,
+            p("on-select-action", Action(Event::Select, SELECT_EXCHANGE_OR_UPDATE)),
+            p("on-unselect-action", Action(Event::Unselect, UPDATE_ONLY)).since(V6_0),
+            // A single item id [B] (the docs once said an array: spec Unknowns 11).
+            INIT_STR,
+            ERROR_MESSAGE,
+        ],
+    ),
+    c(
+        "Dropdown",
+        V2_1,
+        INPUT,
+        &[
+            NAME,
+            p("label", Str).req().chars(20),
+            p("data-source", Items(OPTION_ITEM))
+                .req()
+                .items(Some(1), None)
+                .shown_items(200),
+            REQUIRED,
+            ENABLED,
+            VISIBLE,
+            p("on-select-action", Action(Event::Select, SELECT_EXCHANGE_OR_UPDATE)),
+            p("on-unselect-action", Action(Event::Unselect, UPDATE_ONLY)).since(V6_0),
+            INIT_STR,
+            ERROR_MESSAGE,
+        ],
+    ),
+    c(
+        "ChipsSelector",
+        V6_3,
+        // Inside If/Switch only from 7.1 [B].
+        at(Some(V6_3), Some(V6_3), Some(V7_1), Some(V7_1)),
+        &[
+            NAME,
+            p("label", Str).req().chars(80),
+            p("data-source", Items(CHIP_ITEM))
+                .req()
+                .items(Some(1), None)
+                .shown_items(20),
+            p("description", Str).chars(300),
+            p("min-selected-items", Num).range(Some(0.0), None),
+            p("max-selected-items", Num).range(Some(1.0), None),
+            REQUIRED,
+            ENABLED,
+            VISIBLE,
+            p("init-value", StrList).outside_form(),
+            ERROR_MESSAGE,
+            p("on-select-action", Action(Event::Select, CHIPS_SELECT)).since(V7_1),
+            p("on-unselect-action", Action(Event::Unselect, CHIPS_UNSELECT)).since(V7_1),
+        ],
+    ),
+    c(
+        "DatePicker",
+        V2_1,
+        INPUT,
+        &[
+            NAME,
+            p("label", Str).req().chars(40),
+            p("helper-text", Str).chars(80),
+            REQUIRED,
+            ENABLED,
+            VISIBLE,
+            p("min-date", Str),
+            p("max-date", Str),
+            p("unavailable-dates", StrList),
+            p("on-select-action", Action(Event::Select, SELECT_EXCHANGE)),
+            INIT_STR,
+            ERROR_MESSAGE.chars(80),
+        ],
+    ),
+    c(
+        "CalendarPicker",
+        V6_1,
+        at(Some(V6_1), Some(V6_1), Some(V6_1), Some(V6_1)),
+        &[
+            NAME,
+            p("mode", Enum {
+                values: &["single", "range"],
+                dynamic: true,
+            }),
+            p("label", RangeOr(&Str)).req().chars(40),
+            p("title", Str).chars(80),
+            p("description", Str).chars(300),
+            p("helper-text", RangeOr(&Str)).chars(80),
+            p("required", RangeOr(&Bool)),
+            ENABLED,
+            VISIBLE,
+            p("min-date", Str),
+            p("max-date", Str),
+            p("unavailable-dates", StrList),
+            p("include-days", EnumList(DAYS)),
+            p("min-days", Int),
+            p("max-days", Int),
+            p("on-select-action", Action(Event::Select, SELECT_EXCHANGE)),
+            p("init-value", RangeOr(&Str)).outside_form(),
+            p("error-message", RangeOr(&Str)).outside_form().chars(80),
+        ],
+    ),
+    c(
+        "OptIn",
+        V2_1,
+        INPUT,
+        &[
+            NAME,
+            p("label", Str).req().chars(120),
+            REQUIRED,
+            VISIBLE,
+            p("on-click-action", Action(Event::Click, LINK_CLICK)),
+            p("on-select-action", Action(Event::Select, UPDATE_ONLY)).since(V6_0),
+            p("on-unselect-action", Action(Event::Unselect, UPDATE_ONLY)).since(V6_0),
+            p("init-value", Bool).outside_form(),
+        ],
+    ),
+    c(
+        "EmbeddedLink",
+        V2_1,
+        ACTION_AT_TOP,
+        &[
+            // [D] says 25 characters, pywa 35; Meta's own sign-in template has a 30-character
+            // link text, so the larger figure is used.
+            p("text", Str).req().chars(35).src("[P][corpus]"),
+            p("on-click-action", Action(Event::Click, LINK_CLICK)).req(),
+            VISIBLE,
+        ],
+    ),
+    Component {
+        constraints: &[
+            // Spec 4.4: left and right captions go together; center excludes both.
+            Constraint::Requires {
+                prop: "left-caption",
+                needs: "right-caption",
+            },
+            Constraint::Requires {
+                prop: "right-caption",
+                needs: "left-caption",
+            },
+            Constraint::Excludes {
+                prop: "center-caption",
+                with: &["left-caption", "right-caption"],
+            },
+        ],
+        ..c(
+        "Footer",
+        V2_1,
+        ACTION_AT_TOP,
+        &[
+            p("label", Str).req().min_len(1).chars(35),
+            p("on-click-action", Action(Event::Click, FOOTER_CLICK)).req(),
+            p("left-caption", Str).chars(15),
+            p("right-caption", Str).chars(15),
+            p("center-caption", Str).chars(15),
+            ENABLED,
+        ],
+    )
+    },
+    c(
+        "Image",
+        V2_1,
+        EVERYWHERE,
+        &[
+            p("src", Str).req(),
+            p("width", Num),
+            p("height", Num),
+            p("aspect-ratio", Num),
+            p("scale-type", Enum {
+                values: &["cover", "contain"],
+                dynamic: false,
+            }),
+            p("alt-text", Str),
+            VISIBLE,
+        ],
+    ),
+    c(
+        "ImageCarousel",
+        V7_1,
+        at(Some(V7_1), Some(V7_1), None, None),
+        &[
+            p("images", Items(CAROUSEL_IMAGE)).req().items(Some(1), Some(3)),
+            p("aspect-ratio", Enum {
+                values: &["4:3", "16:9"],
+                dynamic: false,
+            }),
+            p("scale-type", Enum {
+                values: &["contain", "cover"],
+                dynamic: false,
+            }),
+            VISIBLE,
+        ],
+    ),
+    c(
+        "PhotoPicker",
+        V4_0,
+        at(Some(V4_0), Some(V4_0), Some(V4_0), Some(V4_0)),
+        &[
+            NAME,
+            p("label", Str).req().chars(80),
+            p("description", Str).chars(300),
+            p("photo-source", Enum {
+                values: &["camera", "gallery", "camera_gallery"],
+                dynamic: false,
+            }),
+            p("min-uploaded-photos", StaticInt).range(Some(0.0), Some(30.0)),
+            p("max-uploaded-photos", StaticInt).range(Some(1.0), Some(30.0)),
+            p("max-file-size-kb", StaticInt).range(Some(1.0), Some(25600.0)),
+            ENABLED,
+            VISIBLE,
+            p("error-message", Str).outside_form(),
+        ],
+    ),
+    c(
+        "DocumentPicker",
+        V4_0,
+        at(Some(V4_0), Some(V4_0), Some(V4_0), Some(V4_0)),
+        &[
+            NAME,
+            p("label", Str).req().chars(80),
+            p("description", Str).chars(300),
+            p("allowed-mime-types", EnumList(MIME_TYPES)),
+            p("min-uploaded-documents", StaticInt).range(Some(0.0), Some(30.0)),
+            p("max-uploaded-documents", StaticInt).range(Some(1.0), Some(30.0)),
+            p("max-file-size-kb", StaticInt).range(Some(1.0), Some(25600.0)),
+            ENABLED,
+            VISIBLE,
+            p("error-message", Str).outside_form(),
+        ],
+    ),
+    c(
+        "NavigationList",
+        V6_2,
+        at(Some(V6_2), Some(V6_2), None, None),
+        &[
+            NAME,
+            p("list-items", Items(NAV_ITEM))
+                .req()
+                .items(Some(1), None)
+                .shown_items(20),
+            p("label", Str).chars(80),
+            p("description", Str).chars(300),
+            MEDIA_SIZE,
+            p("on-click-action", Action(Event::Click, NAV_CLICK)),
+        ],
+    ),
+    c(
+        "If",
+        V4_0,
+        at(Some(V4_0), Some(V4_0), Some(V4_0), None),
+        &[
+            p("condition", Condition).req(),
+            p("then", Children(Container::If)).req().items(Some(1), None),
+            p("else", Children(Container::If)),
+        ],
+    ),
+    c(
+        "Switch",
+        V4_0,
+        at(Some(V4_0), Some(V4_0), Some(V4_0), None),
+        &[p("value", Str).req(), p("cases", Cases).req()],
+    ),
+    c(
+        "Form",
+        V2_1,
+        at(Some(V2_1), None, None, None),
+        &[
+            NAME,
+            p("children", Children(Container::Form)).req(),
+            p("init-values", NameMap),
+            p("error-messages", NameMap),
+        ],
+    ),
+];
+
+/// The component called `name`.
+pub fn component(name: &str) -> Option<&'static Component> {
+    COMPONENTS.iter().find(|c| c.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_properties_unique_per_component() {
+        let mut names: Vec<_> = COMPONENTS.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), COMPONENTS.len());
+        assert_eq!(COMPONENTS.len(), 24, "spec section 4 lists 24 components");
+        for c in COMPONENTS {
+            let mut props: Vec<_> = c.props.iter().map(|p| p.name).collect();
+            props.sort_unstable();
+            let n = props.len();
+            props.dedup();
+            assert_eq!(props.len(), n, "{} repeats a property", c.name);
+            assert!(c.prop("type").is_none(), "`type` is implied");
+            for p in c.props {
+                assert!(p.since >= c.since || p.since == V2_1, "{}.{}", c.name, p.name);
+            }
+        }
+    }
+
+    #[test]
+    fn placement_matches_spec_3_1_spot_checks() {
+        let v = |a, b| FlowVersion::new(a, b);
+        let text_input = component("TextInput").unwrap();
+        assert!(!text_input.allowed_in(Container::Layout, v(3, 1)));
+        assert!(text_input.allowed_in(Container::Layout, v(4, 0)));
+        let chips = component("ChipsSelector").unwrap();
+        assert!(!chips.allowed_in(Container::Form, v(6, 2)));
+        assert!(!chips.allowed_in(Container::If, v(7, 0)));
+        assert!(chips.allowed_in(Container::If, v(7, 1)));
+        assert!(!component("Switch").unwrap().allowed_in(Container::Switch, v(7, 3)));
+        assert!(!component("RichText").unwrap().allowed_in(Container::Form, v(7, 3)));
+    }
+}

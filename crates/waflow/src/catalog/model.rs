@@ -1,0 +1,310 @@
+//! The shapes the catalog is written in: properties, their types, components, placement
+//! and actions. The tables themselves live in `components.rs` and `document.rs`.
+
+pub use super::FlowVersion;
+
+pub const V2_1: FlowVersion = FlowVersion::new(2, 1);
+pub const V3_0: FlowVersion = FlowVersion::new(3, 0);
+pub const V4_0: FlowVersion = FlowVersion::new(4, 0);
+pub const V4_1: FlowVersion = FlowVersion::new(4, 1);
+pub const V5_0: FlowVersion = FlowVersion::new(5, 0);
+pub const V5_1: FlowVersion = FlowVersion::new(5, 1);
+pub const V6_0: FlowVersion = FlowVersion::new(6, 0);
+pub const V6_1: FlowVersion = FlowVersion::new(6, 1);
+pub const V6_2: FlowVersion = FlowVersion::new(6, 2);
+pub const V6_3: FlowVersion = FlowVersion::new(6, 3);
+pub const V7_0: FlowVersion = FlowVersion::new(7, 0);
+pub const V7_1: FlowVersion = FlowVersion::new(7, 1);
+
+/// What a property's value may be (spec section 0, "type shorthands").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ty {
+    /// `S`: a string, literal or dynamic.
+    Str,
+    /// `S!`: a static string; a `${...}` or backtick value is rejected.
+    StaticStr,
+    /// `B*`: a boolean, or a string that is a dynamic reference.
+    Bool,
+    /// A JSON boolean only.
+    StaticBool,
+    /// `N*`: a number, or a dynamic reference.
+    Num,
+    /// `I*`: an integer, or a dynamic reference.
+    Int,
+    /// An integer only.
+    StaticInt,
+    /// One of `values`; `dynamic`: a dynamic reference is accepted too.
+    Enum {
+        values: &'static [&'static str],
+        dynamic: bool,
+    },
+    /// An array of `values` entries, or a dynamic reference.
+    EnumList(&'static [&'static str]),
+    /// An array of strings, or a dynamic reference.
+    StrList,
+    /// TextBody / TextCaption `text`: a string, or (from 5.1) an array of strings.
+    Text,
+    /// RichText `text`: a string, or an array of strings.
+    RichText,
+    /// A string in single mode, or `{start-date, end-date}` of `inner` in range mode
+    /// (CalendarPicker).
+    RangeOr(&'static Ty),
+    /// An action object for this event, with the names allowed there.
+    Action(Event, &'static [Allowed]),
+    /// A non-empty inline array of items with these properties, or a dynamic reference.
+    Items(&'static [Prop]),
+    /// A closed object with these properties.
+    Obj(&'static [Prop]),
+    /// An array of components that may sit in this container.
+    Children(Container),
+    /// Switch `cases`: case name -> array of components.
+    Cases,
+    /// If `condition`: a string expression (before 6.0), or a boolean or expression.
+    Condition,
+    /// Form `init-values` / `error-messages`: an object of input name -> value, or a
+    /// dynamic reference.
+    NameMap,
+    /// Any JSON object (an action payload, a data model).
+    AnyObject,
+    /// An array of closed objects with these properties (no dynamic reference).
+    Array(&'static [Prop]),
+    /// An array of strings (no dynamic reference).
+    Strings,
+    /// `routing_model`: screen id -> array of screen ids.
+    Routing,
+    /// A string that is an absolute http(s) URL.
+    Url,
+}
+
+/// An action name allowed on one event of one component, from a version.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Allowed {
+    pub name: &'static str,
+    pub since: FlowVersion,
+}
+
+pub const fn allow(name: &'static str, since: FlowVersion) -> Allowed {
+    Allowed { name, since }
+}
+
+/// Which event property an action sits in; they differ in the keys they accept (spec 5.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    Click,
+    Select,
+    Unselect,
+}
+
+/// The four places a component can sit (spec 3.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Container {
+    /// `layout.children`
+    Layout,
+    /// `Form.children`
+    Form,
+    /// If `then` / `else`
+    If,
+    /// Switch `cases` arrays
+    Switch,
+}
+
+impl Container {
+    pub const ALL: [Container; 4] = [
+        Container::Layout,
+        Container::Form,
+        Container::If,
+        Container::Switch,
+    ];
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Container::Layout => "the layout",
+            Container::Form => "a Form",
+            Container::If => "an If",
+            Container::Switch => "a Switch",
+        }
+    }
+}
+
+/// One property of a component (or of a screen, an item, an action...).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Prop {
+    pub name: &'static str,
+    pub ty: Ty,
+    pub required: bool,
+    pub since: FlowVersion,
+    /// The last version that has it.
+    pub until: Option<FlowVersion>,
+    /// Numeric bounds Meta's schema enforces.
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Shortest string Meta's schema accepts.
+    pub min_len: Option<u32>,
+    /// Item-count bounds Meta's schema enforces.
+    pub min_items: Option<u32>,
+    pub max_items: Option<u32>,
+    /// A string pattern Meta's schema enforces, and what it means in words.
+    pub pattern: Option<(&'static str, &'static str)>,
+    /// Documented display limits Meta does not reject at upload: warnings.
+    pub display_chars: Option<u32>,
+    pub display_items: Option<u32>,
+    /// Only on a component outside a Form (`init-value`, `error-message`).
+    pub outside_form_only: bool,
+    /// Source tag(s) from the spec.
+    pub src: &'static str,
+}
+
+/// A property with defaults: optional, every version, no bounds.
+pub const fn p(name: &'static str, ty: Ty) -> Prop {
+    Prop {
+        name,
+        ty,
+        required: false,
+        since: V2_1,
+        until: None,
+        min: None,
+        max: None,
+        min_len: None,
+        min_items: None,
+        max_items: None,
+        pattern: None,
+        display_chars: None,
+        display_items: None,
+        outside_form_only: false,
+        src: "[D]",
+    }
+}
+
+impl Prop {
+    pub const fn req(self) -> Self {
+        Prop {
+            required: true,
+            ..self
+        }
+    }
+    pub const fn since(self, v: FlowVersion) -> Self {
+        Prop { since: v, ..self }
+    }
+    pub const fn until(self, v: FlowVersion) -> Self {
+        Prop {
+            until: Some(v),
+            ..self
+        }
+    }
+    pub const fn range(self, min: Option<f64>, max: Option<f64>) -> Self {
+        Prop { min, max, ..self }
+    }
+    pub const fn min_len(self, n: u32) -> Self {
+        Prop {
+            min_len: Some(n),
+            ..self
+        }
+    }
+    pub const fn items(self, min: Option<u32>, max: Option<u32>) -> Self {
+        Prop {
+            min_items: min,
+            max_items: max,
+            ..self
+        }
+    }
+    pub const fn pattern(self, regex: &'static str, meaning: &'static str) -> Self {
+        Prop {
+            pattern: Some((regex, meaning)),
+            ..self
+        }
+    }
+    pub const fn chars(self, n: u32) -> Self {
+        Prop {
+            display_chars: Some(n),
+            ..self
+        }
+    }
+    pub const fn shown_items(self, n: u32) -> Self {
+        Prop {
+            display_items: Some(n),
+            ..self
+        }
+    }
+    pub const fn outside_form(self) -> Self {
+        Prop {
+            outside_form_only: true,
+            ..self
+        }
+    }
+    pub const fn src(self, src: &'static str) -> Self {
+        Prop { src, ..self }
+    }
+
+    pub fn exists_in(&self, v: FlowVersion) -> bool {
+        v >= self.since && self.until.is_none_or(|u| v <= u)
+    }
+}
+
+/// Where a component may sit, per container: the first version, or `None` for never.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    pub layout: Option<FlowVersion>,
+    pub form: Option<FlowVersion>,
+    pub if_: Option<FlowVersion>,
+    pub switch: Option<FlowVersion>,
+}
+
+impl Placement {
+    pub fn since(&self, c: Container) -> Option<FlowVersion> {
+        match c {
+            Container::Layout => self.layout,
+            Container::Form => self.form,
+            Container::If => self.if_,
+            Container::Switch => self.switch,
+        }
+    }
+}
+
+/// A rule between properties of one object, enforced by Meta's schema.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Constraint {
+    /// `prop` needs `needs` (JSON Schema `dependentRequired`: INVALID_DEPENDENCIES).
+    Requires {
+        prop: &'static str,
+        needs: &'static str,
+    },
+    /// `prop` may not be combined with any of `with` (`not`).
+    Excludes {
+        prop: &'static str,
+        with: &'static [&'static str],
+    },
+    /// `prop` may only be set when the boolean `flag` is true (`not`).
+    OnlyWhenTrue {
+        prop: &'static str,
+        flag: &'static str,
+    },
+}
+
+/// One component type (spec section 4).
+#[derive(Debug)]
+pub struct Component {
+    pub name: &'static str,
+    pub since: FlowVersion,
+    pub props: &'static [Prop],
+    pub placement: Placement,
+    pub constraints: &'static [Constraint],
+    pub src: &'static str,
+}
+
+impl Component {
+    /// Whether it may sit in `c` in version `v`.
+    pub fn allowed_in(&self, c: Container, v: FlowVersion) -> bool {
+        v >= self.since && self.placement.since(c).is_some_and(|s| v >= s)
+    }
+
+    /// Its properties in version `v`; `in_form` drops the outside-Form-only ones.
+    pub fn props_in(&self, v: FlowVersion, in_form: bool) -> impl Iterator<Item = &'static Prop> {
+        self.props
+            .iter()
+            .filter(move |p| p.exists_in(v) && !(in_form && p.outside_form_only))
+    }
+
+    pub fn prop(&self, name: &str) -> Option<&'static Prop> {
+        self.props.iter().find(|p| p.name == name)
+    }
+}
