@@ -138,7 +138,8 @@ fn stages(
             parsed.depth,
             schema::codes::MAX_DEPTH
         ));
-        f.pointers.push(loc.pointer(parsed.root.span, &syntax::Path::root()));
+        f.pointers
+            .push(loc.pointer(parsed.root.span, &syntax::Path::root()));
         out.push(f);
         return Some(version);
     }

@@ -55,7 +55,10 @@ mod tests {
         assert_eq!(closest("lable", props), Some("label"));
         assert_eq!(closest("helpertext", props), Some("helper-text"));
         assert_eq!(closest("zzzzzzzz", props), None);
-        assert_eq!(closest("TextImput", ["TextInput", "TextArea"]), Some("TextInput"));
+        assert_eq!(
+            closest("TextImput", ["TextInput", "TextArea"]),
+            Some("TextInput")
+        );
         assert_eq!(distance("kitten", "sitting"), 3);
     }
 }

@@ -78,7 +78,11 @@ fn a_caller_can_allow_deeper_nesting_without_overflowing() {
     let report = validate_with(flow_with_payload(&payload).as_bytes(), &options);
     let f = only_error(&report);
     assert_eq!(f.rule, Some("too-deep-to-check"));
-    assert!(f.message.contains("nests 50008 levels deep"), "{}", f.message);
+    assert!(
+        f.message.contains("nests 50008 levels deep"),
+        "{}",
+        f.message
+    );
 }
 
 #[test]

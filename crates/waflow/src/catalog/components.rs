@@ -16,21 +16,30 @@ const REQUIRED: Prop = p("required", Bool);
 const NAME: Prop = p("name", StaticStr).req().src("[B]");
 const INIT_STR: Prop = p("init-value", Str).outside_form().src("[B][D]");
 const ERROR_MESSAGE: Prop = p("error-message", Str).outside_form().src("[B][D]");
-const LABEL_VARIANT: Prop = p("label-variant", Enum {
-    values: &["large"],
-    dynamic: false,
-})
+const LABEL_VARIANT: Prop = p(
+    "label-variant",
+    Enum {
+        values: &["large"],
+        dynamic: false,
+    },
+)
 .since(V7_0);
-const MEDIA_SIZE: Prop = p("media-size", Enum {
-    values: &["regular", "large"],
-    dynamic: true,
-})
+const MEDIA_SIZE: Prop = p(
+    "media-size",
+    Enum {
+        values: &["regular", "large"],
+        dynamic: true,
+    },
+)
 .src("[D][B]");
 
-const FONT_WEIGHT: Prop = p("font-weight", Enum {
-    values: &["bold", "italic", "bold_italic", "normal"],
-    dynamic: true,
-});
+const FONT_WEIGHT: Prop = p(
+    "font-weight",
+    Enum {
+        values: &["bold", "italic", "bold_italic", "normal"],
+        dynamic: true,
+    },
+);
 
 // ---- actions (spec 5.2) ---------------------------------------------------------------
 
@@ -73,7 +82,11 @@ const CHIP_ITEM: &[Prop] = &[
     p("title", Str).req().chars(30),
     p("enabled", Bool),
     p("on-select-action", Action(Event::Select, CHIPS_UNSELECT)).since(V7_1),
-    p("on-unselect-action", Action(Event::Unselect, CHIPS_UNSELECT)).since(V7_1),
+    p(
+        "on-unselect-action",
+        Action(Event::Unselect, CHIPS_UNSELECT),
+    )
+    .since(V7_1),
 ];
 
 const NAV_MAIN: &[Prop] = &[
@@ -222,10 +235,13 @@ pub static COMPONENTS: &[Component] = &[
             NAME,
             p("label", Str).req().min_len(1).chars(20),
             LABEL_VARIANT,
-            p("input-type", Enum {
-                values: &["text", "number", "email", "password", "passcode", "phone"],
-                dynamic: false,
-            }),
+            p(
+                "input-type",
+                Enum {
+                    values: &["text", "number", "email", "password", "passcode", "phone"],
+                    dynamic: false,
+                },
+            ),
             p("pattern", Str).since(V6_2),
             p("helper-text", Str).chars(80),
             REQUIRED,
@@ -273,7 +289,10 @@ pub static COMPONENTS: &[Component] = &[
             REQUIRED,
             ENABLED,
             VISIBLE,
-            p("on-select-action", Action(Event::Select, SELECT_EXCHANGE_OR_UPDATE)),
+            p(
+                "on-select-action",
+                Action(Event::Select, SELECT_EXCHANGE_OR_UPDATE),
+            ),
             p("on-unselect-action", Action(Event::Unselect, UPDATE_ONLY)).since(V6_0),
             p("init-value", StrList).outside_form(),
             ERROR_MESSAGE,
@@ -297,7 +316,10 @@ pub static COMPONENTS: &[Component] = &[
             REQUIRED,
             ENABLED,
             VISIBLE,
-            p("on-select-action", Action(Event::Select, SELECT_EXCHANGE_OR_UPDATE)),
+            p(
+                "on-select-action",
+                Action(Event::Select, SELECT_EXCHANGE_OR_UPDATE),
+            ),
             p("on-unselect-action", Action(Event::Unselect, UPDATE_ONLY)).since(V6_0),
             // A single item id [B] (the docs once said an array: spec Unknowns 11).
             INIT_STR,
@@ -318,7 +340,10 @@ pub static COMPONENTS: &[Component] = &[
             REQUIRED,
             ENABLED,
             VISIBLE,
-            p("on-select-action", Action(Event::Select, SELECT_EXCHANGE_OR_UPDATE)),
+            p(
+                "on-select-action",
+                Action(Event::Select, SELECT_EXCHANGE_OR_UPDATE),
+            ),
             p("on-unselect-action", Action(Event::Unselect, UPDATE_ONLY)).since(V6_0),
             INIT_STR,
             ERROR_MESSAGE,
@@ -345,7 +370,11 @@ pub static COMPONENTS: &[Component] = &[
             p("init-value", StrList).outside_form(),
             ERROR_MESSAGE,
             p("on-select-action", Action(Event::Select, CHIPS_SELECT)).since(V7_1),
-            p("on-unselect-action", Action(Event::Unselect, CHIPS_UNSELECT)).since(V7_1),
+            p(
+                "on-unselect-action",
+                Action(Event::Unselect, CHIPS_UNSELECT),
+            )
+            .since(V7_1),
         ],
     ),
     c(
@@ -373,10 +402,13 @@ pub static COMPONENTS: &[Component] = &[
         at(Some(V6_1), Some(V6_1), Some(V6_1), Some(V6_1)),
         &[
             NAME,
-            p("mode", Enum {
-                values: &["single", "range"],
-                dynamic: true,
-            }),
+            p(
+                "mode",
+                Enum {
+                    values: &["single", "range"],
+                    dynamic: true,
+                },
+            ),
             p("label", RangeOr(&Str)).req().chars(40),
             p("title", Str).chars(80),
             p("description", Str).chars(300),
@@ -439,18 +471,18 @@ pub static COMPONENTS: &[Component] = &[
             },
         ],
         ..c(
-        "Footer",
-        V2_1,
-        ACTION_AT_TOP,
-        &[
-            p("label", Str).req().min_len(1).chars(35),
-            p("on-click-action", Action(Event::Click, FOOTER_CLICK)).req(),
-            p("left-caption", Str).chars(15),
-            p("right-caption", Str).chars(15),
-            p("center-caption", Str).chars(15),
-            ENABLED,
-        ],
-    )
+            "Footer",
+            V2_1,
+            ACTION_AT_TOP,
+            &[
+                p("label", Str).req().min_len(1).chars(35),
+                p("on-click-action", Action(Event::Click, FOOTER_CLICK)).req(),
+                p("left-caption", Str).chars(15),
+                p("right-caption", Str).chars(15),
+                p("center-caption", Str).chars(15),
+                ENABLED,
+            ],
+        )
     },
     c(
         "Image",
@@ -461,10 +493,13 @@ pub static COMPONENTS: &[Component] = &[
             p("width", Num),
             p("height", Num),
             p("aspect-ratio", Num),
-            p("scale-type", Enum {
-                values: &["cover", "contain"],
-                dynamic: false,
-            }),
+            p(
+                "scale-type",
+                Enum {
+                    values: &["cover", "contain"],
+                    dynamic: false,
+                },
+            ),
             p("alt-text", Str),
             VISIBLE,
         ],
@@ -474,15 +509,23 @@ pub static COMPONENTS: &[Component] = &[
         V7_1,
         at(Some(V7_1), Some(V7_1), None, None),
         &[
-            p("images", Items(CAROUSEL_IMAGE)).req().items(Some(1), Some(3)),
-            p("aspect-ratio", Enum {
-                values: &["4:3", "16:9"],
-                dynamic: false,
-            }),
-            p("scale-type", Enum {
-                values: &["contain", "cover"],
-                dynamic: false,
-            }),
+            p("images", Items(CAROUSEL_IMAGE))
+                .req()
+                .items(Some(1), Some(3)),
+            p(
+                "aspect-ratio",
+                Enum {
+                    values: &["4:3", "16:9"],
+                    dynamic: false,
+                },
+            ),
+            p(
+                "scale-type",
+                Enum {
+                    values: &["contain", "cover"],
+                    dynamic: false,
+                },
+            ),
             VISIBLE,
         ],
     ),
@@ -494,10 +537,13 @@ pub static COMPONENTS: &[Component] = &[
             NAME,
             p("label", Str).req().chars(80),
             p("description", Str).chars(300),
-            p("photo-source", Enum {
-                values: &["camera", "gallery", "camera_gallery"],
-                dynamic: false,
-            }),
+            p(
+                "photo-source",
+                Enum {
+                    values: &["camera", "gallery", "camera_gallery"],
+                    dynamic: false,
+                },
+            ),
             p("min-uploaded-photos", StaticInt).range(Some(0.0), Some(30.0)),
             p("max-uploaded-photos", StaticInt).range(Some(1.0), Some(30.0)),
             p("max-file-size-kb", StaticInt).range(Some(1.0), Some(25600.0)),
@@ -545,7 +591,9 @@ pub static COMPONENTS: &[Component] = &[
         at(Some(V4_0), Some(V4_0), Some(V4_0), None),
         &[
             p("condition", Condition).req(),
-            p("then", Children(Container::If)).req().items(Some(1), None),
+            p("then", Children(Container::If))
+                .req()
+                .items(Some(1), None),
             p("else", Children(Container::If)),
         ],
     ),
@@ -592,7 +640,12 @@ mod tests {
             assert_eq!(props.len(), n, "{} repeats a property", c.name);
             assert!(c.prop("type").is_none(), "`type` is implied");
             for p in c.props {
-                assert!(p.since >= c.since || p.since == V2_1, "{}.{}", c.name, p.name);
+                assert!(
+                    p.since >= c.since || p.since == V2_1,
+                    "{}.{}",
+                    c.name,
+                    p.name
+                );
             }
         }
     }
@@ -607,7 +660,11 @@ mod tests {
         assert!(!chips.allowed_in(Container::Form, v(6, 2)));
         assert!(!chips.allowed_in(Container::If, v(7, 0)));
         assert!(chips.allowed_in(Container::If, v(7, 1)));
-        assert!(!component("Switch").unwrap().allowed_in(Container::Switch, v(7, 3)));
-        assert!(!component("RichText").unwrap().allowed_in(Container::Form, v(7, 3)));
+        assert!(!component("Switch")
+            .unwrap()
+            .allowed_in(Container::Switch, v(7, 3)));
+        assert!(!component("RichText")
+            .unwrap()
+            .allowed_in(Container::Form, v(7, 3)));
     }
 }

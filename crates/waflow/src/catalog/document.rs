@@ -8,10 +8,13 @@ pub const V6_LAST: FlowVersion = FlowVersion::new(6, 3);
 
 const LAYOUT: &[Prop] = &[
     // Only SingleColumnLayout publicly; 5.2's shopping layouts are internal [B].
-    p("type", Enum {
-        values: &["SingleColumnLayout"],
-        dynamic: false,
-    })
+    p(
+        "type",
+        Enum {
+            values: &["SingleColumnLayout"],
+            dynamic: false,
+        },
+    )
     .req(),
     p("children", Children(Container::Layout)).req(),
 ];
@@ -25,7 +28,10 @@ pub const SCREEN: &[Prop] = &[
         .req()
         .until(V6_LAST)
         .min_len(1)
-        .pattern("^[a-zA-Z,_]+$", "must use only letters, underscores and commas")
+        .pattern(
+            "^[a-zA-Z,_]+$",
+            "must use only letters, underscores and commas",
+        )
         .src("[B]"),
     p("id", StaticStr)
         .req()
@@ -63,7 +69,7 @@ pub const ROOT: &[Prop] = &[
     p("version", Str).req(),
     p("screens", Array(SCREEN)).req().items(Some(1), None),
     // Its value is judged by the root rules (invalid-data-api-version).
-    p("data_api_version", Str),
+    p("data_api_version", Any),
     p("routing_model", Routing),
     // Removed in 3.0, but reported by the root rule data-channel-uri-removed with Meta's
     // own message, so the schema keeps it in every version.

@@ -72,6 +72,8 @@ pub enum Ty {
     Strings,
     /// `routing_model`: screen id -> array of screen ids.
     Routing,
+    /// Anything: a later stage judges the value with a message of its own.
+    Any,
     /// A string that is an absolute http(s) URL.
     Url,
 }

@@ -34,7 +34,10 @@ pub fn schema_for(v: FlowVersion) -> Value {
             if container == Container::Form && !in_form {
                 continue;
             }
-            defs.insert(container_def(container, in_form), g.container(container, in_form));
+            defs.insert(
+                container_def(container, in_form),
+                g.container(container, in_form),
+            );
         }
     }
     for c in COMPONENTS.iter().filter(|c| v >= c.since) {
@@ -66,9 +69,10 @@ pub fn schema_for(v: FlowVersion) -> Value {
 /// Whether a component reads differently inside a Form: it loses `init-value` and
 /// `error-message`, or it holds components that do.
 fn form_variant(c: &Component) -> bool {
-    c.props.iter().any(|p| {
-        p.outside_form_only || matches!(p.ty, Ty::Children(_) | Ty::Cases)
-    }) && c.name != "Form"
+    c.props
+        .iter()
+        .any(|p| p.outside_form_only || matches!(p.ty, Ty::Children(_) | Ty::Cases))
+        && c.name != "Form"
 }
 
 fn container_def(c: Container, in_form: bool) -> String {
@@ -292,6 +296,7 @@ impl Gen {
             Ty::NameMap => json!({"type": ["object", "string"], "pattern": dynamic}),
             Ty::AnyObject => json!({"type": "object"}),
             Ty::Url => json!({"type": "string", "format": "uri"}),
+            Ty::Any => json!({}),
             Ty::Routing => json!({
                 "type": "object",
                 "additionalProperties": {"type": "array", "items": {"type": "string"}}

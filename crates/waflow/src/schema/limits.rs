@@ -24,7 +24,11 @@ pub(super) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mu
         return;
     };
     for (i, screen) in screens.iter().enumerate() {
-        let path = Path::root().key("screens").index(i).key("layout").key("children");
+        let path = Path::root()
+            .key("screens")
+            .index(i)
+            .key("layout")
+            .key("children");
         if let Some(children) = screen
             .get("layout")
             .and_then(|l| l.get("children"))
@@ -44,7 +48,10 @@ pub(super) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mu
             continue;
         };
         for m in members {
-            let Some(prop) = props.iter().find(|p| p.name == m.key.name && p.exists_in(v)) else {
+            let Some(prop) = props
+                .iter()
+                .find(|p| p.name == m.key.name && p.exists_in(v))
+            else {
                 continue;
             };
             let here = path.key(&m.key.name);
@@ -123,4 +130,3 @@ fn is_dynamic(text: &str) -> bool {
     (text.starts_with("${") && text.ends_with('}'))
         || (text.len() >= 2 && text.starts_with('`') && text.ends_with('`'))
 }
-

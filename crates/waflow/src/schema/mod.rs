@@ -46,7 +46,12 @@ fn validator(v: FlowVersion) -> Option<&'static Validator<SpanTree>> {
 
 /// Checks `root` against the schema of `v`; returns whether there were errors (Meta then
 /// skips the semantic pass). Display-limit warnings are added when the schema passes.
-pub(crate) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mut Vec<Finding>) -> bool {
+pub(crate) fn check(
+    root: &Node<'_>,
+    v: FlowVersion,
+    loc: &Locator<'_>,
+    out: &mut Vec<Finding>,
+) -> bool {
     let Some(validator) = validator(v) else {
         return false;
     };
@@ -82,11 +87,16 @@ struct ErrorCtx<'a, 't> {
 
 impl ErrorCtx<'_, '_> {
     fn here(&self) -> &Step<'_> {
-        self.steps.last().expect("resolve returns the root at least")
+        self.steps
+            .last()
+            .expect("resolve returns the root at least")
     }
 
     fn parent(&self) -> Option<&Step<'_>> {
-        self.steps.len().checked_sub(2).and_then(|i| self.steps.get(i))
+        self.steps
+            .len()
+            .checked_sub(2)
+            .and_then(|i| self.steps.get(i))
     }
 
     /// The last key of the path: the property whose value is judged.
@@ -182,7 +192,10 @@ impl ErrorCtx<'_, '_> {
             }
             K::Format { format } => {
                 let message = if format == "uri" {
-                    format!("{} must be an absolute URL, such as https://example.com/terms.", self.subject())
+                    format!(
+                        "{} must be an absolute URL, such as https://example.com/terms.",
+                        self.subject()
+                    )
                 } else {
                     format!("{} does not have the {format} format.", self.subject())
                 };
@@ -218,7 +231,11 @@ impl ErrorCtx<'_, '_> {
         match shape.prop(key, self.v) {
             Some(p) if !p.exists_in(self.v) => message.push_str(&version_note(p, self.v)),
             Some(p) if p.outside_form_only => {
-                let map = if key == "init-value" { "init-values" } else { "error-messages" };
+                let map = if key == "init-value" {
+                    "init-values"
+                } else {
+                    "error-messages"
+                };
                 message.push_str(&format!(
                     " Inside a Form a component takes no '{key}': set it in the Form's '{map}' under the component's name."
                 ));
@@ -269,7 +286,11 @@ impl ErrorCtx<'_, '_> {
                 TypeKind::Multiple(ts) => format!("{ts:?}"),
             },
         };
-        let message = format!("{} should be {wanted}, not {}.", self.subject(), with_article(found));
+        let message = format!(
+            "{} should be {wanted}, not {}.",
+            self.subject(),
+            with_article(found)
+        );
         self.emit(&codes::WRONG_TYPE, message, false, out);
     }
 
@@ -283,18 +304,25 @@ impl ErrorCtx<'_, '_> {
         let parent = self.parent().map(|p| &p.shape);
         // A component's `type`: Meta's own message, with the reason.
         if name == "type" {
-            if let Some(Shape::Component { container, .. } | Shape::UnknownComponent { container, .. }) = parent {
+            if let Some(
+                Shape::Component { container, .. } | Shape::UnknownComponent { container, .. },
+            ) = parent
+            {
                 self.component_type(got, *container, &values, out);
                 return;
             }
         }
-        let shown = got.map_or_else(|| self.here().node.type_name().to_owned(), |g| format!("'{g}'"));
+        let shown = got.map_or_else(
+            || self.here().node.type_name().to_owned(),
+            |g| format!("'{g}'"),
+        );
         let owner = parent.map_or_else(|| "the flow".to_owned(), Shape::label);
         let mut message = format!(
             "Value {shown} of property '{name}' in {owner} is not one of: {}.",
             values.join(", ")
         );
-        if let (Some(Shape::Action { allowed, .. }), Some(g), true) = (parent, got, name == "name") {
+        if let (Some(Shape::Action { allowed, .. }), Some(g), true) = (parent, got, name == "name")
+        {
             match allowed.iter().find(|a| a.name == g) {
                 Some(a) if a.since > self.v => message.push_str(&format!(
                     " '{g}' needs Flow JSON {} or later here; this flow declares {}.",
@@ -312,7 +340,13 @@ impl ErrorCtx<'_, '_> {
         self.emit(&codes::INVALID_ENUM, message, false, out);
     }
 
-    fn component_type(&self, got: Option<&str>, container: Container, allowed: &[&str], out: &mut Vec<Finding>) {
+    fn component_type(
+        &self,
+        got: Option<&str>,
+        container: Container,
+        allowed: &[&str],
+        out: &mut Vec<Finding>,
+    ) {
         let v = self.v;
         let base = "Invalid value found for property 'type'.";
         let Some(got) = got else {
@@ -370,7 +404,10 @@ impl ErrorCtx<'_, '_> {
         let step = self.here();
         // A static string written as a reference: Meta's "must not be dynamic".
         if step.node.as_str().is_some() {
-            let message = format!("{} must not be dynamic: write it as a literal string.", self.subject());
+            let message = format!(
+                "{} must not be dynamic: write it as a literal string.",
+                self.subject()
+            );
             self.emit(&codes::PATTERN, message, false, out);
             return;
         }
@@ -407,15 +444,25 @@ impl ErrorCtx<'_, '_> {
         };
         let mut f = codes::FORBIDDEN_COMBINATION.finding(message);
         match step.node.member(key) {
-            Some(m) => f.pointers.push(self.loc.pointer(m.key.span, &self.path.key(key))),
-            None => f.pointers.push(self.loc.pointer(step.node.span, &self.path)),
+            Some(m) => f
+                .pointers
+                .push(self.loc.pointer(m.key.span, &self.path.key(key))),
+            None => f
+                .pointers
+                .push(self.loc.pointer(step.node.span, &self.path)),
         }
         out.push(f);
     }
 }
 
 /// Every action name of spec 5.1.
-const ACTIONS: &[&str] = &["navigate", "complete", "data_exchange", "update_data", "open_url"];
+const ACTIONS: &[&str] = &[
+    "navigate",
+    "complete",
+    "data_exchange",
+    "update_data",
+    "open_url",
+];
 
 fn placement_message(base: &str, c: &Component, container: Container, v: FlowVersion) -> String {
     match c.placement.since(container) {
@@ -434,7 +481,11 @@ fn placement_message(base: &str, c: &Component, container: Container, v: FlowVer
                 "{base} {} can't be placed in {} (Flow JSON {v}); it may sit in {}.",
                 c.name,
                 container.describe(),
-                if places.is_empty() { "no container".to_owned() } else { places.join(", ") }
+                if places.is_empty() {
+                    "no container".to_owned()
+                } else {
+                    places.join(", ")
+                }
             )
         }
     }
@@ -442,9 +493,15 @@ fn placement_message(base: &str, c: &Component, container: Container, v: FlowVer
 
 fn version_note(p: &Prop, v: FlowVersion) -> String {
     if p.since > v {
-        format!(" '{}' needs Flow JSON {} or later; this flow declares {v}.", p.name, p.since)
+        format!(
+            " '{}' needs Flow JSON {} or later; this flow declares {v}.",
+            p.name, p.since
+        )
     } else if let Some(u) = p.until {
-        format!(" '{}' exists only up to Flow JSON {u}; this flow declares {v}.", p.name)
+        format!(
+            " '{}' exists only up to Flow JSON {u}; this flow declares {v}.",
+            p.name
+        )
     } else {
         String::new()
     }
@@ -456,7 +513,11 @@ fn dependent_of<'n>(node: &'n Node<'_>, missing: &str) -> String {
         .iter()
         .flat_map(|c| c.constraints)
         .find_map(|c| match *c {
-            crate::catalog::Constraint::Requires { prop, needs } if needs == missing && node.get(prop).is_some() => Some(prop),
+            crate::catalog::Constraint::Requires { prop, needs }
+                if needs == missing && node.get(prop).is_some() =>
+            {
+                Some(prop)
+            }
             _ => None,
         });
     present.unwrap_or("?").to_owned()
@@ -478,15 +539,21 @@ fn expected(ty: &Ty, v: FlowVersion) -> String {
         Ty::Text if v >= crate::catalog::model::V5_1 => "a string or an array of strings".into(),
         Ty::Text => "a string".into(),
         Ty::RichText => "a string or an array of strings".into(),
-        Ty::RangeOr(inner) => format!("{}, or an object with start-date and end-date", expected(inner, v)),
+        Ty::RangeOr(inner) => format!(
+            "{}, or an object with start-date and end-date",
+            expected(inner, v)
+        ),
         Ty::Action(Event::Click, _) => "an action object ({\"name\": ...})".into(),
         Ty::Action(..) => "an action object ({\"name\": ..., \"payload\": {...}})".into(),
         Ty::Items(_) => format!("an array of items or {dynamic}"),
         Ty::Obj(_) | Ty::AnyObject | Ty::Routing => "an object".into(),
+        Ty::Any => "any value".into(),
         Ty::Array(_) => "an array of objects".into(),
         Ty::Children(_) => "an array of components".into(),
         Ty::Cases => "an object of case name -> array of components".into(),
-        Ty::Condition if v >= crate::catalog::model::V6_0 => "a boolean or a condition string".into(),
+        Ty::Condition if v >= crate::catalog::model::V6_0 => {
+            "a boolean or a condition string".into()
+        }
         Ty::Condition => "a condition string".into(),
         Ty::NameMap => format!("an object or {dynamic}"),
     }

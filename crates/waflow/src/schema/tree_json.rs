@@ -57,7 +57,9 @@ impl JsonNumber for Lit<'_> {
     fn is_integer(&self) -> bool {
         self.as_u64().is_some()
             || self.as_i64().is_some()
-            || self.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0)
+            || self
+                .as_f64()
+                .is_some_and(|f| f.is_finite() && f.fract() == 0.0)
     }
 }
 
@@ -65,7 +67,11 @@ impl JsonNumber for Lit<'_> {
 fn number(text: &str) -> serde_json::Number {
     text.parse::<serde_json::Number>()
         .ok()
-        .or_else(|| text.parse::<f64>().ok().and_then(serde_json::Number::from_f64))
+        .or_else(|| {
+            text.parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+        })
         .unwrap_or_else(|| serde_json::Number::from(0))
 }
 
@@ -141,7 +147,9 @@ impl<'a> JsonNode<'a, SpanTree> for &'a Node<'a> {
         jsonschema_value::LazyInstance::Ready(Cow::Owned(value))
     }
     fn identity(&self) -> Option<NodeIdentity> {
-        Some(NodeIdentity::new(std::ptr::from_ref::<Node<'a>>(*self) as usize))
+        Some(NodeIdentity::new(
+            std::ptr::from_ref::<Node<'a>>(*self) as usize
+        ))
     }
 }
 
