@@ -243,6 +243,24 @@ COMPONENTS = {
 }
 
 
+# Component-level actions that exclude item-level ones (spec 5.3), in flows of their own;
+# data_exchange needs a data API version and a routing model (spec 1.2).
+ENDPOINT = {"data_api_version": "3.0", "routing_model": {"END": []}}
+EXCHANGE = {"name": "data_exchange", "payload": {"picked": "${form.pick}"}}
+COMPONENTS.update({
+    "CheckboxGroup-component-action": dict(terminal_flow([{"type": "CheckboxGroup", "name": "pick", "label": "Pick", "data-source": [ITEM2], "on-select-action": EXCHANGE}]), **ENDPOINT),
+    "RadioButtonsGroup-component-action": dict(terminal_flow([{"type": "RadioButtonsGroup", "name": "pick", "label": "Pick", "data-source": [ITEM2], "on-select-action": EXCHANGE}]), **ENDPOINT),
+    "ChipsSelector-component-action": dict(terminal_flow([{"type": "ChipsSelector", "name": "pick", "label": "Pick", "data-source": [ITEM2, {"id": "c", "title": "Gamma"}], "on-select-action": EXCHANGE}]), **ENDPOINT),
+    "DatePicker-action": dict(terminal_flow([{"type": "DatePicker", "name": "pick", "label": "Day", "on-select-action": EXCHANGE}]), **ENDPOINT),
+    "CalendarPicker-action": dict(terminal_flow([{"type": "CalendarPicker", "name": "pick", "label": "Day", "on-select-action": EXCHANGE}]), **ENDPOINT),
+    "NavigationList-component-action": {"version": "7.3", "screens": [
+        {"id": "START", "title": "Choose", "layout": {"type": "SingleColumnLayout", "children": [
+            {"type": "NavigationList", "name": "plans", "list-items": [{"id": "basic", "main-content": {"title": "Basic"}}],
+             "on-click-action": {"name": "navigate", "next": {"type": "screen", "name": "END"}, "payload": {}}}]}},
+        end_screen()]},
+})
+
+
 def write(path, doc):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:

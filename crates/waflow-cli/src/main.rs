@@ -15,6 +15,7 @@ mod inputs;
 #[cfg(feature = "upload")]
 mod remote;
 mod render;
+mod schema;
 
 #[derive(Parser)]
 #[command(
@@ -32,6 +33,8 @@ struct Cli {
 enum Command {
     /// Validate Flow JSON files, directories (every *.json, honouring .gitignore) or stdin (-)
     Check(CheckArgs),
+    /// Print the JSON Schema of a Flow JSON version, or write them all (--write)
+    Schema(schema::SchemaArgs),
     /// Validate a flow, then upload it to a draft flow on 8x8 (PUT)
     #[cfg(feature = "upload")]
     Push(remote::push::PushArgs),
@@ -89,6 +92,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Schema(args) => schema::run(&args),
         #[cfg(feature = "upload")]
         Command::Push(args) => remote::push::run(&args),
         #[cfg(feature = "upload")]

@@ -26,7 +26,7 @@ use crate::syntax::{Node, Path, Value};
 use resolve::{article, resolve, Shape, Step};
 use tree_json::SpanTree;
 
-pub use generate::{file_name, schema_for};
+pub use generate::{file_name, schema_for, schema_text};
 
 /// One compiled validator per version, built on first use and shared by every thread.
 fn validator(v: FlowVersion) -> Option<&'static Validator<SpanTree>> {
@@ -46,6 +46,16 @@ fn validator(v: FlowVersion) -> Option<&'static Validator<SpanTree>> {
 
 /// Checks `root` against the schema of `v`; returns whether there were errors (Meta then
 /// skips the semantic pass). Display-limit warnings are added when the schema passes.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_schema_version_compiles() {
+        for v in crate::catalog::schema_versions() {
+            assert!(super::validator(v).is_some(), "schema {v} does not compile");
+        }
+    }
+}
+
 pub(crate) fn check(
     root: &Node<'_>,
     v: FlowVersion,
@@ -60,10 +70,14 @@ pub(crate) fn check(
     if !validator.is_valid(root) {
         for error in validator.iter_errors(root) {
             let (steps, path) = resolve(root, error.instance_path().segments(), v);
+            let Some((here, before_here)) = steps.split_last() else {
+                continue;
+            };
             let ctx = ErrorCtx {
                 v,
                 loc,
-                steps: &steps,
+                here,
+                parent: before_here.last(),
                 path,
                 schema_path: error.schema_path().as_str(),
             };
@@ -80,23 +94,19 @@ pub(crate) fn check(
 struct ErrorCtx<'a, 't> {
     v: FlowVersion,
     loc: &'a Locator<'a>,
-    steps: &'a [Step<'t>],
+    here: &'a Step<'t>,
+    parent: Option<&'a Step<'t>>,
     path: Path,
     schema_path: &'a str,
 }
 
 impl ErrorCtx<'_, '_> {
     fn here(&self) -> &Step<'_> {
-        self.steps
-            .last()
-            .expect("resolve returns the root at least")
+        self.here
     }
 
     fn parent(&self) -> Option<&Step<'_>> {
-        self.steps
-            .len()
-            .checked_sub(2)
-            .and_then(|i| self.steps.get(i))
+        self.parent
     }
 
     /// The last key of the path: the property whose value is judged.
