@@ -13,6 +13,14 @@ mod flowgen;
 fn parse_5mb(c: &mut Criterion) {
     let text = flowgen::flow(5 * 1024 * 1024);
     assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok());
+    let report = waflow::validate(&text);
+    assert!(
+        report.is_valid(),
+        "the generated flow must be valid: {:?}",
+        report.errors().first()
+    );
+    let tree = waflow::syntax::parse(&text, &Default::default()).unwrap();
+    let v = waflow::FlowVersion::parse("7.3").unwrap();
     let mut group = c.benchmark_group("parse_5mb");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(30);
@@ -23,16 +31,19 @@ fn parse_5mb(c: &mut Criterion) {
     group.bench_function("waflow_span_parse", |b| {
         b.iter(|| waflow::syntax::parse(black_box(&text), &Default::default()).unwrap())
     });
+    group.bench_function("waflow_schema_stage", |b| {
+        b.iter(|| waflow::schema::check_tree(black_box(&text), black_box(&tree.root), v))
+    });
     group.bench_function("waflow_validate", |b| {
         b.iter(|| waflow::validate(black_box(&text)))
     });
     group.finish();
-    ratio(&text);
+    ratio(&text, &tree.root, v);
 }
 
 /// The figure the target is about, printed plainly: best-of-N throughput of each.
 #[allow(clippy::print_stderr)]
-fn ratio(text: &str) {
+fn ratio(text: &str, root: &waflow::syntax::Node<'_>, v: waflow::FlowVersion) {
     let best = |f: &dyn Fn()| {
         (0..15)
             .map(|_| {
@@ -53,7 +64,17 @@ fn ratio(text: &str) {
             waflow::syntax::parse(text, &Default::default()).unwrap(),
         ))
     });
+    let schema = best(&|| drop(black_box(waflow::schema::check_tree(text, root, v))));
+    let full = best(&|| drop(black_box(waflow::validate(text))));
     let mbs = |d: Duration| text.len() as f64 / d.as_secs_f64() / 1e6;
+    eprintln!(
+        "schema_5mb: schema stage {:.0} MB/s ({:.1} ms) vs span parse {:.1} ms; whole validate {:.0} MB/s ({:.2}x serde_json's Value)",
+        mbs(schema),
+        schema.as_secs_f64() * 1e3,
+        ours.as_secs_f64() * 1e3,
+        mbs(full),
+        serde.as_secs_f64() / full.as_secs_f64()
+    );
     eprintln!(
         "parse_5mb: serde_json {:.0} MB/s, waflow span parse {:.0} MB/s: {:.2}x",
         mbs(serde),

@@ -15,8 +15,21 @@ pub fn flow(target: usize) -> String {
         screens.push(s);
         i += 1;
     }
+    // The last screen navigates to this terminal one.
+    screens.push(format!(
+        r#"    {{
+      "id": "SCREEN_{}",
+      "title": "Done",
+      "terminal": true,
+      "layout": {{ "type": "SingleColumnLayout", "children": [
+        {{ "type": "TextBody", "text": "Thanks" }},
+        {{ "type": "Footer", "label": "Finish", "on-click-action": {{ "name": "complete", "payload": {{}} }} }}
+      ] }}
+    }}"#,
+        letters(i)
+    ));
     let n = screens.len();
-    let mut out = String::with_capacity(size + 256);
+    let mut out = String::with_capacity(size + 512);
     out.push_str("{\n  \"version\": \"7.3\",\n  \"screens\": [\n");
     for (k, s) in screens.iter().enumerate() {
         out.push_str(s);
@@ -26,13 +39,28 @@ pub fn flow(target: usize) -> String {
     out
 }
 
+/// Screen ids are letters and underscores only: 0 -> A, 25 -> Z, 26 -> BA...
+fn letters(mut i: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (i % 26) as u8);
+        i /= 26;
+        if i == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
 fn screen(i: usize) -> String {
     let mut s = String::new();
-    let next = format!("SCREEN_{}", i + 1);
+    let id = letters(i);
+    let next = format!("SCREEN_{}", letters(i + 1));
     let _ = write!(
         s,
         r#"    {{
-      "id": "SCREEN_{i}",
+      "id": "SCREEN_{id}",
       "title": "Step {i}: tell us about yourself",
       "data": {{
         "city_{i}": {{ "type": "string", "__example__": "Zürich" }},

@@ -5,17 +5,29 @@ use crate::catalog::model::{Prop, Ty};
 use crate::catalog::{component, FlowVersion};
 use crate::finding::Finding;
 use crate::locate::Locator;
-use crate::syntax::{Node, Path};
+use crate::syntax::{path_to, Node};
 
 use super::codes::{ITEMS_OVER_LIMIT, TEXT_OVER_LIMIT};
 use super::resolve::article;
 
-/// One object to look at: its properties, its label for messages, where it is.
+/// One object to look at. Labels and paths are built only for a finding: a valid flow
+/// (the common case) allocates nothing per object.
 struct Pending<'t> {
     node: &'t Node<'t>,
     props: &'static [Prop],
-    owner: String,
-    path: Path,
+    /// The component the object belongs to.
+    component: &'static str,
+    /// Set when the object is an item (or nested object) of that component's property.
+    within: Option<&'static str>,
+}
+
+impl Pending<'_> {
+    fn owner(&self) -> String {
+        match self.within {
+            Some(prop) => format!("an item of the {prop} of {}", article(self.component)),
+            None => article(self.component),
+        }
+    }
 }
 
 pub(super) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mut Vec<Finding>) {
@@ -23,86 +35,91 @@ pub(super) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mu
     let Some(screens) = root.get("screens").and_then(Node::as_array) else {
         return;
     };
-    for (i, screen) in screens.iter().enumerate() {
-        let path = Path::root()
-            .key("screens")
-            .index(i)
-            .key("layout")
-            .key("children");
+    for screen in screens {
         if let Some(children) = screen
             .get("layout")
             .and_then(|l| l.get("children"))
             .and_then(Node::as_array)
         {
-            push_components(children, &path, &mut stack);
+            push_components(children, &mut stack);
         }
     }
-    while let Some(Pending {
-        node,
-        props,
-        owner,
-        path,
-    }) = stack.pop()
-    {
-        let Some(members) = node.as_object() else {
+    let finding = |rule: &'static crate::rules::RuleMeta, message: String, at: &Node<'_>| {
+        let mut f = rule.finding(message);
+        f.pointers
+            .push(loc.pointer(at.span, &path_to(root, at.span)));
+        f
+    };
+    while let Some(here) = stack.pop() {
+        let Some(members) = here.node.as_object() else {
             continue;
         };
         for m in members {
-            let Some(prop) = props
+            let Some(prop) = here
+                .props
                 .iter()
                 .find(|p| p.name == m.key.name && p.exists_in(v))
             else {
                 continue;
             };
-            let here = path.key(&m.key.name);
             if let (Some(limit), Some(text)) = (prop.display_chars, m.value.as_str()) {
-                let n = text.chars().count();
-                if n > limit as usize && !is_dynamic(text) {
-                    let mut f = TEXT_OVER_LIMIT.finding(format!(
-                        "Property '{}' of {owner} has {n} characters; WhatsApp shows at most {limit}.",
-                        prop.name
-                    ));
-                    f.pointers.push(loc.pointer(m.value.span, &here));
-                    out.push(f);
+                // Cheap bound first: a string of at most `limit` bytes has at most
+                // `limit` characters.
+                if text.len() > limit as usize {
+                    let n = text.chars().count();
+                    if n > limit as usize && !is_dynamic(text) {
+                        out.push(finding(
+                            &TEXT_OVER_LIMIT,
+                            format!(
+                                "Property '{}' of {} has {n} characters; WhatsApp shows at most {limit}.",
+                                prop.name,
+                                here.owner()
+                            ),
+                            &m.value,
+                        ));
+                    }
                 }
             }
             if let (Some(limit), Some(items)) = (prop.display_items, m.value.as_array()) {
                 if items.len() > limit as usize {
-                    let mut f = ITEMS_OVER_LIMIT.finding(format!(
-                        "Property '{}' of {owner} has {} items; WhatsApp shows at most {limit}.",
-                        prop.name,
-                        items.len()
+                    out.push(finding(
+                        &ITEMS_OVER_LIMIT,
+                        format!(
+                            "Property '{}' of {} has {} items; WhatsApp shows at most {limit}.",
+                            prop.name,
+                            here.owner(),
+                            items.len()
+                        ),
+                        &m.value,
                     ));
-                    f.pointers.push(loc.pointer(m.value.span, &here));
-                    out.push(f);
                 }
             }
             match prop.ty {
                 Ty::Items(inner) | Ty::Array(inner) => {
-                    for (i, item) in m.value.as_array().unwrap_or_default().iter().enumerate() {
+                    for item in m.value.as_array().unwrap_or_default() {
                         stack.push(Pending {
                             node: item,
                             props: inner,
-                            owner: format!("item {i} of the {} of {owner}", prop.name),
-                            path: here.index(i),
+                            component: here.component,
+                            within: Some(prop.name),
                         });
                     }
                 }
                 Ty::Obj(inner) => stack.push(Pending {
                     node: &m.value,
                     props: inner,
-                    owner: format!("the {} of {owner}", prop.name),
-                    path: here.clone(),
+                    component: here.component,
+                    within: Some(prop.name),
                 }),
                 Ty::Children(_) => {
                     if let Some(children) = m.value.as_array() {
-                        push_components(children, &here, &mut stack);
+                        push_components(children, &mut stack);
                     }
                 }
                 Ty::Cases => {
                     for case in m.value.as_object().unwrap_or_default() {
                         if let Some(children) = case.value.as_array() {
-                            push_components(children, &here.key(&case.key.name), &mut stack);
+                            push_components(children, &mut stack);
                         }
                     }
                 }
@@ -112,14 +129,14 @@ pub(super) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mu
     }
 }
 
-fn push_components<'t>(children: &'t [Node<'t>], path: &Path, stack: &mut Vec<Pending<'t>>) {
-    for (i, child) in children.iter().enumerate() {
+fn push_components<'t>(children: &'t [Node<'t>], stack: &mut Vec<Pending<'t>>) {
+    for child in children {
         if let Some(c) = child.get("type").and_then(Node::as_str).and_then(component) {
             stack.push(Pending {
                 node: child,
                 props: c.props,
-                owner: article(c.name),
-                path: path.index(i),
+                component: c.name,
+                within: None,
             });
         }
     }

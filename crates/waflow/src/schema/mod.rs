@@ -46,6 +46,15 @@ fn validator(v: FlowVersion) -> Option<&'static Validator<SpanTree>> {
 
 /// Checks `root` against the schema of `v`; returns whether there were errors (Meta then
 /// skips the semantic pass). Display-limit warnings are added when the schema passes.
+/// The schema stage alone, on a tree parsed from `text` (for benchmarks and tools that
+/// hold a tree already): the findings, display-limit warnings included.
+pub fn check_tree(text: &str, root: &Node<'_>, v: FlowVersion) -> Vec<Finding> {
+    let loc = Locator::new(text);
+    let mut out = Vec::new();
+    check(root, v, &loc, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
