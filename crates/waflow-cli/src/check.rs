@@ -41,28 +41,31 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         .clone()
         .unwrap_or_else(|| "<stdin>".into());
 
-    let results: Vec<Result<Checked, String>> = inputs
-        .par_iter()
-        .map(|input| {
-            let (name, bytes) = match input {
-                Input::Stdin => match &stdin {
-                    Some(b) => (stdin_name.clone(), b.clone()),
-                    None => return Err(String::new()),
-                },
-                Input::File(path) => {
-                    let name = path.display().to_string();
-                    let bytes = std::fs::File::open(path)
-                        .and_then(|f| read_capped(f, options.read_cap))
-                        .map_err(|e| format!("{name}: {e}"))?;
-                    (name, bytes)
-                }
-            };
-            // validate_reader applies the read cap and knows whether it cut the input.
-            let report = waflow::validate_reader(bytes.as_slice(), &options)
-                .map_err(|e| format!("{name}: {e}"))?;
-            Ok(Checked::new(name, bytes, report))
-        })
-        .collect();
+    let check_one = |input: &Input| -> Result<Checked, String> {
+        let (name, bytes) = match input {
+            Input::Stdin => match &stdin {
+                Some(b) => (stdin_name.clone(), b.clone()),
+                None => return Err(String::new()),
+            },
+            Input::File(path) => {
+                let name = path.display().to_string();
+                let bytes = std::fs::File::open(path)
+                    .and_then(|f| read_capped(f, options.read_cap))
+                    .map_err(|e| format!("{name}: {e}"))?;
+                (name, bytes)
+            }
+        };
+        // validate_reader applies the read cap and knows whether it cut the input.
+        let report = waflow::validate_reader(bytes.as_slice(), &options)
+            .map_err(|e| format!("{name}: {e}"))?;
+        Ok(Checked::new(name, bytes, report))
+    };
+    // One file needs no thread pool: starting one costs more than checking it.
+    let results: Vec<Result<Checked, String>> = if inputs.len() > 1 {
+        inputs.par_iter().map(check_one).collect()
+    } else {
+        inputs.iter().map(check_one).collect()
+    };
 
     let mut checked = Vec::with_capacity(results.len());
     for r in results {

@@ -5,8 +5,13 @@
 //! fault, plus warnings Meta would not report but you would want to know.
 //!
 //! ```
-//! let report = waflow::validate(r#"{"version": "7.3", "screens": []}"#);
-//! assert!(report.is_valid());
+//! let report = waflow::validate(r#"{"version": "7.3", "screens": [{"id": "END",
+//!   "title": "Thanks", "terminal": true, "layout": {"type": "SingleColumnLayout",
+//!   "children": [{"type": "TextInput", "name": "n", "label": "Name", "initial-text": "x"}]}}]}"#);
+//! let error = &report.errors()[0];
+//! assert_eq!(error.error, "INVALID_PROPERTY_KEY");
+//! assert_eq!(error.pointers[0].path, "screens[0].layout.children[0].initial-text");
+//! assert!(error.message.ends_with("Did you mean 'init-value'?"));
 //!
 //! let report = waflow::validate(r#"{"version": 7.3}"#);
 //! let error = &report.errors()[0];
@@ -20,7 +25,8 @@
 //! column inclusive, spans covering the token with its quotes or brackets.
 //!
 //! The pipeline, one module per stage: bytes -> [`document`] (size, UTF-8, [`syntax`]) ->
-//! version stage -> semantic [`rules`] -> merged, Meta-shaped [`Finding`]s.
+//! version stage -> [`schema`] stage (the JSON Schema of the flow's version, from the
+//! [`catalog`]) -> semantic [`rules`] -> merged, Meta-shaped [`Finding`]s.
 //! The library never panics on input, prints, exits or touches the network.
 
 pub mod catalog;

@@ -21,7 +21,11 @@ pub(crate) fn render(checked: &[Checked], color: bool) -> Vec<u8> {
 
 /// The code frames alone, for commands that write their own summary.
 pub(crate) fn frames(checked: &[Checked], color: bool) -> Vec<u8> {
-    let parts: Vec<Vec<u8>> = checked.par_iter().map(|c| render_file(c, color)).collect();
+    let parts: Vec<Vec<u8>> = if checked.len() > 1 {
+        checked.par_iter().map(|c| render_file(c, color)).collect()
+    } else {
+        checked.iter().map(|c| render_file(c, color)).collect()
+    };
     parts.concat()
 }
 

@@ -232,26 +232,3 @@ pub static ITEMS_OVER_LIMIT: RuleMeta = RuleMeta {
           limits rather than upload errors. A warning with the limit and the count. Fix: \
           split the list or use a Dropdown.",
 };
-
-#[cfg(test)]
-pub(crate) static ALL: &[&RuleMeta] = &[
-    &UNKNOWN_PROPERTY,
-    &MISSING_PROPERTY,
-    &WRONG_TYPE,
-    &INVALID_COMPONENT_TYPE,
-    &NEEDS_FORM,
-    &INVALID_ENUM,
-    &TOO_FEW_ITEMS,
-    &TOO_MANY_ITEMS,
-    &TOO_SHORT,
-    &PATTERN,
-    &TOO_SMALL,
-    &TOO_LARGE,
-    &FORMAT,
-    &FORBIDDEN_COMBINATION,
-    &MISSING_DEPENDENCY,
-    &OTHER,
-    &TOO_DEEP,
-    &TEXT_OVER_LIMIT,
-    &ITEMS_OVER_LIMIT,
-];

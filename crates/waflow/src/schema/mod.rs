@@ -9,7 +9,8 @@ mod limits;
 mod resolve;
 mod tree_json;
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, Validator};
@@ -34,14 +35,72 @@ fn validator(v: FlowVersion) -> Option<&'static Validator<SpanTree>> {
     let index = VERSIONS.iter().position(|i| i.version == v)?;
     CACHE
         .get(index)?
-        .get_or_init(|| {
-            jsonschema::options_for::<SpanTree>()
-                .with_draft(Draft::Draft202012)
-                .should_validate_formats(true)
-                .build(&schema_for(v))
-                .ok()
-        })
+        .get_or_init(|| compile(v, generate::ALL_COMPONENTS))
         .as_ref()
+}
+
+fn compile(v: FlowVersion, used: u32) -> Option<Validator<SpanTree>> {
+    jsonschema::options_for::<SpanTree>()
+        .with_draft(Draft::Draft7)
+        .should_validate_formats(true)
+        .build(&generate::schema_for_components(v, used))
+        .ok()
+}
+
+/// Documents up to this size get a validator of just their own component types.
+const SMALL_DOCUMENT: usize = 64 * 1024;
+/// At most this many such validators are kept; past it, the full one serves.
+const MAX_SUBSET_VALIDATORS: usize = 64;
+
+/// The validator for a document of `len` bytes with component types `used`: for small
+/// documents, one compiled for exactly those types (a single small file then costs about
+/// a millisecond to compile for, not the full schema's several), cached per process and
+/// shared; otherwise the full one.
+fn validator_for(v: FlowVersion, len: usize, used: u32) -> Option<&'static Validator<SpanTree>> {
+    type Key = (FlowVersion, u32);
+    static SUBSETS: OnceLock<Mutex<HashMap<Key, &'static Validator<SpanTree>>>> = OnceLock::new();
+    if len > SMALL_DOCUMENT {
+        return validator(v);
+    }
+    let cache = SUBSETS.get_or_init(Default::default);
+    let Ok(mut map) = cache.lock() else {
+        return validator(v);
+    };
+    if let Some(found) = map.get(&(v, used)) {
+        return Some(found);
+    }
+    if map.len() >= MAX_SUBSET_VALIDATORS {
+        drop(map);
+        return validator(v);
+    }
+    // Leaked on purpose: at most MAX_SUBSET_VALIDATORS, kept for the process's life like
+    // the full validators.
+    let Some(compiled) = compile(v, used) else {
+        // Cannot happen (a unit test compiles every subset shape); never let it silently
+        // pass a flow.
+        drop(map);
+        return validator(v);
+    };
+    let compiled: &'static Validator<SpanTree> = Box::leak(Box::new(compiled));
+    map.insert((v, used), compiled);
+    Some(compiled)
+}
+
+/// The component types a document mentions, as a bit set over `COMPONENTS`.
+fn component_types(root: &Node<'_>) -> u32 {
+    let mut used = 0u32;
+    crate::syntax::walk(root, |key, node| {
+        if key == Some("type") {
+            if let Some(i) = node
+                .as_str()
+                .and_then(|t| COMPONENTS.iter().position(|c| c.name == t))
+            {
+                used |= 1 << i;
+            }
+        }
+        true
+    });
+    used
 }
 
 /// Checks `root` against the schema of `v`; returns whether there were errors (Meta then
@@ -55,23 +114,19 @@ pub fn check_tree(text: &str, root: &Node<'_>, v: FlowVersion) -> Vec<Finding> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_schema_version_compiles() {
-        for v in crate::catalog::schema_versions() {
-            assert!(super::validator(v).is_some(), "schema {v} does not compile");
-        }
-    }
-}
-
 pub(crate) fn check(
     root: &Node<'_>,
     v: FlowVersion,
     loc: &Locator<'_>,
     out: &mut Vec<Finding>,
 ) -> bool {
-    let Some(validator) = validator(v) else {
+    let len = root.span.len();
+    let used = if len > SMALL_DOCUMENT {
+        generate::ALL_COMPONENTS
+    } else {
+        component_types(root)
+    };
+    let Some(validator) = validator_for(v, len, used) else {
         return false;
     };
     let before = out.len();
@@ -273,7 +328,7 @@ impl ErrorCtx<'_, '_> {
 
     fn missing(&self, name: &str, out: &mut Vec<Finding>) {
         let owner = self.here().shape.label();
-        if self.schema_path.contains("dependentRequired") {
+        if self.schema_path.contains("/dependencies") {
             let has = self
                 .here()
                 .shape
@@ -526,8 +581,8 @@ fn version_note(p: &Prop, v: FlowVersion) -> String {
     }
 }
 
-/// The partner of a `dependentRequired` failure: the key present whose partner is missing.
-fn dependent_of<'n>(node: &'n Node<'_>, missing: &str) -> String {
+/// The partner of a `dependencies` failure: the key present whose partner is missing.
+fn dependent_of(node: &Node<'_>, missing: &str) -> String {
     let present = COMPONENTS
         .iter()
         .flat_map(|c| c.constraints)
@@ -604,5 +659,22 @@ fn number_text(node: &Node<'_>) -> String {
     match node.value {
         Value::Number(t) => t.to_owned(),
         _ => node.type_name().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_schema_version_compiles_whole_and_per_component() {
+        for v in crate::catalog::schema_versions() {
+            assert!(super::validator(v).is_some(), "schema {v} does not compile");
+            assert!(super::compile(v, 0).is_some(), "{v} without components");
+            for i in 0..crate::catalog::COMPONENTS.len() {
+                assert!(
+                    super::compile(v, 1 << i).is_some(),
+                    "{v} with component {i}"
+                );
+            }
+        }
     }
 }
