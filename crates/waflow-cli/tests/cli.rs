@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-const VALID: &str = r#"{"version": "7.3", "screens": []}"#;
+const VALID: &str = r#"{"version": "7.3", "screens": [{"id": "END", "title": "End", "terminal": true, "layout": {"type": "SingleColumnLayout", "children": [{"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}}]}}]}"#;
 const INVALID: &str = "{\n  \"version\": \"7.3\",\n  \"screens\": [],\n}\n";
 
 fn waflow(args: &[&str], dir: &Path) -> Output {
@@ -193,7 +193,7 @@ fn frozen_version_can_be_lowered_to_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     files(
         dir.path(),
-        &[("old.json", r#"{"version": "3.1", "screens": []}"#)],
+        &[("old.json", r#"{"version": "3.1", "screens": [{"id": "END", "title": "End", "terminal": true, "layout": {"type": "SingleColumnLayout", "children": [{"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}}]}}]}"#)],
     );
     assert_eq!(
         waflow(&["check", "old.json"], dir.path()).status.code(),

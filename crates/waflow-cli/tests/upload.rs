@@ -12,7 +12,7 @@ use support::{Reply, Server};
 const KEY: &str = "cli-KEY-abcdefghijklmnop-secret";
 const ACCOUNT: &str = "0123456789abcdef0123456789abcdef";
 // Not minified, CRLF line ends, a trailing space: it must arrive byte for byte.
-const FLOW: &str = "{\r\n  \"version\": \"7.3\",\r\n  \"screens\": [] \r\n}\r\n";
+const FLOW: &str = "{\r\n  \"version\": \"7.3\",\r\n  \"screens\": [{\"id\": \"END\", \"title\": \"End\", \"terminal\": true, \"layout\": {\"type\": \"SingleColumnLayout\", \"children\": [{\"type\": \"Footer\", \"label\": \"Done\", \"on-click-action\": {\"name\": \"complete\", \"payload\": {}}}]}}] \r\n}\r\n";
 const LOCALLY_INVALID: &str = "{\"version\": \"7.3\", \"screens\": [],}";
 const CLEAN: &str = r#"{"id":"866937862658913","success":true}"#;
 // Points at line 2, columns 14..=18: the `"7.3"` of FLOW.
