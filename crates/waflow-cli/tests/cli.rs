@@ -193,7 +193,10 @@ fn frozen_version_can_be_lowered_to_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     files(
         dir.path(),
-        &[("old.json", r#"{"version": "3.1", "screens": [{"id": "END", "title": "End", "terminal": true, "layout": {"type": "SingleColumnLayout", "children": [{"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}}]}}]}"#)],
+        &[(
+            "old.json",
+            r#"{"version": "3.1", "screens": [{"id": "END", "title": "End", "terminal": true, "layout": {"type": "SingleColumnLayout", "children": [{"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}}]}}]}"#,
+        )],
     );
     assert_eq!(
         waflow(&["check", "old.json"], dir.path()).status.code(),
