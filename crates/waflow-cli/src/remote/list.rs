@@ -20,12 +20,7 @@ pub(crate) fn run(args: &ListArgs) -> ExitCode {
         Err(e) => return fail(e),
     };
     if args.remote.dry_run {
-        return match client.prepare_list(args.limit) {
-            Ok(req) => emit(req.to_string().as_bytes())
-                .err()
-                .unwrap_or(ExitCode::SUCCESS),
-            Err(e) => fail(e),
-        };
+        return super::print_request(client.prepare_list(args.limit));
     }
     let flows = match client.list_flows(args.limit) {
         Ok(f) => f,

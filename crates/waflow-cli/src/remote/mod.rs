@@ -64,38 +64,30 @@ impl RemoteArgs {
                 .clone()
                 .map(|v| (v, format!(" (from {})", path.display())))
         };
-        let (account, account_src) = self
-            .account_id
-            .clone()
-            .map(|v| (v, String::new()))
-            .or_else(|| from_file(&file.account_id))
-            .ok_or_else(|| {
-                missing(
-                    "account id",
-                    "--account-id ID",
-                    "WAFLOW_8X8_ACCOUNT_ID",
-                    "account-id",
-                )
-            })?;
-        let (channel, _) = self
-            .channel_id
-            .clone()
-            .map(|v| (v, String::new()))
-            .or_else(|| from_file(&file.channel_id))
-            .ok_or_else(|| {
-                missing(
-                    "channel id",
-                    "--channel-id ID",
-                    "WAFLOW_8X8_CHANNEL_ID",
-                    "channel-id",
-                )
-            })?;
-        let base_url = match self
-            .base_url
-            .clone()
-            .map(|v| (v, String::new()))
-            .or_else(|| from_file(&file.base_url))
-        {
+        // A flag (or its environment variable) wins over the file; the second value says
+        // where a value came from, for its error message.
+        let pick = |flag: &Option<String>, in_file: &Option<String>| {
+            flag.clone()
+                .map(|v| (v, String::new()))
+                .or_else(|| from_file(in_file))
+        };
+        let (account, account_src) = pick(&self.account_id, &file.account_id).ok_or_else(|| {
+            missing(
+                "account id",
+                "--account-id ID",
+                "WAFLOW_8X8_ACCOUNT_ID",
+                "account-id",
+            )
+        })?;
+        let (channel, _) = pick(&self.channel_id, &file.channel_id).ok_or_else(|| {
+            missing(
+                "channel id",
+                "--channel-id ID",
+                "WAFLOW_8X8_CHANNEL_ID",
+                "channel-id",
+            )
+        })?;
+        let base_url = match pick(&self.base_url, &file.base_url) {
             Some((url, src)) => BaseUrl::parse(&url).map_err(|e| format!("{e}{src}"))?,
             None => BaseUrl::default(),
         };
@@ -134,6 +126,18 @@ fn missing(what: &str, flag: &str, env: &str, key: &str) -> String {
         "missing 8x8 {what}: pass {flag}, set {env}, or set {key} under [8x8] in {}",
         config::FILE_NAME
     )
+}
+
+/// `--dry-run`: the request that would be sent, key masked, and nothing sent.
+pub(crate) fn print_request(
+    request: Result<waflow_8x8::PreparedRequest, waflow_8x8::Error>,
+) -> ExitCode {
+    match request {
+        Ok(req) => emit(req.to_string().as_bytes())
+            .err()
+            .unwrap_or(ExitCode::SUCCESS),
+        Err(e) => fail(e),
+    }
 }
 
 /// Writes `out` to stdout; a closed pipe is a failure, not worth a message.

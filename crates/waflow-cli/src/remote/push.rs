@@ -100,12 +100,7 @@ pub(crate) fn run(args: &PushArgs) -> ExitCode {
         application_id: args.application_id.clone(),
     };
     if args.remote.dry_run {
-        return match client.prepare_update(&args.flow_id, &update) {
-            Ok(req) => emit(req.to_string().as_bytes())
-                .err()
-                .unwrap_or(ExitCode::SUCCESS),
-            Err(e) => fail(e),
-        };
+        return super::print_request(client.prepare_update(&args.flow_id, &update));
     }
     let answer = match client.update_flow(&args.flow_id, &update) {
         Ok(a) => a,

@@ -24,12 +24,7 @@ pub(crate) fn run(args: &StatusArgs) -> ExitCode {
         Err(e) => return fail(e),
     };
     if args.remote.dry_run {
-        return match client.prepare_details(&args.flow_id) {
-            Ok(req) => emit(req.to_string().as_bytes())
-                .err()
-                .unwrap_or(ExitCode::SUCCESS),
-            Err(e) => fail(e),
-        };
+        return super::print_request(client.prepare_details(&args.flow_id));
     }
     let details = match client.flow_details(&args.flow_id) {
         Ok(d) => d,

@@ -139,7 +139,7 @@ pub(crate) fn resolve<'t>(
                 };
                 path.push_key(&name);
                 let prop = here.shape.prop(&name, v);
-                let shape = member_shape(&here.shape, &name, prop, &m.value, v);
+                let shape = member_shape(&here.shape, &name, prop);
                 Step {
                     node: &m.value,
                     key: Some(&m.key),
@@ -153,7 +153,7 @@ pub(crate) fn resolve<'t>(
                 Step {
                     node: item,
                     key: None,
-                    shape: element_shape(&here.shape, item, here.prop),
+                    shape: element_shape(&here.shape, item),
                     prop: here.prop,
                 }
             }
@@ -164,13 +164,7 @@ pub(crate) fn resolve<'t>(
     (steps, path)
 }
 
-fn member_shape(
-    parent: &Shape,
-    name: &str,
-    prop: Option<&'static Prop>,
-    value: &Node<'_>,
-    _v: FlowVersion,
-) -> Shape {
+fn member_shape(parent: &Shape, name: &str, prop: Option<&'static Prop>) -> Shape {
     if let Shape::Cases { in_form } = parent {
         return Shape::ChildrenOf {
             container: Container::Switch,
@@ -208,14 +202,11 @@ fn member_shape(
             allowed,
             label: format!("the {name} of {owner}"),
         },
-        _ => {
-            let _ = value;
-            Shape::Leaf
-        }
+        _ => Shape::Leaf,
     }
 }
 
-fn element_shape(parent: &Shape, item: &Node<'_>, _prop: Option<&'static Prop>) -> Shape {
+fn element_shape(parent: &Shape, item: &Node<'_>) -> Shape {
     match parent {
         Shape::ArrayOf(inner) => {
             if let Shape::Props { props, label } = inner.as_ref() {
