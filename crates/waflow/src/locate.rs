@@ -21,6 +21,10 @@ impl<'t> Locator<'t> {
         }
     }
 
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
     pub fn index(&self) -> &LineIndex {
         self.index.get_or_init(|| LineIndex::new(self.text))
     }

@@ -4,12 +4,40 @@
 //! configuration and SARIF output read the same list, so a code can't exist in one place
 //! and be missing in another.
 
+/// Declares a semantic rule: `rule!(NAME, "code", "META_CODE", since, until, "summary", "doc")`.
+/// Every semantic rule is an error of errorType FLOW_JSON_ERROR: no sample of Meta's
+/// output shows a semantic finding under another category (spec 9.5).
+macro_rules! rule {
+    ($name:ident, $code:literal, $error:literal, $since:expr, $until:expr, $summary:literal, $doc:literal $(,)?) => {
+        pub(crate) static $name: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            code: $code,
+            error: $error,
+            error_type: $crate::finding::FLOW_JSON_ERROR,
+            severity: $crate::finding::Severity::Error,
+            since: $since,
+            until: $until,
+            summary: $summary,
+            doc: $doc,
+        };
+    };
+}
+
+mod actions;
+mod components;
+mod data_model;
+mod expr;
+mod expressions;
+mod index;
+mod layout;
+mod references;
 mod root;
+mod routing;
+mod screens;
 
 use crate::catalog::FlowVersion;
 use crate::finding::{Finding, Severity};
 use crate::locate::Locator;
-use crate::syntax::Node;
+use crate::syntax::{path_to, Node, Span};
 
 /// What is fixed about a rule: its code, Meta's code for the fault, and its documentation.
 #[derive(Debug)]
@@ -86,6 +114,85 @@ pub fn all() -> &'static [&'static RuleMeta] {
         &crate::schema::codes::TOO_DEEP,
         &crate::schema::codes::TEXT_OVER_LIMIT,
         &crate::schema::codes::ITEMS_OVER_LIMIT,
+        &screens::DUPLICATE_SCREEN_ID,
+        &screens::RESERVED_SCREEN_ID,
+        &screens::TOO_MANY_SCREENS,
+        &screens::MISSING_TERMINAL,
+        &screens::MISSING_TERMINAL_FOOTER,
+        &screens::NO_SUCCESS_TERMINAL,
+        &screens::INVALID_SENSITIVE,
+        &data_model::FIELD_NOT_OBJECT,
+        &data_model::FIELD_MISSING_TYPE,
+        &data_model::FIELD_INVALID_TYPE,
+        &data_model::FIELD_MISSING_EXAMPLE,
+        &data_model::NESTED_EXAMPLE,
+        &data_model::EXAMPLE_MISMATCH,
+        &data_model::ARRAY_WITHOUT_ITEMS,
+        &data_model::OBJECT_WITHOUT_PROPERTIES,
+        &data_model::REQUIRED_NOT_ARRAY,
+        &data_model::INVALID_FIELD_NAME,
+        &references::INVALID_REFERENCE,
+        &references::MIXED_TEXT,
+        &references::RICHTEXT_INTERPOLATION,
+        &references::UNDECLARED_DATA,
+        &references::UNKNOWN_FORM_FIELD,
+        &references::UNKNOWN_SCREEN,
+        &references::SELF_SCREEN,
+        &references::ARRAY_ELEMENT,
+        &references::TYPE_MISMATCH,
+        &references::FORM_REF_IN_PROPERTY,
+        &references::FOOTER_OUTSIDE_FORM,
+        &expressions::INVALID_EXPRESSION,
+        &expressions::INVALID_CONDITION,
+        &expressions::EXPRESSION_TYPE,
+        &expressions::PAYLOAD_EXPRESSION_TYPE,
+        &actions::UNKNOWN_TARGET,
+        &actions::NAVIGATE_TO_SELF,
+        &actions::MISSING_PAYLOAD,
+        &actions::UNEXPECTED_PAYLOAD,
+        &actions::PAYLOAD_TYPE,
+        &actions::COMPLETE_PLACEMENT,
+        &actions::TERMINAL_FOOTER_ACTION,
+        &actions::UPDATE_DATA_PAYLOAD,
+        &actions::UPDATE_DATA_SELF,
+        &actions::MEDIA_IN_NAVIGATE,
+        &actions::MEDIA_PLACEMENT,
+        &actions::MEDIA_COUNT,
+        &actions::MEDIA_SIZE,
+        &actions::ITEM_ACTION_SHADOWED,
+        &actions::NAVIGATION_LIST_ACTION,
+        &routing::UNKNOWN_SCREEN,
+        &routing::TOO_MANY_BRANCHES,
+        &routing::SELF_LOOP,
+        &routing::BACK_EDGE,
+        &routing::MISSING_SCREEN,
+        &routing::NO_ENTRY,
+        &routing::DISCONNECTED,
+        &routing::NAVIGATE_NOT_ROUTED,
+        &layout::DUPLICATE_INPUT_NAME,
+        &layout::OUTSIDE_FORM,
+        &layout::TOO_MANY_COMPONENTS,
+        &layout::TOO_MANY_OF_TYPE,
+        &layout::RICHTEXT_PLACEMENT,
+        &layout::NAVIGATION_LIST_PLACEMENT,
+        &layout::FOOTER_IF_BRANCHES,
+        &layout::FOOTER_SWITCH_CASES,
+        &layout::EMPTY_SWITCH,
+        &layout::SWITCH_CASE_KEY,
+        &layout::IF_NESTING,
+        &components::MIN_GREATER_THAN_MAX,
+        &components::MIN_MAX_DAYS,
+        &components::DATE_RANGE,
+        &components::CALENDAR_INIT_FORMAT,
+        &components::UNEXPECTED_RANGE_PROP,
+        &components::MISSING_RANGE_PROP,
+        &components::IMAGE_AND_COLOR,
+        &components::FORM_VALUE_KEY,
+        &components::FORM_VALUE_TYPE,
+        &components::MEDIA_IN_INIT_VALUES,
+        &components::PATTERN_INPUT_TYPE,
+        &components::INVALID_INPUT_PATTERN,
+        &components::IMAGE_NOT_BASE64,
     ];
     ALL
 }
@@ -102,9 +209,61 @@ pub(crate) struct Ctx<'a, 's> {
     pub loc: &'a Locator<'a>,
 }
 
+impl Ctx<'_, '_> {
+    /// A finding of `rule` with one pointer per span, each with its own path.
+    pub(crate) fn at(
+        &self,
+        rule: &'static RuleMeta,
+        message: String,
+        help: Option<String>,
+        spans: &[Span],
+    ) -> Finding {
+        let mut f = rule.finding(message);
+        f.help = help;
+        f.pointers = spans
+            .iter()
+            .map(|&s| self.loc.pointer(s, &path_to(self.root, s)))
+            .collect();
+        f
+    }
+}
+
 /// Runs every semantic rule family that applies to the flow's version.
 pub(crate) fn check(ctx: &Ctx<'_, '_>, out: &mut Vec<Finding>) {
     root::check(ctx, out);
+    let ix = index::build(ctx.loc.text(), ctx.root, ctx.version);
+    let start = out.len();
+    let mut found = Vec::new();
+    screens::check(ctx, &ix, &mut found);
+    data_model::check(ctx, &ix, &mut found);
+    references::check(ctx, &ix, &mut found);
+    expressions::check(ctx, &ix, &mut found);
+    actions::check(ctx, &ix, &mut found);
+    routing::check(ctx, &ix, &mut found);
+    layout::check(ctx, &ix, &mut found);
+    components::check(ctx, &ix, &mut found);
+    found.retain(|f| f.rule.and_then(by_code).is_none_or(|r| r.applies_to(ctx.version)));
+    merge(&mut found);
+    out.extend(found);
+    debug_assert!(out.len() >= start);
+}
+
+/// Meta merges errors with the same code and message into one error listing every
+/// location (spec 0, step 6); so does waflow, keeping the first one's place.
+fn merge(found: &mut Vec<Finding>) {
+    let mut first: std::collections::HashMap<(Option<&'static str>, String), usize> =
+        std::collections::HashMap::new();
+    let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        match first.get(&(f.rule, f.message.clone())) {
+            Some(&i) => kept[i].pointers.extend(f.pointers),
+            None => {
+                first.insert((f.rule, f.message.clone()), kept.len());
+                kept.push(f);
+            }
+        }
+    }
+    *found = kept;
 }
 
 #[cfg(test)]

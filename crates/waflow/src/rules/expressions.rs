@@ -1,0 +1,119 @@
+//! Backtick expressions (6.0+) and If conditions (4.0+): syntax, operand types, result
+//! types (spec 6.4). Faults are pointed at their column inside the string.
+
+use super::expr::{column, ExprError, Mode, VType};
+use super::index::{inner_span, DynStr, Index, Parsed, Place};
+use super::references::resolve;
+use super::{Ctx, RuleMeta};
+use crate::catalog::model::V4_0;
+use crate::catalog::FlowVersion;
+use crate::finding::Finding;
+
+rule!(
+    INVALID_EXPRESSION, "invalid-expression", "INVALID_PROPERTY_VALUE", Some(V4_0), None,
+    "A backtick expression or If condition does not parse.",
+    "Meta's builder parses conditions and backtick expressions and reports the fault with its \
+     column in the string: empty condition, empty parentheses, missing closing parenthesis or \
+     quote, missing operator or operand, invalid operator/operand/literal (a number with a \
+     leading zero), unexpected character, misplaced token, numeric value expected after unary \
+     minus [B] (spec 6.4). The error code of these messages was not recovered; \
+     INVALID_PROPERTY_VALUE (the value of the property is wrong) is the closest. Operators: \
+     `==` `!=` `<` `<=` `>` `>=` `&&` `||` `!` `+` `-` `*` `/` `%`, text in single quotes, \
+     operands side by side are joined (backticks only). Fix: `(${form.age} >= 18` -> \
+     `(${form.age} >= 18)`."
+);
+rule!(
+    INVALID_CONDITION, "invalid-if-condition", "INVALID_PROPERTY_VALUE", Some(V4_0), None,
+    "An If `condition` is not a boolean test of at least one dynamic value.",
+    "An If condition must evaluate to a boolean and must depend on the user or the data: a \
+     condition made only of literals, a comparison with literals on both sides, or a single \
+     operand that is not a boolean is refused [B][D] (spec 6.4). Code not recovered; \
+     INVALID_PROPERTY_VALUE as for the parser's messages. Fix: \"condition\": \"${data.count}\" \
+     -> \"${data.count} > 0\"."
+);
+rule!(
+    EXPRESSION_TYPE, "expression-type-mismatch", "INVALID_SCREEN_DYNAMIC_DATA", Some(V4_0), None,
+    "An expression combines operands of the wrong types, or its result does not fit the property.",
+    "Comparisons `<` `<=` `>` `>=` and arithmetic take numbers, `&&` `||` `!` booleans, `==` \
+     `!=` two operands of one type, and the result must be the property's type (boolean for \
+     `visible`, `required`, If `condition`; string for text; number for numeric properties) \
+     [B] (spec 6.4). Meta reports a binding of the wrong type as INVALID_SCREEN_DYNAMIC_DATA; \
+     an expression's result is a binding's value, so the same code. Fix: \
+     `${form.name} > 3` -> `${form.age} > 3`."
+);
+rule!(
+    PAYLOAD_EXPRESSION_TYPE, "payload-expression-type-mismatch", "INVALID_ACTION_PAYLOAD_PROPERTY", Some(FlowVersion::new(7, 2)), None,
+    "A backtick expression in an action payload combines operands of the wrong types (7.2+).",
+    "From 7.2 Meta type-checks backtick expressions inside complete and data_exchange payloads \
+     and answers INVALID_ACTION_PAYLOAD_PROPERTY [B] (spec 5.3, 9.5). Fix: compare and compute \
+     with operands of the right types, e.g. `${form.age} + 1` with a number input."
+);
+
+pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding>) {
+    let flow = &ix.flow;
+    for d in &flow.strings {
+        match &d.parsed {
+            Parsed::Error(e, mode) => {
+                let what = match mode {
+                    Mode::Condition => "If condition",
+                    Mode::Backtick => "expression",
+                };
+                out.push(fault(ctx, d, &INVALID_EXPRESSION, what, e, None));
+            }
+            Parsed::Expr(e, mode) => {
+                let types = |r: &super::expr::Ref<'_>| resolve(flow, d.screen, r).ok().flatten();
+                let mut errs = Vec::new();
+                let t = e.type_of(&types, &mut errs);
+                let (rule, what) = match d.place {
+                    Place::Payload { .. } => (&PAYLOAD_EXPRESSION_TYPE, "payload expression"),
+                    Place::Condition => (&EXPRESSION_TYPE, "If condition"),
+                    Place::Prop => (&EXPRESSION_TYPE, "expression"),
+                };
+                for err in &errs {
+                    out.push(fault(ctx, d, rule, what, err, None));
+                }
+                if *mode == Mode::Condition {
+                    let mut faults = Vec::new();
+                    e.condition_faults(&mut faults);
+                    if faults.is_empty() && errs.is_empty() {
+                        if let Some(t) = t.filter(|t| *t != VType::Boolean) {
+                            faults.push(ExprError {
+                                range: e.range(),
+                                message: format!("the condition is a {}, not a boolean; a single operand must itself be a boolean", t.as_str()),
+                            });
+                        }
+                    }
+                    for f in &faults {
+                        out.push(fault(ctx, d, &INVALID_CONDITION, "If condition", f, Some("Compare the value, e.g. ${form.age} >= 18".into())));
+                    }
+                } else if let (Place::Prop, Some(t), true) = (d.place, t, errs.is_empty()) {
+                    if !d.expect.accepts(t) {
+                        let body = d.text.len().saturating_sub(1).max(1);
+                        out.push(fault(
+                            ctx,
+                            d,
+                            &EXPRESSION_TYPE,
+                            "expression",
+                            &ExprError {
+                                range: 1.min(body)..body,
+                                message: format!("it evaluates to a {}, but '{}' needs a {}", t.as_str(), d.prop, d.expect.describe()),
+                            },
+                            None,
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn fault(ctx: &Ctx<'_, '_>, d: &DynStr<'_>, rule: &'static RuleMeta, what: &str, e: &ExprError, help: Option<String>) -> Finding {
+    let col = column(d.text, e.range.start);
+    ctx.at(
+        rule,
+        format!("Invalid {what} in '{}' at column {col}: {}", d.prop, e.message),
+        help,
+        &[inner_span(ctx.loc.text(), d.node, e.range.clone())],
+    )
+}

@@ -1,0 +1,308 @@
+//! The screen graph (spec 7): `routing_model` in endpoint flows (7.1), otherwise the
+//! graph of navigate actions (7.2). Built once as adjacency lists; every check is linear
+//! in screens plus edges.
+//!
+//! Decisions, from the real-flow corpus (corpus/real, MANIFEST):
+//! - The model's own entries (screens exist, branches, loops, back edges) are judged
+//!   wherever a `routing_model` appears; coverage, entry and connectivity of the model
+//!   only in endpoint flows (`data_api_version` set), where the model is the graph Meta
+//!   routes by. pywa's 2.1 fixtures carry `"routing_model": {}` and its 4.0 forward-refs
+//!   flow a partial model without an endpoint; the docs make the model optional there, so
+//!   those flows get the navigate-graph checks of 7.2 instead.
+//! - A navigate S -> T agrees with the model when it lists S -> T or T -> S: spec 7.1 notes
+//!   that [B]'s lookup may accept the reverse edge, and pywa's documented sign-up flow (an
+//!   endpoint flow) navigates LOGIN -> SIGN_UP with only SIGN_UP -> LOGIN routed.
+
+use std::collections::HashSet;
+
+use super::index::Index;
+use super::Ctx;
+use crate::catalog::model::V6_2;
+use crate::catalog::FlowVersion;
+use crate::finding::Finding;
+use crate::syntax::Span;
+
+rule!(
+    UNKNOWN_SCREEN, "routing-unknown-screen", "INVALID_ROUTING_MODEL", None, None,
+    "`routing_model` names a screen that does not exist.",
+    "Each key of `routing_model` is a screen id and each array lists the screens it may move \
+     to; an id that is no screen is INVALID_ROUTING_MODEL, with the pointer on the key or \
+     entry and the invalid screens listed [B][D] (spec 7.1). Fix: correct the id or add the \
+     screen."
+);
+rule!(
+    TOO_MANY_BRANCHES, "routing-too-many-branches", "INVALID_ROUTING_MODEL", None, None,
+    "A screen may move to more than 10 screens.",
+    "Meta allows at most 10 destinations per screen, counted in `routing_model` or, without \
+     one, over the screen's distinct navigate targets: INVALID_ROUTING_MODEL [B][D] (spec 7.1, \
+     7.2). Fix: split the choice over two screens (e.g. a category screen first)."
+);
+rule!(
+    SELF_LOOP, "routing-self-loop", "INVALID_ROUTING_MODEL", None, None,
+    "A screen lists itself in `routing_model`.",
+    "A route from a screen to itself is reported as a loop: INVALID_ROUTING_MODEL [B][D] (spec \
+     7.1). Fix: remove the screen from its own list; refresh it with data_exchange instead."
+);
+rule!(
+    BACK_EDGE, "routing-back-edge", "INVALID_ROUTING_MODEL", None, None,
+    "Two screens route to each other.",
+    "Routes go forward: if A may move to B, B listing A is a back edge, which Meta rejects \
+     because the client handles Back itself: INVALID_ROUTING_MODEL [B][D] (spec 7.1). The \
+     finding points at both entries. Fix: remove the backward entry."
+);
+rule!(
+    MISSING_SCREEN, "routing-missing-screen", "INVALID_ROUTING_MODEL", None, None,
+    "A non-terminal screen is not a key of `routing_model`.",
+    "Every non-terminal screen must appear in `routing_model` so Meta knows where it can lead; \
+     the message lists the missing screens (INVALID_ROUTING_MODEL) [B][D] (spec 7.1). Fix: add \
+     \"SCREEN_ID\": [\"NEXT\", ...] for each of them."
+);
+rule!(
+    NO_ENTRY, "routing-no-entry-screen", "INVALID_ROUTING_MODEL", None, None,
+    "Every screen is the target of some route, so the flow has no entry screen.",
+    "The flow starts on a screen nothing routes to; when every screen has an inbound route (or, \
+     without `routing_model`, is a navigate target) there is no entry point: \
+     INVALID_ROUTING_MODEL [B][D] (spec 7.1, 7.2). From 7.3 the entry screen must also not be \
+     the target of any navigate. Screens with a NavigationList are exempt without a routing \
+     model. Fix: remove the route (or navigate) into the first screen."
+);
+rule!(
+    DISCONNECTED, "routing-disconnected-screens", "INVALID_ROUTING_MODEL", None, None,
+    "Some screens are not connected to the first screen.",
+    "All screens must be connected (ignoring direction) to the first screen, through \
+     `routing_model` or, without one, through navigate actions; the message lists the \
+     disconnected screens (INVALID_ROUTING_MODEL) [B] (spec 7.1, 7.2). A screen with a \
+     NavigationList links to every screen. Fix: route to them, or delete them."
+);
+rule!(
+    NAVIGATE_NOT_ROUTED, "routing-navigate-not-in-model", "INVALID_ROUTING_MODEL", None, None,
+    "A screen navigates to a screen its `routing_model` entry does not list.",
+    "In an endpoint flow the routing model is the map of allowed moves, so each navigate from S \
+     to T needs the route S -> T; Meta reports the missing direct route with two pointers, on \
+     both screens' ids [B] (spec 7.1). Screens with a NavigationList are exempt (6.2+). Fix: add \
+     T to S's list in `routing_model`."
+);
+
+const MAX_BRANCHES: usize = 10;
+const V7_3: FlowVersion = FlowVersion::new(7, 3);
+
+pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding>) {
+    let flow = &ix.flow;
+    let n = flow.screens.len();
+    if n == 0 {
+        return;
+    }
+    let id_span = |i: usize| flow.screens[i].id.map_or(flow.screens[i].node.span, |n| n.span);
+    let name = |i: usize| flow.screens[i].id_str().unwrap_or("?");
+    let has_navlist: Vec<bool> = flow
+        .screens
+        .iter()
+        .map(|s| flow.version >= V6_2 && s.comps.iter().any(|c| c.ty == "NavigationList"))
+        .collect();
+    // navigate edges (from, to, the `next.name` node), targets that exist and differ.
+    let mut navigates: Vec<(usize, usize, Span)> = Vec::new();
+    for a in ix.actions.iter().filter(|a| a.name == "navigate") {
+        if let Some(next) = a.next_screen() {
+            if let Some(&t) = next.as_str().and_then(|id| flow.ids.get(id)) {
+                if t != a.screen {
+                    navigates.push((a.screen, t, next.span));
+                }
+            }
+        }
+    }
+    let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut inbound = vec![false; n];
+    if let Some((member, entries)) = flow.routing.and_then(|m| m.value.as_object().map(|o| (m, o))) {
+        {
+            let mut edges: HashSet<(usize, usize)> = HashSet::new();
+            let mut edge_span: std::collections::HashMap<(usize, usize), Span> = Default::default();
+            let mut bad: Vec<(&str, Span)> = Vec::new();
+            let mut keyed = vec![false; n];
+            for e in entries {
+                let from = flow.ids.get(e.key.name.as_ref()).copied();
+                match from {
+                    Some(f) => keyed[f] = true,
+                    None => bad.push((e.key.name.as_ref(), e.key.span)),
+                }
+                let targets = e.value.as_array().unwrap_or_default();
+                if targets.len() > MAX_BRANCHES {
+                    out.push(ctx.at(
+                        &TOO_MANY_BRANCHES,
+                        format!("Screen {} routes to {} screens; at most {MAX_BRANCHES} are allowed", e.key.name, targets.len()),
+                        None,
+                        &[e.value.span],
+                    ));
+                }
+                for t in targets {
+                    let Some(tid) = t.as_str() else { continue };
+                    let Some(&ti) = flow.ids.get(tid) else {
+                        bad.push((tid, t.span));
+                        continue;
+                    };
+                    let Some(f) = from else { continue };
+                    if f == ti {
+                        out.push(ctx.at(
+                            &SELF_LOOP,
+                            format!("Screen {tid} routes to itself (a loop)"),
+                            Some("Remove it from its own list".into()),
+                            &[t.span],
+                        ));
+                        continue;
+                    }
+                    if let Some(&back) = edge_span.get(&(ti, f)) {
+                        out.push(ctx.at(
+                            &BACK_EDGE,
+                            format!("Screens {} and {tid} route to each other; routes only go forward (Back is handled by WhatsApp)", e.key.name),
+                            Some("Remove the backward entry".into()),
+                            &[back, t.span],
+                        ));
+                    }
+                    if edges.insert((f, ti)) {
+                        edge_span.insert((f, ti), t.span);
+                        adj[f].push(ti);
+                        inbound[ti] = true;
+                    }
+                }
+            }
+            if !bad.is_empty() {
+                let names: Vec<&str> = bad.iter().map(|b| b.0).collect();
+                let spans: Vec<Span> = bad.iter().map(|b| b.1).collect();
+                out.push(ctx.at(
+                    &UNKNOWN_SCREEN,
+                    format!("routing_model names screens that do not exist: {}", names.join(", ")),
+                    None,
+                    &spans,
+                ));
+            }
+            let missing: Vec<usize> = (0..n).filter(|&i| !keyed[i] && !flow.screens[i].terminal).collect();
+            if !flow.data_api {
+                // Without an endpoint the model is optional and the navigate graph is the
+                // flow's graph (7.2, below); only the model's own entries are judged.
+                adj.iter_mut().for_each(Vec::clear);
+                inbound.iter_mut().for_each(|b| *b = false);
+            } else if !missing.is_empty() {
+                out.push(ctx.at(
+                    &MISSING_SCREEN,
+                    format!(
+                        "routing_model has no entry for non-terminal screen(s): {}",
+                        missing.iter().map(|&i| name(i)).collect::<Vec<_>>().join(", ")
+                    ),
+                    Some("Add \"SCREEN_ID\": [\"NEXT_SCREEN_ID\", ...] for each".into()),
+                    &[member.value.span],
+                ));
+            }
+            let navigated: Vec<bool> = {
+                let mut v = vec![false; n];
+                if flow.version >= V7_3 {
+                    navigates.iter().for_each(|&(_, t, _)| v[t] = true);
+                }
+                v
+            };
+            if flow.data_api && !(0..n).any(|i| !inbound[i] && !navigated[i]) {
+                out.push(ctx.at(
+                    &NO_ENTRY,
+                    "Every screen has an inbound route, so the flow has no entry screen".into(),
+                    Some(format!("Remove the routes into the first screen, {}", name(0))),
+                    &[member.value.span],
+                ));
+            }
+            if flow.data_api {
+                for &(f, t, _) in &navigates {
+                    if !edges.contains(&(f, t)) && !edges.contains(&(t, f)) && !has_navlist[f] {
+                        out.push(ctx.at(
+                            &NAVIGATE_NOT_ROUTED,
+                            format!("Direct route missing from {} to {} in routing_model, although {} navigates there", name(f), name(t), name(f)),
+                            Some(format!("Add \"{}\" to the routing_model entry of {}", name(t), name(f))),
+                            &[id_span(f), id_span(t)],
+                        ));
+                    }
+                }
+            }
+            if flow.data_api {
+                disconnected(ctx, flow, &adj, &has_navlist, out, &id_span);
+            }
+        }
+    }
+    if !flow.data_api {
+        {
+            let mut seen: HashSet<(usize, usize)> = HashSet::new();
+            for &(f, t, _) in &navigates {
+                if seen.insert((f, t)) {
+                    adj[f].push(t);
+                    inbound[t] = true;
+                }
+            }
+            for (i, targets) in adj.iter().enumerate() {
+                if targets.len() > MAX_BRANCHES && !has_navlist[i] {
+                    out.push(ctx.at(
+                        &TOO_MANY_BRANCHES,
+                        format!("Screen {} navigates to {} different screens; at most {MAX_BRANCHES} are allowed", name(i), targets.len()),
+                        None,
+                        &[id_span(i)],
+                    ));
+                }
+            }
+            let any_navlist = has_navlist.iter().any(|b| *b);
+            if n >= 2 && !any_navlist && !(0..n).any(|i| !inbound[i]) {
+                out.push(ctx.at(
+                    &NO_ENTRY,
+                    "Every screen is the target of a navigate action, so the flow has no entry screen".into(),
+                    Some(format!("Remove the navigate into the first screen, {}", name(0))),
+                    &[ctx.root.get("screens").map_or(ctx.root.span, |s| s.span)],
+                ));
+            }
+            if n >= 2 {
+                disconnected(ctx, flow, &adj, &has_navlist, out, &id_span);
+            }
+        }
+    }
+}
+
+fn disconnected(
+    ctx: &Ctx<'_, '_>,
+    flow: &super::index::Flow<'_, '_>,
+    adj: &[Vec<usize>],
+    has_navlist: &[bool],
+    out: &mut Vec<Finding>,
+    id_span: &dyn Fn(usize) -> Span,
+) {
+    let n = adj.len();
+    // Undirected: each edge both ways; a NavigationList screen touches every screen.
+    let mut undirected: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (f, targets) in adj.iter().enumerate() {
+        for &t in targets {
+            undirected[f].push(t);
+            undirected[t].push(f);
+        }
+    }
+    // A NavigationList screen is joined to every screen, so then all are connected.
+    if has_navlist.iter().any(|b| *b) {
+        return;
+    }
+    let mut seen = vec![false; n];
+    let mut stack = vec![0];
+    seen[0] = true;
+    while let Some(i) = stack.pop() {
+        for &j in &undirected[i] {
+            if !seen[j] {
+                seen[j] = true;
+                stack.push(j);
+            }
+        }
+    }
+    let lost: Vec<usize> = (0..n).filter(|&i| !seen[i]).collect();
+    if !lost.is_empty() {
+        let names: Vec<&str> = lost.iter().map(|&i| flow.screens[i].id_str().unwrap_or("?")).collect();
+        let spans: Vec<Span> = lost.iter().map(|&i| id_span(i)).collect();
+        out.push(ctx.at(
+            &DISCONNECTED,
+            format!(
+                "Screen(s) not connected to the first screen {}: {}",
+                flow.screens[0].id_str().unwrap_or("?"),
+                names.join(", ")
+            ),
+            Some("Route or navigate to them, or delete them".into()),
+            &spans,
+        ));
+    }
+}

@@ -1,0 +1,160 @@
+//! Screen-level rules (spec 2, 8): ids, terminal screens and their Footers, `sensitive`.
+
+use std::collections::HashMap;
+
+use super::index::Index;
+use super::Ctx;
+use crate::finding::Finding;
+use crate::suggest::closest;
+use crate::syntax::Node;
+
+rule!(
+    DUPLICATE_SCREEN_ID, "duplicate-screen-id", "DUPLICATE_SCREEN_IDS", None, None,
+    "Two or more screens have the same `id`.",
+    "Navigation, routing and `${screen.ID...}` references name screens by id, so an id must be \
+     unique; Meta reports DUPLICATE_SCREEN_IDS with one pointer per screen id [B] (spec 2, 8). \
+     Fix: rename all but one. Example: two screens with \"id\": \"WELCOME\"; rename the second \
+     \"WELCOME_BACK\"."
+);
+rule!(
+    RESERVED_SCREEN_ID, "reserved-screen-id", "SCREEN_ID_IS_RESERVED_KEYWORD", None, None,
+    "A screen is called `SUCCESS`, a reserved id.",
+    "An endpoint answers with screen `SUCCESS` to end the flow, so no screen may use that id; \
+     the docs spell it SUCCESS and Meta's builder compares the lower-case `success` exactly, so \
+     waflow reports both spellings and no others [D][B] (spec 2, 7.1, 8; Unknowns 6). Fix: \
+     rename the screen, e.g. \"id\": \"SUCCESS\" -> \"CONFIRMATION\"."
+);
+rule!(
+    TOO_MANY_SCREENS, "too-many-screens", "MAX_SCREENS_NUMBER", None, None,
+    "The flow has more than 100 screens.",
+    "Meta's builder caps a flow at 100 screens and answers MAX_SCREENS_NUMBER [B] (spec 8, 10). \
+     Fix: merge screens (an If or Switch can show different content on one screen) or split \
+     the journey into two flows."
+);
+rule!(
+    MISSING_TERMINAL, "missing-terminal-screen", "MISSING_TERMINAL_SCREEN", None, None,
+    "No screen has `\"terminal\": true`.",
+    "A flow ends on a terminal screen, whose Footer completes it; without one the flow can't \
+     finish and Meta answers MISSING_TERMINAL_SCREEN [B][D] (spec 2, 8). Fix: add \
+     \"terminal\": true to the last screen and give it a Footer with a complete action."
+);
+rule!(
+    MISSING_TERMINAL_FOOTER, "missing-footer-on-terminal-screen", "MISSING_FOOTER_ON_TERMINAL_SCREEN", None, None,
+    "A terminal screen has no Footer.",
+    "The Footer's button is how a user finishes the flow, so every terminal screen needs one; \
+     Meta reports one error listing all such screens, with a pointer per screen [B] (spec 2, 8). \
+     A Footer inside an If or Switch counts here; one missing from some branches is reported \
+     by missing-footer-in-if-branch / missing-footer-in-switch-case instead, so one fault \
+     gets one finding. Fix: add {\"type\": \"Footer\", \"label\": \"Done\", \
+     \"on-click-action\": {\"name\": \"complete\", \"payload\": {}}}."
+);
+rule!(
+    NO_SUCCESS_TERMINAL, "no-successful-terminal-screen", "MISSING_TERMINAL_SCREEN", None, None,
+    "Every terminal screen sets `\"success\": false`.",
+    "Meta's builder requires at least one terminal screen whose `success` is true (the \
+     default) — the flow must be able to end as a business success, which Meta's metrics \
+     count [B] (spec 2, 8: 'one-success-terminal'). The code was not recovered; \
+     MISSING_TERMINAL_SCREEN is the closest (there is no successful terminal screen). Fix: \
+     drop `\"success\": false` from the screen where the flow succeeds."
+);
+rule!(
+    INVALID_SENSITIVE, "invalid-sensitive-field", "INVALID_SENSITIVE_FIELD", Some(crate::catalog::model::V5_1), None,
+    "An entry of a screen's `sensitive` list is not the name of a component on that screen.",
+    "`sensitive` (5.1+) lists the components whose values WhatsApp masks in the response \
+     summary; an entry that names nothing on the screen would mask nothing, and Meta answers \
+     INVALID_SENSITIVE_FIELD at the entry [B][D] (spec 2, 8). Fix: use the `name` of an input \
+     on the same screen, e.g. \"sensitive\": [\"password\"] with a TextInput named password."
+);
+
+const MAX_SCREENS: usize = 100;
+
+pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding>) {
+    let flow = &ix.flow;
+    let screens_node = ctx.root.get("screens");
+    let mut by_id: HashMap<&str, Vec<&Node<'_>>> = HashMap::new();
+    for s in &flow.screens {
+        if let (Some(id), Some(node)) = (s.id_str(), s.id) {
+            by_id.entry(id).or_default().push(node);
+            if id == "SUCCESS" || id == "success" {
+                out.push(ctx.at(
+                    &RESERVED_SCREEN_ID,
+                    format!("Screen id '{id}' is reserved: an endpoint answers with screen SUCCESS to end the flow"),
+                    Some("Rename the screen, e.g. CONFIRMATION, and update every navigate and routing entry".into()),
+                    &[node.span],
+                ));
+            }
+        }
+    }
+    let mut dups: Vec<(&str, Vec<&Node<'_>>)> = by_id.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    dups.sort_by_key(|(_, v)| v[0].span.start);
+    for (id, nodes) in dups {
+        let spans: Vec<_> = nodes.iter().map(|n| n.span).collect();
+        out.push(ctx.at(
+            &DUPLICATE_SCREEN_ID,
+            format!("Screen id '{id}' is used by {} screens; screen ids must be unique", nodes.len()),
+            Some("Rename all but one of them".into()),
+            &spans,
+        ));
+    }
+    let Some(screens_node) = screens_node else { return };
+    if flow.screens.len() > MAX_SCREENS {
+        out.push(ctx.at(
+            &TOO_MANY_SCREENS,
+            format!("The flow has {} screens; at most {MAX_SCREENS} are allowed", flow.screens.len()),
+            None,
+            &[screens_node.span],
+        ));
+    }
+    let terminals: Vec<_> = flow.screens.iter().filter(|s| s.terminal).collect();
+    if terminals.is_empty() {
+        out.push(ctx.at(
+            &MISSING_TERMINAL,
+            "The flow has no terminal screen: at least one screen needs \"terminal\": true".into(),
+            Some("Mark the last screen \"terminal\": true and give it a Footer with a complete action".into()),
+            &[screens_node.span],
+        ));
+    } else if terminals.iter().all(|s| s.success == Some(false)) {
+        let spans: Vec<_> = terminals
+            .iter()
+            .filter_map(|s| s.node.get("success").map(|n| n.span))
+            .collect();
+        out.push(ctx.at(
+            &NO_SUCCESS_TERMINAL,
+            "Every terminal screen sets \"success\": false; at least one must end the flow successfully".into(),
+            Some("Remove \"success\": false from the screen where the flow succeeds".into()),
+            &spans,
+        ));
+    }
+    let footless: Vec<_> = terminals
+        .iter()
+        .filter(|s| !s.comps.iter().any(|c| c.ty == "Footer"))
+        .collect();
+    if !footless.is_empty() {
+        let names: Vec<_> = footless.iter().map(|s| s.id_str().unwrap_or("?")).collect();
+        let spans: Vec<_> = footless.iter().map(|s| s.node.span).collect();
+        out.push(ctx.at(
+            &MISSING_TERMINAL_FOOTER,
+            format!("Terminal screen(s) without a Footer: {}", names.join(", ")),
+            Some("Add a Footer with a complete action to each of them".into()),
+            &spans,
+        ));
+    }
+    for s in &flow.screens {
+        let Some(list) = s.node.get("sensitive").and_then(Node::as_array) else { continue };
+        let names: Vec<&str> = s.comps.iter().filter(|c| c.ty != "Form").filter_map(|c| c.name()).collect();
+        for entry in list {
+            let Some(name) = entry.as_str() else { continue };
+            if !names.contains(&name) {
+                let help = closest(name, names.iter().copied())
+                    .map(|c| format!("Did you mean '{c}'?"))
+                    .or_else(|| Some("List the `name` of a component on this screen".into()));
+                out.push(ctx.at(
+                    &INVALID_SENSITIVE,
+                    format!("'{name}' in 'sensitive' is not the name of a component on screen {}", s.id_str().unwrap_or("?")),
+                    help,
+                    &[entry.span],
+                ));
+            }
+        }
+    }
+}
