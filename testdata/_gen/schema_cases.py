@@ -151,6 +151,8 @@ ITEM = {"id": "a", "title": "Alpha", "description": "First", "metadata": "m", "e
         "image": IMG, "alt-text": "Alpha", "on-select-action": {"name": "update_data", "payload": {"picked": True}},
         "on-unselect-action": {"name": "update_data", "payload": {"picked": False}}}
 ITEM2 = {"id": "b", "title": "Beta"}
+# Beside a component that handles on-unselect itself, an item may not (spec 5.3).
+ITEM_SELECT = {k: v for k, v in ITEM.items() if k != "on-unselect-action"}
 PICKED = {"picked": {"type": "boolean", "__example__": False}}
 
 # Every property of every component at 7.3 (spec section 4), each in a valid flow.
@@ -166,12 +168,12 @@ COMPONENTS = {
     "TextArea": terminal_flow([{"type": "TextArea", "name": "notes", "label": "Notes", "label-variant": "large", "max-length": 300,
                                 "helper-text": "Anything else?", "required": False, "enabled": True, "visible": True,
                                 "init-value": "", "error-message": "Too long"}]),
-    "CheckboxGroup": terminal_flow([{"type": "CheckboxGroup", "name": "c", "label": "Pick", "data-source": [ITEM, ITEM2],
+    "CheckboxGroup": terminal_flow([{"type": "CheckboxGroup", "name": "c", "label": "Pick", "data-source": [ITEM_SELECT, ITEM2],
                                      "description": "Pick some", "media-size": "regular", "min-selected-items": 0, "max-selected-items": 2,
                                      "required": False, "enabled": True, "visible": True,
                                      "on-unselect-action": {"name": "update_data", "payload": {"picked": False}},
                                      "init-value": ["a"], "error-message": "Pick one"}], data=PICKED),
-    "RadioButtonsGroup": terminal_flow([{"type": "RadioButtonsGroup", "name": "r", "label": "Pick", "data-source": [{k: v for k, v in ITEM.items() if k != "image"} | {"color": "#112233"}, ITEM2],
+    "RadioButtonsGroup": terminal_flow([{"type": "RadioButtonsGroup", "name": "r", "label": "Pick", "data-source": [{k: v for k, v in ITEM_SELECT.items() if k != "image"} | {"color": "#112233"}, ITEM2],
                                          "description": "Pick one", "media-size": "large", "required": True, "enabled": True, "visible": True,
                                          "on-unselect-action": {"name": "update_data", "payload": {"picked": False}},
                                          "init-value": "a", "error-message": "Pick one"}], data=PICKED),
@@ -182,11 +184,15 @@ COMPONENTS = {
                                 "init-value": "b", "error-message": "Pick one"}], data=PICKED),
     "ChipsSelector": terminal_flow([{"type": "ChipsSelector", "name": "chips", "label": "Topics",
                                      "data-source": [{"id": "a", "title": "Alpha", "enabled": True,
-                                                      "on-select-action": {"name": "update_data", "payload": {"picked": True}},
-                                                      "on-unselect-action": {"name": "update_data", "payload": {"picked": False}}}, ITEM2],
+                                                      "on-select-action": {"name": "update_data", "payload": {"picked": True}}}, ITEM2],
                                      "description": "Pick topics", "min-selected-items": 1, "max-selected-items": 2,
                                      "required": True, "enabled": True, "visible": True, "init-value": ["a"], "error-message": "Pick one",
                                      "on-unselect-action": {"name": "update_data", "payload": {"picked": False}}}], data=PICKED),
+    # Item-level actions, on components that have none of their own.
+    "CheckboxGroup-item-actions": terminal_flow([{"type": "CheckboxGroup", "name": "c", "label": "Pick", "data-source": [ITEM, ITEM2]}], data=PICKED),
+    "ChipsSelector-item-actions": terminal_flow([{"type": "ChipsSelector", "name": "chips", "label": "Topics", "data-source": [
+        {"id": "a", "title": "Alpha", "on-select-action": {"name": "update_data", "payload": {"picked": True}},
+         "on-unselect-action": {"name": "update_data", "payload": {"picked": False}}}, ITEM2]}], data=PICKED),
     "DatePicker": terminal_flow([{"type": "DatePicker", "name": "day", "label": "Day", "helper-text": "When?", "required": True,
                                   "enabled": True, "visible": True, "min-date": "2026-01-01", "max-date": "2026-12-31",
                                   "unavailable-dates": ["2026-12-25"], "init-value": "2026-06-01", "error-message": "Pick a day"}]),

@@ -10,49 +10,77 @@ use crate::suggest::closest;
 use crate::syntax::{Node, Value};
 
 rule!(
-    UNKNOWN_TARGET, "unknown-navigate-target", "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME", None, None,
+    UNKNOWN_TARGET,
+    "unknown-navigate-target",
+    "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+    None,
+    None,
     "A navigate action's `next.name` is not a screen of the flow.",
     "navigate moves to the screen whose id is `next.name`; Meta answers \
      INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME when there is none [B] (spec 5.3). Fix: correct \
      the id or add the screen."
 );
 rule!(
-    NAVIGATE_TO_SELF, "navigate-to-self", "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME", None, None,
+    NAVIGATE_TO_SELF,
+    "navigate-to-self",
+    "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+    None,
+    None,
     "A navigate action targets the screen it is on.",
     "A screen can't navigate to itself (INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME) [B] (spec \
      5.3, 7.2); to change what the screen shows use update_data (6.0+) or data_exchange. Fix: \
      target another screen."
 );
 rule!(
-    MISSING_PAYLOAD, "missing-navigate-payload", "MISSING_NAVIGATION_ACTION_PAYLOAD", None, None,
+    MISSING_PAYLOAD,
+    "missing-navigate-payload",
+    "MISSING_NAVIGATION_ACTION_PAYLOAD",
+    None,
+    None,
     "A navigate payload does not supply every field the target screen declares.",
     "A navigate's payload becomes the target screen's `data`, so it must provide every field \
      that screen declares: MISSING_NAVIGATION_ACTION_PAYLOAD [B] (spec 2.1, 5.3). Fix: add the \
      missing keys, e.g. \"payload\": {\"name\": \"${form.name}\"}."
 );
 rule!(
-    UNEXPECTED_PAYLOAD, "unexpected-navigate-payload", "INVALID_NAVIGATE_ACTION_PAYLOAD", None, None,
+    UNEXPECTED_PAYLOAD,
+    "unexpected-navigate-payload",
+    "INVALID_NAVIGATE_ACTION_PAYLOAD",
+    None,
+    None,
     "A navigate payload has a key the target screen does not declare.",
     "Every payload key must be a field of the target screen's `data`; Meta answers \
      INVALID_NAVIGATE_ACTION_PAYLOAD with the pointer on the key [B] (spec 5.3). Fix: declare \
      the field on the target screen or drop the key."
 );
 rule!(
-    PAYLOAD_TYPE, "navigate-payload-type-mismatch", "INVALID_NAVIGATE_ACTION_STATIC_DATA", None, None,
+    PAYLOAD_TYPE,
+    "navigate-payload-type-mismatch",
+    "INVALID_NAVIGATE_ACTION_STATIC_DATA",
+    None,
+    None,
     "A literal navigate payload value does not match the target field's declared type.",
     "Literal payload values are checked against the type the target screen declares: \
      INVALID_NAVIGATE_ACTION_STATIC_DATA [B] (spec 5.3). Fix: {\"count\": \"3\"} -> \
      {\"count\": 3} for a number field."
 );
 rule!(
-    COMPLETE_PLACEMENT, "complete-outside-terminal-footer", "INVALID_COMPLETE_ACTION", None, None,
+    COMPLETE_PLACEMENT,
+    "complete-outside-terminal-footer",
+    "INVALID_COMPLETE_ACTION",
+    None,
+    None,
     "A complete action is not on the Footer of a terminal screen.",
     "complete ends the flow and sends its payload to the business, which Meta allows only from \
      the Footer of a terminal screen: INVALID_COMPLETE_ACTION [B] (spec 2, 5.3). Fix: mark the \
      screen \"terminal\": true, or use navigate to move to the terminal screen."
 );
 rule!(
-    TERMINAL_FOOTER_ACTION, "terminal-footer-action", "INVALID_PROPERTY_VALUE", Some(V5_0), None,
+    TERMINAL_FOOTER_ACTION,
+    "terminal-footer-action",
+    "INVALID_PROPERTY_VALUE",
+    Some(V5_0),
+    None,
     "The Footer of a terminal screen uses navigate.",
     "On a terminal screen the Footer must end the flow: complete, or (endpoint flows) \
      complete/data_exchange; Meta reports INVALID_PROPERTY_VALUE on the action's `name` listing \
@@ -61,7 +89,11 @@ rule!(
      \"name\": \"navigate\" -> \"name\": \"complete\", or drop `terminal` from the screen."
 );
 rule!(
-    UPDATE_DATA_PAYLOAD, "invalid-update-data-payload", "INVALID_UPDATE_DATA_ACTION_PAYLOAD", Some(V6_0), None,
+    UPDATE_DATA_PAYLOAD,
+    "invalid-update-data-payload",
+    "INVALID_UPDATE_DATA_ACTION_PAYLOAD",
+    Some(V6_0),
+    None,
     "An update_data payload does not fit the screen's data model.",
     "update_data (6.0+) overwrites fields of the current screen's `data`, so the screen needs a \
      data model, each key must be one of its fields, a literal value must have the field's type \
@@ -70,20 +102,32 @@ rule!(
      `data`, or correct the key."
 );
 rule!(
-    UPDATE_DATA_SELF, "update-data-self-assignment", "INVALID_UPDATE_DATA_ACTION_PAYLOAD", Some(V6_0), None,
+    UPDATE_DATA_SELF,
+    "update-data-self-assignment",
+    "INVALID_UPDATE_DATA_ACTION_PAYLOAD",
+    Some(V6_0),
+    None,
     "An update_data payload sets a field to its own value.",
     "An entry such as \"x\": \"${data.x}\" changes nothing; Meta's builder rejects it as a \
      redundant self-update with the pointer on that entry [B] (spec 5.3). Fix: delete the entry."
 );
 rule!(
-    MEDIA_IN_NAVIGATE, "media-in-navigate-payload", "INVALID_NAVIGATE_ACTION_PAYLOAD", None, None,
+    MEDIA_IN_NAVIGATE,
+    "media-in-navigate-payload",
+    "INVALID_NAVIGATE_ACTION_PAYLOAD",
+    None,
+    None,
     "A navigate payload passes a PhotoPicker/DocumentPicker value.",
     "Uploaded media can't travel between screens: Meta answers INVALID_NAVIGATE_ACTION_PAYLOAD \
      [B] (spec 5.3). Fix: send the media in the complete or data_exchange payload of the screen \
      that has the picker."
 );
 rule!(
-    MEDIA_PLACEMENT, "media-reference-placement", "INVALID_ON_CLICK_ACTION_PAYLOAD", None, None,
+    MEDIA_PLACEMENT,
+    "media-reference-placement",
+    "INVALID_ON_CLICK_ACTION_PAYLOAD",
+    None,
+    None,
     "A media picker's value is nested or combined in a complete/data_exchange payload.",
     "A PhotoPicker/DocumentPicker value may only be a top-level payload value that is exactly \
      `${form.picker}` (or `${screen.S.form.picker}`), not inside an object, an array or an \
@@ -91,7 +135,11 @@ rule!(
      {\"files\": {\"photos\": \"${form.photos}\"}} -> {\"photos\": \"${form.photos}\"}."
 );
 rule!(
-    MEDIA_COUNT, "too-many-media-in-payload", "INVALID_ON_CLICK_ACTION_PAYLOAD", None, None,
+    MEDIA_COUNT,
+    "too-many-media-in-payload",
+    "INVALID_ON_CLICK_ACTION_PAYLOAD",
+    None,
+    None,
     "A complete payload may carry more media files than WhatsApp sends in one response.",
     "A response message holds at most 10 files: before 5.0 a complete payload may reference \
      only one media picker; from 5.0 the `max-uploaded-*` of the referenced pickers must add up \
@@ -100,7 +148,11 @@ rule!(
      sum is at most 10."
 );
 rule!(
-    MEDIA_SIZE, "media-payload-too-large", "INVALID_ON_CLICK_ACTION_PAYLOAD", None, None,
+    MEDIA_SIZE,
+    "media-payload-too-large",
+    "INVALID_ON_CLICK_ACTION_PAYLOAD",
+    None,
+    None,
     "The media a complete payload may carry can exceed 100 MiB.",
     "A response message holds at most 100 MiB of media: over the referenced pickers, the maximum \
      number of files times `max-file-size-kb` (default 25600) must stay within 102400 KB \
@@ -108,14 +160,22 @@ rule!(
      the maximum file counts."
 );
 rule!(
-    ITEM_ACTION_SHADOWED, "item-action-with-component-action", "INVALID_UPDATE_DATA_ACTION_PAYLOAD", Some(V6_0), None,
+    ITEM_ACTION_SHADOWED,
+    "item-action-with-component-action",
+    "INVALID_UPDATE_DATA_ACTION_PAYLOAD",
+    Some(V6_0),
+    None,
     "A data-source item has an on-select/on-unselect action that its component also has.",
     "From 6.0 an option may carry its own update_data action, but not for an event the \
      component itself handles: Meta answers INVALID_UPDATE_DATA_ACTION_PAYLOAD [B] (spec 5.3). \
      Fix: keep the action either on the component or on the items."
 );
 rule!(
-    NAVIGATION_LIST_ACTION, "navigation-list-action", "ONE_OF_SCHEMA_VALIDATION_FAILED", Some(V6_2), None,
+    NAVIGATION_LIST_ACTION,
+    "navigation-list-action",
+    "ONE_OF_SCHEMA_VALIDATION_FAILED",
+    Some(V6_2),
+    None,
     "A NavigationList has on-click-action both on the component and on items, or on neither.",
     "The click action of a NavigationList (6.2+) lives on the component or on every item, \
      never both [B][D] (spec 4.4, 5.3). The code was not recovered; the rule is an either/or \
@@ -161,10 +221,17 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             _ => {}
         }
         if a.name == "navigate" && comp.ty == "Footer" && screen.terminal {
-            let allowed = if flow.data_api { "complete or data_exchange" } else { "complete" };
+            let allowed = if flow.data_api {
+                "complete or data_exchange"
+            } else {
+                "complete"
+            };
             out.push(ctx.at(
                 &TERMINAL_FOOTER_ACTION,
-                format!("The Footer of terminal screen {} must use {allowed}, not navigate", screen.id_str().unwrap_or("?")),
+                format!(
+                    "The Footer of terminal screen {} must use {allowed}, not navigate",
+                    screen.id_str().unwrap_or("?")
+                ),
                 Some("Use \"name\": \"complete\", or drop \"terminal\" from the screen".into()),
                 &[name_span],
             ));
@@ -175,7 +242,10 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
         if a.on_item && comp.node.get(a.event).is_some() && a.event != "on-click-action" {
             out.push(ctx.at(
                 &ITEM_ACTION_SHADOWED,
-                format!("This item has an {} while its {} has one too", a.event, comp.ty),
+                format!(
+                    "This item has an {} while its {} has one too",
+                    a.event, comp.ty
+                ),
                 Some("Keep the action on the component or on the items, not both".into()),
                 &[a.node.span],
             ));
@@ -188,7 +258,13 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
     }
 }
 
-fn navigate(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, dyns: &[&DynStr<'_>], out: &mut Vec<Finding>) {
+fn navigate(
+    ctx: &Ctx<'_, '_>,
+    flow: &Flow<'_, '_>,
+    a: &Action<'_, '_>,
+    dyns: &[&DynStr<'_>],
+    out: &mut Vec<Finding>,
+) {
     let Some(next) = a.next_screen() else { return };
     let Some(target) = next.as_str() else { return };
     // NavigationList actions link anywhere (spec 4.4, 7.1-7.2): only self-navigation is
@@ -199,17 +275,32 @@ fn navigate(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, dyns: &[
         if from_list {
             return;
         }
-        let help = closest(target, flow.ids.keys().copied()).map(|c| format!("Did you mean '{c}'?"));
-        out.push(ctx.at(&UNKNOWN_TARGET, format!("navigate targets '{target}', which is not a screen of this flow"), help, &[next.span]));
+        let help =
+            closest(target, flow.ids.keys().copied()).map(|c| format!("Did you mean '{c}'?"));
+        out.push(ctx.at(
+            &UNKNOWN_TARGET,
+            format!("navigate targets '{target}', which is not a screen of this flow"),
+            help,
+            &[next.span],
+        ));
         return;
     };
     if ti == a.screen {
-        out.push(ctx.at(
-            &NAVIGATE_TO_SELF,
-            format!("Screen {target} navigates to itself"),
-            Some(if flow.version >= V6_0 { "Use update_data to change what the screen shows" } else { "Target another screen" }.into()),
-            &[next.span],
-        ));
+        out.push(
+            ctx.at(
+                &NAVIGATE_TO_SELF,
+                format!("Screen {target} navigates to itself"),
+                Some(
+                    if flow.version >= V6_0 {
+                        "Use update_data to change what the screen shows"
+                    } else {
+                        "Target another screen"
+                    }
+                    .into(),
+                ),
+                &[next.span],
+            ),
+        );
         return;
     }
     if from_list {
@@ -226,12 +317,22 @@ fn navigate(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, dyns: &[
         .map(|m| m.key.name.as_ref())
         .filter(|k| *k != "required")
         .collect();
-    let missing: Vec<&str> = declared.iter().copied().filter(|k| !members.iter().any(|m| m.key.name == *k)).collect();
+    let missing: Vec<&str> = declared
+        .iter()
+        .copied()
+        .filter(|k| !members.iter().any(|m| m.key.name == *k))
+        .collect();
     if !missing.is_empty() {
         out.push(ctx.at(
             &MISSING_PAYLOAD,
-            format!("The navigate to {target} does not supply its data field(s): {}", missing.join(", ")),
-            Some(format!("Add them to the payload, e.g. \"{}\": ...", missing[0])),
+            format!(
+                "The navigate to {target} does not supply its data field(s): {}",
+                missing.join(", ")
+            ),
+            Some(format!(
+                "Add them to the payload, e.g. \"{}\": ...",
+                missing[0]
+            )),
             &[payload.map_or(a.node.span, |p| p.span)],
         ));
     }
@@ -240,8 +341,17 @@ fn navigate(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, dyns: &[
         let Some(decl) = there.field(key) else {
             let help = closest(key, declared.iter().copied())
                 .map(|c| format!("Did you mean '{c}'?"))
-                .or_else(|| Some(format!("Declare '{key}' in the data of screen {target}, or remove it")));
-            out.push(ctx.at(&UNEXPECTED_PAYLOAD, format!("Screen {target} declares no data field '{key}'"), help, &[m.key.span]));
+                .or_else(|| {
+                    Some(format!(
+                        "Declare '{key}' in the data of screen {target}, or remove it"
+                    ))
+                });
+            out.push(ctx.at(
+                &UNEXPECTED_PAYLOAD,
+                format!("Screen {target} declares no data field '{key}'"),
+                help,
+                &[m.key.span],
+            ));
             continue;
         };
         if let Some(want) = decl.get("type").and_then(Node::as_str) {
@@ -260,12 +370,20 @@ fn navigate(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, dyns: &[
     for d in dyns {
         if let Parsed::Ref(r) = &d.parsed {
             if let Some(c) = picker(flow, d.screen, r) {
-                out.push(ctx.at(
-                    &MEDIA_IN_NAVIGATE,
-                    format!("The {} '{}' can't be passed in a navigate payload", c.ty, r.path[0].0),
-                    Some("Send media in the complete or data_exchange payload of its own screen".into()),
-                    &[d.node.span],
-                ));
+                out.push(
+                    ctx.at(
+                        &MEDIA_IN_NAVIGATE,
+                        format!(
+                            "The {} '{}' can't be passed in a navigate payload",
+                            c.ty, r.path[0].0
+                        ),
+                        Some(
+                            "Send media in the complete or data_exchange payload of its own screen"
+                                .into(),
+                        ),
+                        &[d.node.span],
+                    ),
+                );
             }
         }
     }
@@ -285,7 +403,11 @@ fn literal_type(v: &Node<'_>) -> Option<VType> {
 }
 
 /// The media picker a reference reads, if it reads one.
-fn picker<'f, 'a, 's>(flow: &'f Flow<'a, 's>, si: usize, r: &super::expr::Ref<'_>) -> Option<&'f Comp<'a, 's>> {
+fn picker<'f, 'a, 's>(
+    flow: &'f Flow<'a, 's>,
+    si: usize,
+    r: &super::expr::Ref<'_>,
+) -> Option<&'f Comp<'a, 's>> {
     if r.source != Source::Form {
         return None;
     }
@@ -293,10 +415,18 @@ fn picker<'f, 'a, 's>(flow: &'f Flow<'a, 's>, si: usize, r: &super::expr::Ref<'_
         Some((id, _)) => &flow.screens[*flow.ids.get(id)?],
         None => &flow.screens[si],
     };
-    screen.input(r.path[0].0).filter(|c| value_type(c) == Some(VType::Media))
+    screen
+        .input(r.path[0].0)
+        .filter(|c| value_type(c) == Some(VType::Media))
 }
 
-fn media(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, dyns: &[&DynStr<'_>], out: &mut Vec<Finding>) {
+fn media(
+    ctx: &Ctx<'_, '_>,
+    flow: &Flow<'_, '_>,
+    a: &Action<'_, '_>,
+    dyns: &[&DynStr<'_>],
+    out: &mut Vec<Finding>,
+) {
     let mut pickers: Vec<&Comp<'_, '_>> = Vec::new();
     for d in dyns {
         let top = matches!(d.place, Place::Payload { top: true, .. });
@@ -313,7 +443,9 @@ fn media(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, dyns: &[&Dy
             _ => false,
         };
         for r in refs {
-            let Some(c) = picker(flow, d.screen, r) else { continue };
+            let Some(c) = picker(flow, d.screen, r) else {
+                continue;
+            };
             if !(top && whole) {
                 out.push(ctx.at(
                     &MEDIA_PLACEMENT,
@@ -343,8 +475,14 @@ fn media(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, dyns: &[&Dy
         return;
     }
     let max_of = |c: &Comp<'_, '_>| {
-        let key = if c.ty == "PhotoPicker" { "max-uploaded-photos" } else { "max-uploaded-documents" };
-        c.get(key).and_then(Node::as_f64).unwrap_or(DEFAULT_MAX_FILES)
+        let key = if c.ty == "PhotoPicker" {
+            "max-uploaded-photos"
+        } else {
+            "max-uploaded-documents"
+        };
+        c.get(key)
+            .and_then(Node::as_f64)
+            .unwrap_or(DEFAULT_MAX_FILES)
     };
     let files: f64 = pickers.iter().map(|c| max_of(c)).sum();
     if files > 10.0 {
@@ -357,7 +495,12 @@ fn media(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, dyns: &[&Dy
     }
     let kb: f64 = pickers
         .iter()
-        .map(|c| max_of(c) * c.get("max-file-size-kb").and_then(Node::as_f64).unwrap_or(DEFAULT_FILE_KB))
+        .map(|c| {
+            max_of(c)
+                * c.get("max-file-size-kb")
+                    .and_then(Node::as_f64)
+                    .unwrap_or(DEFAULT_FILE_KB)
+        })
         .sum();
     if kb > MEDIA_KB_LIMIT {
         out.push(ctx.at(
@@ -372,7 +515,9 @@ fn media(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, dyns: &[&Dy
 fn update_data(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, out: &mut Vec<Finding>) {
     let screen = &flow.screens[a.screen];
     let id = screen.id_str().unwrap_or("?");
-    let Some(payload) = a.node.get("payload") else { return };
+    let Some(payload) = a.node.get("payload") else {
+        return;
+    };
     let members = payload.as_object().unwrap_or_default();
     if screen.data.is_none() && !members.is_empty() {
         out.push(ctx.at(
@@ -399,7 +544,10 @@ fn update_data(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, out: 
                 &UPDATE_DATA_SELF,
                 format!("update_data sets '{key}' to its own value ${{data.{key}}}"),
                 Some("Delete this entry".into()),
-                &[crate::syntax::Span { start: m.key.span.start, end: m.value.span.end }],
+                &[crate::syntax::Span {
+                    start: m.key.span.start,
+                    end: m.value.span.end,
+                }],
             ));
             continue;
         }
@@ -409,19 +557,33 @@ fn update_data(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, out: 
 
 /// A literal update_data value against its declaration: type, and every declared property
 /// of a literal object.
-fn literal_fits(ctx: &Ctx<'_, '_>, key: &str, decl: &Node<'_>, v: &Node<'_>, out: &mut Vec<Finding>) {
-    let Some(want) = decl.get("type").and_then(Node::as_str) else { return };
+fn literal_fits(
+    ctx: &Ctx<'_, '_>,
+    key: &str,
+    decl: &Node<'_>,
+    v: &Node<'_>,
+    out: &mut Vec<Finding>,
+) {
+    let Some(want) = decl.get("type").and_then(Node::as_str) else {
+        return;
+    };
     let Some(got) = literal_type(v) else { return };
     if vtype(want).is_some_and(|w| w != got) {
         out.push(ctx.at(
             &UPDATE_DATA_PAYLOAD,
-            format!("update_data gives '{key}' a {}, but it is declared as {want}", got.as_str()),
+            format!(
+                "update_data gives '{key}' a {}, but it is declared as {want}",
+                got.as_str()
+            ),
             None,
             &[v.span],
         ));
         return;
     }
-    if let (Some(props), Some(members)) = (decl.get("properties").and_then(Node::as_object), v.as_object()) {
+    if let (Some(props), Some(members)) = (
+        decl.get("properties").and_then(Node::as_object),
+        v.as_object(),
+    ) {
         let missing: Vec<&str> = props
             .iter()
             .map(|p| p.key.name.as_ref())
@@ -430,21 +592,32 @@ fn literal_fits(ctx: &Ctx<'_, '_>, key: &str, decl: &Node<'_>, v: &Node<'_>, out
         if !missing.is_empty() {
             out.push(ctx.at(
                 &UPDATE_DATA_PAYLOAD,
-                format!("update_data's object for '{key}' lacks declared propert(ies): {}", missing.join(", ")),
+                format!(
+                    "update_data's object for '{key}' lacks declared propert(ies): {}",
+                    missing.join(", ")
+                ),
                 None,
                 &[v.span],
             ));
         }
         for m in members {
             if let Some(sub) = props.iter().find(|p| p.key.name == m.key.name) {
-                literal_fits(ctx, &format!("{key}.{}", m.key.name), &sub.value, &m.value, out);
+                literal_fits(
+                    ctx,
+                    &format!("{key}.{}", m.key.name),
+                    &sub.value,
+                    &m.value,
+                    out,
+                );
             }
         }
     }
 }
 
 fn navigation_list(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
-    let Some(items) = c.get("list-items").and_then(Node::as_array) else { return };
+    let Some(items) = c.get("list-items").and_then(Node::as_array) else {
+        return;
+    };
     let on_comp = c.get("on-click-action").is_some();
     for item in items {
         let on_item = item.get("on-click-action");

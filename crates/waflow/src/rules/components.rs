@@ -8,7 +8,11 @@ use crate::finding::Finding;
 use crate::syntax::{Node, Span, Value};
 
 rule!(
-    MIN_GREATER_THAN_MAX, "min-greater-than-max", "MIN_VALUE_GREATER_THAN_MAX", None, None,
+    MIN_GREATER_THAN_MAX,
+    "min-greater-than-max",
+    "MIN_VALUE_GREATER_THAN_MAX",
+    None,
+    None,
     "A component's minimum is larger than its maximum.",
     "Paired bounds must satisfy min <= max: TextInput `min-chars`/`max-chars`, \
      CheckboxGroup/ChipsSelector `min-selected-items`/`max-selected-items`, PhotoPicker and \
@@ -16,13 +20,21 @@ rule!(
      both values [B] (spec 4, 8). Fix: swap or correct them."
 );
 rule!(
-    MIN_MAX_DAYS, "invalid-min-max-days", "INVALID_MIN_MAX_DAYS", Some(V6_1), None,
+    MIN_MAX_DAYS,
+    "invalid-min-max-days",
+    "INVALID_MIN_MAX_DAYS",
+    Some(V6_1),
+    None,
     "CalendarPicker `min-days` is larger than `max-days`, or one is negative.",
     "In range mode the selected span must be at least `min-days` and at most `max-days`, both \
      non-negative with min <= max: INVALID_MIN_MAX_DAYS [B] (spec 4.5, 8). Fix: correct the pair."
 );
 rule!(
-    DATE_RANGE, "invalid-date-range", "INVALID_DATE_RANGE", None, None,
+    DATE_RANGE,
+    "invalid-date-range",
+    "INVALID_DATE_RANGE",
+    None,
+    None,
     "A date picker's `min-date` is after `max-date`, or its `init-value` lies outside them.",
     "DatePicker and CalendarPicker limits must be consistent: min-date <= max-date and an \
      initial date (or range) within them: INVALID_DATE_RANGE [B] (spec 4.5, 8). Dates are \
@@ -36,7 +48,11 @@ rule!(
      INVALID_DATE_SINGLE_INIT_VALUE_FORMAT [B] (spec 4.5, 8). Fix: \"12/31/2026\" -> \"2026-12-31\"."
 );
 rule!(
-    UNEXPECTED_RANGE_PROP, "unexpected-calendar-range-prop", "UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP", Some(V6_1), None,
+    UNEXPECTED_RANGE_PROP,
+    "unexpected-calendar-range-prop",
+    "UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP",
+    Some(V6_1),
+    None,
     "A single-mode CalendarPicker uses a range-mode property.",
     "`title`, `description`, `min-days`, `max-days` and the {start-date, end-date} objects of \
      `label`, `helper-text`, `required`, `init-value` and `error-message` belong to range mode: \
@@ -44,28 +60,44 @@ rule!(
      or remove the property."
 );
 rule!(
-    MISSING_RANGE_PROP, "missing-calendar-range-prop", "MISSING_CALENDAR_PICKER_RANGE_MODE_PROP", Some(V6_1), None,
+    MISSING_RANGE_PROP,
+    "missing-calendar-range-prop",
+    "MISSING_CALENDAR_PICKER_RANGE_MODE_PROP",
+    Some(V6_1),
+    None,
     "A range-mode CalendarPicker's `label` is not a {start-date, end-date} object.",
     "In range mode the picker shows two fields and its `label` is an object with a label for \
      each: MISSING_CALENDAR_PICKER_RANGE_MODE_PROP [B] (spec 4.5, 8). Fix: \"label\": \
      {\"start-date\": \"Check-in\", \"end-date\": \"Check-out\"}."
 );
 rule!(
-    IMAGE_AND_COLOR, "data-source-image-and-color", "DATA_SOURCE_ITEMS_HAVE_BOTH_IMAGE_AND_COLOR", Some(V5_0), None,
+    IMAGE_AND_COLOR,
+    "data-source-image-and-color",
+    "DATA_SOURCE_ITEMS_HAVE_BOTH_IMAGE_AND_COLOR",
+    Some(V5_0),
+    None,
     "A data-source mixes items with `image` and items with `color`.",
     "Options show either pictures or colour swatches; a list whose items use both is \
      DATA_SOURCE_ITEMS_HAVE_BOTH_IMAGE_AND_COLOR [B] (spec 4.3, 8). Fix: use one kind for the \
      whole list."
 );
 rule!(
-    FORM_VALUE_KEY, "unknown-form-value-key", "INVALID_PROPERTY_KEY", Some(V7_0), None,
+    FORM_VALUE_KEY,
+    "unknown-form-value-key",
+    "INVALID_PROPERTY_KEY",
+    Some(V7_0),
+    None,
     "A key of a Form's `init-values`/`error-messages` is not an input inside that Form.",
     "From 7.0 Meta checks that each key names an input component inside the Form (spec 4.7, \
      6.4). The code was not recovered; the fault is a key that is not allowed there, which \
      Meta's schema pass calls INVALID_PROPERTY_KEY. Fix: use the input's `name`."
 );
 rule!(
-    FORM_VALUE_TYPE, "form-init-value-type-mismatch", "INVALID_PROPERTY_TYPE", Some(V7_0), None,
+    FORM_VALUE_TYPE,
+    "form-init-value-type-mismatch",
+    "INVALID_PROPERTY_TYPE",
+    Some(V7_0),
+    None,
     "A Form `init-values` entry has the wrong type for its input.",
     "From 7.0 each initial value must have the type of its input's `init-value` (a string for \
      TextInput, an array of ids for CheckboxGroup, a boolean for OptIn, ...) (spec 4.7, 6.4). \
@@ -73,20 +105,32 @@ rule!(
      the wrong type. Fix: {\"subscribe\": \"yes\"} -> {\"subscribe\": true}."
 );
 rule!(
-    MEDIA_IN_INIT_VALUES, "media-picker-in-init-values", "NATIVE_COMPONENT_IN_FORM_INIT_VALUES", Some(crate::catalog::model::V4_0), None,
+    MEDIA_IN_INIT_VALUES,
+    "media-picker-in-init-values",
+    "NATIVE_COMPONENT_IN_FORM_INIT_VALUES",
+    Some(crate::catalog::model::V4_0),
+    None,
     "A Form's `init-values` names a PhotoPicker or DocumentPicker.",
     "Media pickers can't be pre-filled: NATIVE_COMPONENT_IN_FORM_INIT_VALUES [B] (spec 4.6, \
      6.4, 8). Fix: remove the entry."
 );
 rule!(
-    PATTERN_INPUT_TYPE, "pattern-needs-text-input-type", "INVALID_PROPERTY_NAME_FOR_CONDITION", Some(V6_2), None,
+    PATTERN_INPUT_TYPE,
+    "pattern-needs-text-input-type",
+    "INVALID_PROPERTY_NAME_FOR_CONDITION",
+    Some(V6_2),
+    None,
     "A TextInput has `pattern` with an `input-type` other than text, password, passcode or number.",
     "`pattern` (6.2+) only works with input-type text, password, passcode or number [D][B] (spec \
      4.2, 8). The code is the spec's best match, INVALID_PROPERTY_NAME_FOR_CONDITION (a property \
      not allowed while another has some value). Fix: remove `pattern` from email/phone inputs."
 );
 rule!(
-    INVALID_INPUT_PATTERN, "invalid-input-pattern", "INVALID_PROPERTY_VALUE_FORMAT", Some(V6_2), None,
+    INVALID_INPUT_PATTERN,
+    "invalid-input-pattern",
+    "INVALID_PROPERTY_VALUE_FORMAT",
+    Some(V6_2),
+    None,
     "A TextInput `pattern` is not a valid regular expression.",
     "The pattern is compiled by the WhatsApp client; one that does not compile is \
      INVALID_PROPERTY_VALUE_FORMAT (spec 8). waflow compiles it with a backtracking engine that \
@@ -94,7 +138,11 @@ rule!(
      \"^([0-9]{5}$\"."
 );
 rule!(
-    IMAGE_NOT_BASE64, "image-not-base64", "INVALID_PROPERTY_VALUE_FORMAT", None, None,
+    IMAGE_NOT_BASE64,
+    "image-not-base64",
+    "INVALID_PROPERTY_VALUE_FORMAT",
+    None,
+    None,
     "An Image or ImageCarousel `src` is not valid base64.",
     "A literal `src` is the image itself, base64-encoded (no data: URL prefix); Meta's builder \
      rejects anything else (spec 4.6, 8: code not recovered, most likely \
@@ -107,10 +155,20 @@ const PAIRS: &[(&str, &str, &str)] = &[
     ("CheckboxGroup", "min-selected-items", "max-selected-items"),
     ("ChipsSelector", "min-selected-items", "max-selected-items"),
     ("PhotoPicker", "min-uploaded-photos", "max-uploaded-photos"),
-    ("DocumentPicker", "min-uploaded-documents", "max-uploaded-documents"),
+    (
+        "DocumentPicker",
+        "min-uploaded-documents",
+        "max-uploaded-documents",
+    ),
 ];
 const RANGE_ONLY: &[&str] = &["title", "description", "min-days", "max-days"];
-const RANGE_OBJECTS: &[&str] = &["label", "helper-text", "required", "init-value", "error-message"];
+const RANGE_OBJECTS: &[&str] = &[
+    "label",
+    "helper-text",
+    "required",
+    "init-value",
+    "error-message",
+];
 
 pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding>) {
     for s in &ix.flow.screens {
@@ -136,8 +194,16 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 calendar(ctx, c, out);
             }
             if let Some(items) = c.get("data-source").and_then(Node::as_array) {
-                let image: Vec<Span> = items.iter().filter_map(|i| i.member("image")).map(|m| m.key.span).collect();
-                let color: Vec<Span> = items.iter().filter_map(|i| i.member("color")).map(|m| m.key.span).collect();
+                let image: Vec<Span> = items
+                    .iter()
+                    .filter_map(|i| i.member("image"))
+                    .map(|m| m.key.span)
+                    .collect();
+                let color: Vec<Span> = items
+                    .iter()
+                    .filter_map(|i| i.member("color"))
+                    .map(|m| m.key.span)
+                    .collect();
                 if !image.is_empty() && !color.is_empty() {
                     out.push(ctx.at(
                         &IMAGE_AND_COLOR,
@@ -155,13 +221,23 @@ fn num(n: Option<&Node<'_>>) -> Option<f64> {
     n.and_then(Node::as_f64)
 }
 
-fn pair(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, min: &str, max: &str, rule: &'static super::RuleMeta, out: &mut Vec<Finding>) {
+fn pair(
+    ctx: &Ctx<'_, '_>,
+    c: &Comp<'_, '_>,
+    min: &str,
+    max: &str,
+    rule: &'static super::RuleMeta,
+    out: &mut Vec<Finding>,
+) {
     if let (Some(lo), Some(hi)) = (num(c.get(min)), num(c.get(max))) {
         if lo > hi {
             let spans = [c.get(min).map(|n| n.span), c.get(max).map(|n| n.span)];
             out.push(ctx.at(
                 rule,
-                format!("'{min}' ({lo}) is greater than '{max}' ({hi}) in this {}", c.ty),
+                format!(
+                    "'{min}' ({lo}) is greater than '{max}' ({hi}) in this {}",
+                    c.ty
+                ),
                 None,
                 &spans.into_iter().flatten().collect::<Vec<_>>(),
             ));
@@ -191,8 +267,23 @@ fn parse_ymd(s: &str) -> Option<(u32, u32, u32)> {
     let part = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
     let (y, m, d) = (part(0..4)?, part(5..7)?, part(8..10)?);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    (s.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    (s.bytes()
+        .enumerate()
+        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
         && (1..=12).contains(&m)
         && d >= 1
         && d <= days[(m - 1) as usize])
@@ -202,7 +293,10 @@ fn parse_ymd(s: &str) -> Option<(u32, u32, u32)> {
 fn dates(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
     let v = ctx.version;
     let (min_n, max_n) = (c.get("min-date"), c.get("max-date"));
-    let (lo, hi) = (min_n.and_then(|n| date(n, v)), max_n.and_then(|n| date(n, v)));
+    let (lo, hi) = (
+        min_n.and_then(|n| date(n, v)),
+        max_n.and_then(|n| date(n, v)),
+    );
     if let (Some(lo), Some(hi), Some(a), Some(b)) = (lo, hi, min_n, max_n) {
         if lo > hi {
             out.push(ctx.at(
@@ -214,9 +308,14 @@ fn dates(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
             return;
         }
     }
-    let Some(init) = c.get("init-value") else { return };
+    let Some(init) = c.get("init-value") else {
+        return;
+    };
     let values: Vec<&Node<'_>> = match &init.value {
-        Value::Object(_) => ["start-date", "end-date"].iter().filter_map(|k| init.get(k)).collect(),
+        Value::Object(_) => ["start-date", "end-date"]
+            .iter()
+            .filter_map(|k| init.get(k))
+            .collect(),
         _ => vec![init],
     };
     for n in values {
@@ -224,7 +323,11 @@ fn dates(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
         if lo.is_some_and(|lo| d < lo) || hi.is_some_and(|hi| d > hi) {
             out.push(ctx.at(
                 &DATE_RANGE,
-                format!("The initial date {} lies outside min-date..max-date of this {}", n.as_str().unwrap_or_default(), c.ty),
+                format!(
+                    "The initial date {} lies outside min-date..max-date of this {}",
+                    n.as_str().unwrap_or_default(),
+                    c.ty
+                ),
                 None,
                 &[n.span],
             ));
@@ -247,7 +350,10 @@ fn calendar(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
             if RANGE_ONLY.contains(&k) || object {
                 out.push(ctx.at(
                     &UNEXPECTED_RANGE_PROP,
-                    format!("'{k}'{} is only for a CalendarPicker in range mode", if object { " as an object" } else { "" }),
+                    format!(
+                        "'{k}'{} is only for a CalendarPicker in range mode",
+                        if object { " as an object" } else { "" }
+                    ),
                     Some("Set \"mode\": \"range\", or remove it".into()),
                     &[m.key.span],
                 ));
@@ -265,7 +371,10 @@ fn calendar(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
                 }
             }
         }
-    } else if let Some(label) = c.get("label").filter(|l| l.as_object().is_none() && l.as_str().is_some_and(|s| !s.contains("${"))) {
+    } else if let Some(label) = c
+        .get("label")
+        .filter(|l| l.as_object().is_none() && l.as_str().is_some_and(|s| !s.contains("${")))
+    {
         out.push(ctx.at(
             &MISSING_RANGE_PROP,
             "A CalendarPicker in range mode needs 'label' as {\"start-date\": ..., \"end-date\": ...}".into(),
@@ -275,7 +384,11 @@ fn calendar(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
     }
     if let (Some(lo), Some(hi)) = (num(c.get("min-days")), num(c.get("max-days"))) {
         if lo > hi || lo < 0.0 || hi < 0.0 {
-            let spans: Vec<Span> = [c.get("min-days"), c.get("max-days")].into_iter().flatten().map(|n| n.span).collect();
+            let spans: Vec<Span> = [c.get("min-days"), c.get("max-days")]
+                .into_iter()
+                .flatten()
+                .map(|n| n.span)
+                .collect();
             out.push(ctx.at(
                 &MIN_MAX_DAYS,
                 format!("'min-days' ({lo}) and 'max-days' ({hi}) must be non-negative with min-days <= max-days"),
@@ -286,7 +399,12 @@ fn calendar(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
     } else {
         for k in ["min-days", "max-days"] {
             if let Some(n) = c.get(k).filter(|n| n.as_f64().is_some_and(|f| f < 0.0)) {
-                out.push(ctx.at(&MIN_MAX_DAYS, format!("'{k}' must not be negative"), None, &[n.span]));
+                out.push(ctx.at(
+                    &MIN_MAX_DAYS,
+                    format!("'{k}' must not be negative"),
+                    None,
+                    &[n.span],
+                ));
             }
         }
     }
@@ -295,7 +413,10 @@ fn calendar(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
 fn pattern(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
     let Some(p) = c.get("pattern") else { return };
     let input_type = c.get("input-type").and_then(Node::as_str).unwrap_or("text");
-    if !matches!(input_type, "text" | "password" | "passcode" | "number") && c.get("input-type").is_some_and(|n| !n.as_str().is_some_and(|s| s.contains("${"))) {
+    if !matches!(input_type, "text" | "password" | "passcode" | "number")
+        && c.get("input-type")
+            .is_some_and(|n| !n.as_str().is_some_and(|s| s.contains("${")))
+    {
         out.push(ctx.at(
             &PATTERN_INPUT_TYPE,
             format!("'pattern' is not allowed on a TextInput with input-type '{input_type}'; only text, password, passcode and number"),
@@ -303,7 +424,10 @@ fn pattern(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
             &[c.node.member("pattern").map_or(p.span, |m| m.key.span)],
         ));
     }
-    if let Some(re) = p.as_str().filter(|s| !s.contains("${") && !s.starts_with('`')) {
+    if let Some(re) = p
+        .as_str()
+        .filter(|s| !s.contains("${") && !s.starts_with('`'))
+    {
         if let Err(e) = fancy_regex::Regex::new(re) {
             out.push(ctx.at(
                 &INVALID_INPUT_PATTERN,
@@ -323,22 +447,38 @@ fn base64(ctx: &Ctx<'_, '_>, src: Option<&Node<'_>>, out: &mut Vec<Finding>) {
     }
     let body = s.trim_end_matches('=');
     let pad = s.len() - body.len();
-    let bad = body.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'+' || b == b'/'));
+    let bad = body
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'+' || b == b'/'));
     let problem = if s.starts_with("data:") {
         Some("it is a data: URL; give only the base64 text after the comma".to_string())
     } else if let Some(i) = bad {
-        Some(format!("character {} ('{}') is not base64", i + 1, s[i..].chars().next().unwrap_or('?')))
+        Some(format!(
+            "character {} ('{}') is not base64",
+            i + 1,
+            s[i..].chars().next().unwrap_or('?')
+        ))
     } else if s.is_empty() || pad > 2 || (s.len() % 4 != 0 && pad > 0) || body.len() % 4 == 1 {
         Some("its length does not fit base64".to_string())
     } else {
         None
     };
     if let Some(why) = problem {
-        out.push(ctx.at(&IMAGE_NOT_BASE64, format!("The image 'src' is not valid base64: {why}"), None, &[n.span]));
+        out.push(ctx.at(
+            &IMAGE_NOT_BASE64,
+            format!("The image 'src' is not valid base64: {why}"),
+            None,
+            &[n.span],
+        ));
     }
 }
 
-fn form_values(ctx: &Ctx<'_, '_>, s: &super::index::Screen<'_, '_>, form: &Comp<'_, '_>, out: &mut Vec<Finding>) {
+fn form_values(
+    ctx: &Ctx<'_, '_>,
+    s: &super::index::Screen<'_, '_>,
+    form: &Comp<'_, '_>,
+    out: &mut Vec<Finding>,
+) {
     let fi = s.comps.iter().position(|c| std::ptr::eq(c.node, form.node));
     let inside = |name: &str| {
         s.comps
@@ -346,7 +486,9 @@ fn form_values(ctx: &Ctx<'_, '_>, s: &super::index::Screen<'_, '_>, form: &Comp<
             .find(|c| c.form == fi && fi.is_some() && c.is_input() && c.name() == Some(name))
     };
     for key in ["init-values", "error-messages"] {
-        let Some(members) = form.get(key).and_then(Node::as_object) else { continue };
+        let Some(members) = form.get(key).and_then(Node::as_object) else {
+            continue;
+        };
         for m in members {
             let name = m.key.name.as_ref();
             let Some(input) = inside(name) else {
@@ -364,13 +506,18 @@ fn form_values(ctx: &Ctx<'_, '_>, s: &super::index::Screen<'_, '_>, form: &Comp<
             if matches!(input.ty, "PhotoPicker" | "DocumentPicker") {
                 out.push(ctx.at(
                     &MEDIA_IN_INIT_VALUES,
-                    format!("'{name}' is a {}; media pickers can't have initial values", input.ty),
+                    format!(
+                        "'{name}' is a {}; media pickers can't have initial values",
+                        input.ty
+                    ),
                     Some("Remove the entry".into()),
                     &[m.key.span],
                 ));
                 continue;
             }
-            let Some(prop) = input.def.and_then(|d| d.prop("init-value")) else { continue };
+            let Some(prop) = input.def.and_then(|d| d.prop("init-value")) else {
+                continue;
+            };
             let expect = match prop.ty {
                 Ty::RangeOr(_) => continue,
                 ty => Expect::of(&ty),
@@ -387,7 +534,12 @@ fn form_values(ctx: &Ctx<'_, '_>, s: &super::index::Screen<'_, '_>, form: &Comp<
             if !expect.accepts(got) {
                 out.push(ctx.at(
                     &FORM_VALUE_TYPE,
-                    format!("The initial value of '{name}' ({}) must be a {}, not a {}", input.ty, expect.describe(), got.as_str()),
+                    format!(
+                        "The initial value of '{name}' ({}) must be a {}, not a {}",
+                        input.ty,
+                        expect.describe(),
+                        got.as_str()
+                    ),
                     None,
                     &[m.value.span],
                 ));

@@ -17,7 +17,11 @@ rule!(
      [B] (spec 2.1). Fix: \"name\": \"Ada\" -> \"name\": {\"type\": \"string\", \"__example__\": \"Ada\"}."
 );
 rule!(
-    FIELD_MISSING_TYPE, "data-field-missing-type", "MISSING_REQUIRED_PROPERTY", None, None,
+    FIELD_MISSING_TYPE,
+    "data-field-missing-type",
+    "MISSING_REQUIRED_PROPERTY",
+    None,
+    None,
     "A data field declaration has no `type`.",
     "Meta type-checks every `${data...}` against its declaration, so each declaration (and each \
      nested `items`/`properties` entry) needs a `type`; without it Meta answers \
@@ -25,21 +29,33 @@ rule!(
      (or number, boolean, object, array)."
 );
 rule!(
-    FIELD_INVALID_TYPE, "data-field-invalid-type", "INVALID_TYPE_PROPERTY_VALUE", None, None,
+    FIELD_INVALID_TYPE,
+    "data-field-invalid-type",
+    "INVALID_TYPE_PROPERTY_VALUE",
+    None,
+    None,
     "A data field's `type` is not one of string, number, integer, boolean, object, array.",
     "The declaration's `type` is one JSON Schema type name; a list of types or another word is \
      INVALID_TYPE_PROPERTY_VALUE [B] (spec 2.1). `integer` is accepted because Meta's AJV pass \
      accepts it (Unknowns 16). Fix: \"type\": [\"string\", \"null\"] -> \"type\": \"string\"."
 );
 rule!(
-    FIELD_MISSING_EXAMPLE, "data-field-missing-example", "MISSING_REQUIRED_PROPERTY", None, None,
+    FIELD_MISSING_EXAMPLE,
+    "data-field-missing-example",
+    "MISSING_REQUIRED_PROPERTY",
+    None,
+    None,
     "A top-level data field has no `__example__`.",
     "Meta's builder previews a screen with `__example__` and checks bindings against it, so \
      every top-level declaration needs one: MISSING_REQUIRED_PROPERTY [B] (spec 2.1). Fix: add \
      \"__example__\" with a value of the declared type, e.g. \"__example__\": \"Ada\"."
 );
 rule!(
-    NESTED_EXAMPLE, "nested-data-example", "INVALID_PROPERTY_KEY", None, None,
+    NESTED_EXAMPLE,
+    "nested-data-example",
+    "INVALID_PROPERTY_KEY",
+    None,
+    None,
     "`__example__` appears inside `items` or `properties`.",
     "Only a top-level declaration carries `__example__`; the example of a whole array or object \
      covers its parts, and a nested one is INVALID_PROPERTY_KEY at the key [B] (spec 2.1). Fix: \
@@ -54,7 +70,11 @@ rule!(
      -> \"__example__\": 3."
 );
 rule!(
-    ARRAY_WITHOUT_ITEMS, "data-array-without-items", "MISSING_REQUIRED_PROPERTY", V7_3, None,
+    ARRAY_WITHOUT_ITEMS,
+    "data-array-without-items",
+    "MISSING_REQUIRED_PROPERTY",
+    V7_3,
+    None,
     "A data field of type array does not declare `items` (Flow JSON 7.3+).",
     "From 7.3 Meta's builder rejects an array declaration without `items`, which says what each \
      element is (MISSING_REQUIRED_PROPERTY at the declaration) [B] (spec 2.1, secondary source). \
@@ -62,7 +82,11 @@ rule!(
      \"title\": {\"type\": \"string\"}}}."
 );
 rule!(
-    OBJECT_WITHOUT_PROPERTIES, "data-object-without-properties", "MISSING_REQUIRED_PROPERTY", V7_3, None,
+    OBJECT_WITHOUT_PROPERTIES,
+    "data-object-without-properties",
+    "MISSING_REQUIRED_PROPERTY",
+    V7_3,
+    None,
     "A data field of type object does not declare `properties` (Flow JSON 7.3+).",
     "From 7.3 Meta's builder rejects an object declaration without `properties` \
      (MISSING_REQUIRED_PROPERTY at the declaration) [B] (spec 2.1, secondary source). Fix: \
@@ -75,7 +99,11 @@ rule!(
      INVALID_PROPERTY_TYPE [B] (spec 2.1). Fix: \"required\": \"name\" -> \"required\": [\"name\"]."
 );
 rule!(
-    INVALID_FIELD_NAME, "invalid-data-field-name", "INVALID_SCREEN_DATA", None, None,
+    INVALID_FIELD_NAME,
+    "invalid-data-field-name",
+    "INVALID_SCREEN_DATA",
+    None,
+    None,
     "A data field name holds a hyphen, space, backtick or single quote.",
     "A field is read as `${data.name}`, and inside backtick expressions a hyphen, space, \
      backtick or quote would end or break the reference, so Meta refuses such names \
@@ -86,7 +114,9 @@ const TYPES: &[&str] = &["string", "number", "integer", "boolean", "object", "ar
 
 pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding>) {
     for s in &ix.flow.screens {
-        let Some(members) = s.data.and_then(Node::as_object) else { continue };
+        let Some(members) = s.data.and_then(Node::as_object) else {
+            continue;
+        };
         for m in members {
             let name = m.key.name.as_ref();
             if name == "required" {
@@ -103,8 +133,14 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             if let Some(bad) = name.chars().find(|c| matches!(c, '-' | ' ' | '`' | '\'')) {
                 out.push(ctx.at(
                     &INVALID_FIELD_NAME,
-                    format!("Data field name '{name}' holds {}; it can't be read as ${{data.{name}}}", describe(bad)),
-                    Some(format!("Use letters, digits and underscores, e.g. '{}'", name.replace(['-', ' ', '`', '\''], "_"))),
+                    format!(
+                        "Data field name '{name}' holds {}; it can't be read as ${{data.{name}}}",
+                        describe(bad)
+                    ),
+                    Some(format!(
+                        "Use letters, digits and underscores, e.g. '{}'",
+                        name.replace(['-', ' ', '`', '\''], "_")
+                    )),
                     &[m.key.span],
                 ));
             }
@@ -145,7 +181,11 @@ fn declaration(ctx: &Ctx<'_, '_>, name: &str, decl: &Node<'_>, top: bool, out: &
         )),
         Some(t) if !t.as_str().is_some_and(|t| TYPES.contains(&t)) => out.push(ctx.at(
             &FIELD_INVALID_TYPE,
-            format!("Data field '{name}' has type {}; use one of {}", short(t), TYPES.join(", ")),
+            format!(
+                "Data field '{name}' has type {}; use one of {}",
+                short(t),
+                TYPES.join(", ")
+            ),
             None,
             &[t.span],
         )),
@@ -155,7 +195,9 @@ fn declaration(ctx: &Ctx<'_, '_>, name: &str, decl: &Node<'_>, top: bool, out: &
         if !top {
             out.push(ctx.at(
                 &NESTED_EXAMPLE,
-                format!("'__example__' is only allowed on a top-level data field, not inside '{name}'"),
+                format!(
+                    "'__example__' is only allowed on a top-level data field, not inside '{name}'"
+                ),
                 Some("Move the sample data into the top-level field's __example__".into()),
                 &[m.key.span],
             ));
@@ -209,10 +251,16 @@ fn short(n: &Node<'_>) -> String {
 
 /// Whether `v` fits declaration `decl`; reports the first misfit.
 fn example(ctx: &Ctx<'_, '_>, name: &str, decl: &Node<'_>, v: &Node<'_>, out: &mut Vec<Finding>) {
-    let Some(ty) = decl.get("type").and_then(Node::as_str) else { return };
+    let Some(ty) = decl.get("type").and_then(Node::as_str) else {
+        return;
+    };
     let fits = match (ty, &v.value) {
-        ("string", Value::String(_)) | ("boolean", Value::Bool(_)) | ("number", Value::Number(_)) => true,
-        ("integer", Value::Number(n)) => !n.contains(['.', 'e', 'E']) || v.as_f64().is_some_and(|f| f.fract() == 0.0),
+        ("string", Value::String(_))
+        | ("boolean", Value::Bool(_))
+        | ("number", Value::Number(_)) => true,
+        ("integer", Value::Number(n)) => {
+            !n.contains(['.', 'e', 'E']) || v.as_f64().is_some_and(|f| f.fract() == 0.0)
+        }
         ("array", Value::Array(items)) => {
             if let Some(item_decl) = decl.get("items").filter(|d| d.as_object().is_some()) {
                 for (i, item) in items.iter().enumerate() {
@@ -236,8 +284,13 @@ fn example(ctx: &Ctx<'_, '_>, name: &str, decl: &Node<'_>, v: &Node<'_>, out: &m
     if !fits {
         out.push(ctx.at(
             &EXAMPLE_MISMATCH,
-            format!("The example of '{name}' is a {}, but the field is declared as {ty}", v.type_name()),
-            Some(format!("Give '{name}' an example of type {ty}, or change its declared type")),
+            format!(
+                "The example of '{name}' is a {}, but the field is declared as {ty}",
+                v.type_name()
+            ),
+            Some(format!(
+                "Give '{name}' an example of type {ty}, or change its declared type"
+            )),
             &[v.span],
         ));
     }

@@ -10,7 +10,11 @@ use crate::catalog::FlowVersion;
 use crate::finding::Finding;
 
 rule!(
-    INVALID_EXPRESSION, "invalid-expression", "INVALID_PROPERTY_VALUE", Some(V4_0), None,
+    INVALID_EXPRESSION,
+    "invalid-expression",
+    "INVALID_PROPERTY_VALUE",
+    Some(V4_0),
+    None,
     "A backtick expression or If condition does not parse.",
     "Meta's builder parses conditions and backtick expressions and reports the fault with its \
      column in the string: empty condition, empty parentheses, missing closing parenthesis or \
@@ -23,7 +27,11 @@ rule!(
      `(${form.age} >= 18)`."
 );
 rule!(
-    INVALID_CONDITION, "invalid-if-condition", "INVALID_PROPERTY_VALUE", Some(V4_0), None,
+    INVALID_CONDITION,
+    "invalid-if-condition",
+    "INVALID_PROPERTY_VALUE",
+    Some(V4_0),
+    None,
     "An If `condition` is not a boolean test of at least one dynamic value.",
     "An If condition must evaluate to a boolean and must depend on the user or the data: a \
      condition made only of literals, a comparison with literals on both sides, or a single \
@@ -32,7 +40,11 @@ rule!(
      -> \"${data.count} > 0\"."
 );
 rule!(
-    EXPRESSION_TYPE, "expression-type-mismatch", "INVALID_SCREEN_DYNAMIC_DATA", Some(V4_0), None,
+    EXPRESSION_TYPE,
+    "expression-type-mismatch",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    Some(V4_0),
+    None,
     "An expression combines operands of the wrong types, or its result does not fit the property.",
     "Comparisons `<` `<=` `>` `>=` and arithmetic take numbers, `&&` `||` `!` booleans, `==` \
      `!=` two operands of one type, and the result must be the property's type (boolean for \
@@ -42,7 +54,11 @@ rule!(
      `${form.name} > 3` -> `${form.age} > 3`."
 );
 rule!(
-    PAYLOAD_EXPRESSION_TYPE, "payload-expression-type-mismatch", "INVALID_ACTION_PAYLOAD_PROPERTY", Some(FlowVersion::new(7, 2)), None,
+    PAYLOAD_EXPRESSION_TYPE,
+    "payload-expression-type-mismatch",
+    "INVALID_ACTION_PAYLOAD_PROPERTY",
+    Some(FlowVersion::new(7, 2)),
+    None,
     "A backtick expression in an action payload combines operands of the wrong types (7.2+).",
     "From 7.2 Meta type-checks backtick expressions inside complete and data_exchange payloads \
      and answers INVALID_ACTION_PAYLOAD_PROPERTY [B] (spec 5.3, 9.5). Fix: compare and compute \
@@ -84,7 +100,14 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                         }
                     }
                     for f in &faults {
-                        out.push(fault(ctx, d, &INVALID_CONDITION, "If condition", f, Some("Compare the value, e.g. ${form.age} >= 18".into())));
+                        out.push(fault(
+                            ctx,
+                            d,
+                            &INVALID_CONDITION,
+                            "If condition",
+                            f,
+                            Some("Compare the value, e.g. ${form.age} >= 18".into()),
+                        ));
                     }
                 } else if let (Place::Prop, Some(t), true) = (d.place, t, errs.is_empty()) {
                     if !d.expect.accepts(t) {
@@ -96,7 +119,12 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                             "expression",
                             &ExprError {
                                 range: 1.min(body)..body,
-                                message: format!("it evaluates to a {}, but '{}' needs a {}", t.as_str(), d.prop, d.expect.describe()),
+                                message: format!(
+                                    "it evaluates to a {}, but '{}' needs a {}",
+                                    t.as_str(),
+                                    d.prop,
+                                    d.expect.describe()
+                                ),
                             },
                             None,
                         ));
@@ -108,11 +136,21 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
     }
 }
 
-fn fault(ctx: &Ctx<'_, '_>, d: &DynStr<'_>, rule: &'static RuleMeta, what: &str, e: &ExprError, help: Option<String>) -> Finding {
+fn fault(
+    ctx: &Ctx<'_, '_>,
+    d: &DynStr<'_>,
+    rule: &'static RuleMeta,
+    what: &str,
+    e: &ExprError,
+    help: Option<String>,
+) -> Finding {
     let col = column(d.text, e.range.start);
     ctx.at(
         rule,
-        format!("Invalid {what} in '{}' at column {col}: {}", d.prop, e.message),
+        format!(
+            "Invalid {what} in '{}' at column {col}: {}",
+            d.prop, e.message
+        ),
         help,
         &[inner_span(ctx.loc.text(), d.node, e.range.clone())],
     )

@@ -238,7 +238,14 @@ pub(crate) fn build<'a, 's: 'a>(
             inputs: HashMap::new(),
         };
         if let Some(title) = s.get("title") {
-            b.dynamic(title, i, None, "title", Expect::Type(VType::String), Place::Prop);
+            b.dynamic(
+                title,
+                i,
+                None,
+                "title",
+                Expect::Type(VType::String),
+                Place::Prop,
+            );
         }
         if let Some(children) = s
             .get("layout")
@@ -328,7 +335,15 @@ impl<'a, 's: 'a> Builder<'a, 's> {
                     }
                     Ty::Condition => {
                         if let Some(s) = m.value.as_str() {
-                            self.push(&m.value, s, si, Some(ci), prop.name, Expect::Type(VType::Boolean), Place::Condition);
+                            self.push(
+                                &m.value,
+                                s,
+                                si,
+                                Some(ci),
+                                prop.name,
+                                Expect::Type(VType::Boolean),
+                                Place::Condition,
+                            );
                         }
                     }
                     _ => self.value(&m.value, prop, si, ci, false),
@@ -352,7 +367,14 @@ impl<'a, 's: 'a> Builder<'a, 's> {
                     on_item,
                 });
                 if let Some(url) = v.get("url") {
-                    self.dynamic(url, si, Some(ci), "url", Expect::Type(VType::String), Place::Prop);
+                    self.dynamic(
+                        url,
+                        si,
+                        Some(ci),
+                        "url",
+                        Expect::Type(VType::String),
+                        Place::Prop,
+                    );
                 }
                 if let Some(payload) = v.get("payload").and_then(Node::as_object) {
                     for m in payload {
@@ -374,11 +396,27 @@ impl<'a, 's: 'a> Builder<'a, 's> {
             (Ty::RichText | Ty::Text, Value::Array(_)) => {}
             (Ty::RangeOr(inner), Value::Object(members)) => {
                 for m in members {
-                    self.dynamic(&m.value, si, Some(ci), prop.name, Expect::of(inner), Place::Prop);
+                    self.dynamic(
+                        &m.value,
+                        si,
+                        Some(ci),
+                        prop.name,
+                        Expect::of(inner),
+                        Place::Prop,
+                    );
                 }
             }
-            (Ty::RangeOr(_), _) => self.dynamic(v, si, Some(ci), prop.name, Expect::Any, Place::Prop),
-            _ => self.dynamic(v, si, Some(ci), prop.name, Expect::of(&prop.ty), Place::Prop),
+            (Ty::RangeOr(_), _) => {
+                self.dynamic(v, si, Some(ci), prop.name, Expect::Any, Place::Prop)
+            }
+            _ => self.dynamic(
+                v,
+                si,
+                Some(ci),
+                prop.name,
+                Expect::of(&prop.ty),
+                Place::Prop,
+            ),
         }
     }
 
@@ -392,13 +430,21 @@ impl<'a, 's: 'a> Builder<'a, 's> {
 
     fn payload(&mut self, v: &'a Node<'s>, si: usize, ci: usize, ai: usize, top: bool) {
         match &v.value {
-            Value::String(s) => {
-                if is_dynamic(s) {
-                    self.push(v, s, si, Some(ci), "payload", Expect::Any, Place::Payload { action: ai, top });
-                }
-            }
-            Value::Array(items) => items.iter().for_each(|n| self.payload(n, si, ci, ai, false)),
-            Value::Object(ms) => ms.iter().for_each(|m| self.payload(&m.value, si, ci, ai, false)),
+            Value::String(s) if is_dynamic(s) => self.push(
+                v,
+                s,
+                si,
+                Some(ci),
+                "payload",
+                Expect::Any,
+                Place::Payload { action: ai, top },
+            ),
+            Value::Array(items) => items
+                .iter()
+                .for_each(|n| self.payload(n, si, ci, ai, false)),
+            Value::Object(ms) => ms
+                .iter()
+                .for_each(|m| self.payload(&m.value, si, ci, ai, false)),
             _ => {}
         }
     }
@@ -435,7 +481,8 @@ impl<'a, 's: 'a> Builder<'a, 's> {
                 Some((at, body)) => parse(body, at, Mode::Condition),
                 None => parse(text, 0, Mode::Condition),
             }
-        } else if let Some((at, body)) = expr::backtick_body(text).filter(|_| self.version >= V6_0) {
+        } else if let Some((at, body)) = expr::backtick_body(text).filter(|_| self.version >= V6_0)
+        {
             parse(body, at, Mode::Backtick)
         } else {
             match expr::whole_ref(text) {
@@ -481,9 +528,14 @@ fn is_dynamic(s: &str) -> bool {
 /// decoded and source offsets differ, so an escaped string is re-read token by token.
 pub(crate) fn inner_span(text: &str, node: &Node<'_>, range: Range<usize>) -> Span {
     let start = node.span.start as usize + 1;
-    let raw = text.get(start..node.span.end as usize - 1).unwrap_or_default();
+    let raw = text
+        .get(start..node.span.end as usize - 1)
+        .unwrap_or_default();
     if matches!(&node.value, Value::String(std::borrow::Cow::Borrowed(_))) {
-        return Span::new(start + range.start.min(raw.len()), start + range.end.min(raw.len()));
+        return Span::new(
+            start + range.start.min(raw.len()),
+            start + range.end.min(raw.len()),
+        );
     }
     let (mut decoded, mut i) = (0usize, 0usize);
     let (mut from, mut to) = (None, None);
@@ -502,7 +554,8 @@ pub(crate) fn inner_span(text: &str, node: &Node<'_>, range: Range<usize>) -> Sp
         let (raw_len, dec_len) = if bytes[i] == b'\\' {
             match bytes.get(i + 1) {
                 Some(b'u') => {
-                    let code = u32::from_str_radix(raw.get(i + 2..i + 6).unwrap_or("0"), 16).unwrap_or(0);
+                    let code =
+                        u32::from_str_radix(raw.get(i + 2..i + 6).unwrap_or("0"), 16).unwrap_or(0);
                     if (0xD800..0xDC00).contains(&code) && raw.get(i + 6..i + 8) == Some("\\u") {
                         (12, 4)
                     } else {

@@ -11,14 +11,22 @@ use crate::finding::Finding;
 use crate::syntax::{Node, Span};
 
 rule!(
-    DUPLICATE_INPUT_NAME, "duplicate-input-name", "DUPLICATE_FORM_COMPONENT_NAMES", None, None,
+    DUPLICATE_INPUT_NAME,
+    "duplicate-input-name",
+    "DUPLICATE_FORM_COMPONENT_NAMES",
+    None,
+    None,
     "Two input components on one screen have the same `name`.",
     "An input's value is read and sent by its `name`, so names are unique per screen, counting \
      every If/Switch branch (the Form's own name aside): DUPLICATE_FORM_COMPONENT_NAMES with a \
      pointer per name [B] (spec 4, 8). Fix: rename one, e.g. `email` and `email_confirm`."
 );
 rule!(
-    OUTSIDE_FORM, "components-outside-form", "COMPONENTS_OUTSIDE_FORM", Some(V4_0), None,
+    OUTSIDE_FORM,
+    "components-outside-form",
+    "COMPONENTS_OUTSIDE_FORM",
+    Some(V4_0),
+    None,
     "A screen has a Form, but some inputs sit outside it.",
     "From 4.0 the Form is optional, but when a screen has one, every CheckboxGroup, \
      RadioButtonsGroup, TextArea, TextInput, OptIn, Dropdown, DatePicker, PhotoPicker and \
@@ -26,7 +34,11 @@ rule!(
      (spec 3.1, 8). Fix: move them into the Form's `children`, or drop the Form."
 );
 rule!(
-    TOO_MANY_COMPONENTS, "too-many-components", "MAX_ALLOWED_COMPONENTS_PER_SCREEN", None, None,
+    TOO_MANY_COMPONENTS,
+    "too-many-components",
+    "MAX_ALLOWED_COMPONENTS_PER_SCREEN",
+    None,
+    None,
     "A screen has more than 100 components.",
     "Meta's builder allows 100 components per screen (the docs say 50; the builder constant, \
      which decides upload validation, is 100 — Unknowns 3). The Form wrapper is not counted, \
@@ -34,7 +46,11 @@ rule!(
      MAX_ALLOWED_COMPONENTS_PER_SCREEN [B] (spec 4.8). Fix: spread the content over more screens."
 );
 rule!(
-    TOO_MANY_OF_TYPE, "too-many-of-type", "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", None, None,
+    TOO_MANY_OF_TYPE,
+    "too-many-of-type",
+    "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN",
+    None,
+    None,
     "A screen (or the flow) has more components of one type than Meta allows.",
     "Per screen: 1 Footer, 2 EmbeddedLink, 5 OptIn, 3 Image, 1 PhotoPicker, 1 DocumentPicker \
      (and not both pickers), 2 ImageCarousel, 1 Form (7.0+); per flow: 3 ImageCarousel. Branches \
@@ -43,7 +59,11 @@ rule!(
      or move them to another screen."
 );
 rule!(
-    RICHTEXT_PLACEMENT, "invalid-richtext-placement", "INVALID_RICHTEXT_PLACEMENT", Some(V5_1), None,
+    RICHTEXT_PLACEMENT,
+    "invalid-richtext-placement",
+    "INVALID_RICHTEXT_PLACEMENT",
+    Some(V5_1),
+    None,
     "RichText shares its screen with other components.",
     "RichText renders a whole document, so it must be the only component of the screen (up to \
      6.2) or alone with one Footer (6.3+), directly in the layout: INVALID_RICHTEXT_PLACEMENT [B] \
@@ -57,32 +77,52 @@ rule!(
      components to another screen; end the flow on a screen after the list."
 );
 rule!(
-    FOOTER_IF_BRANCHES, "missing-footer-in-if-branch", "MISSING_FOOTER_IN_IF_ELSE_BRANCHES", Some(V4_0), None,
+    FOOTER_IF_BRANCHES,
+    "missing-footer-in-if-branch",
+    "MISSING_FOOTER_IN_IF_ELSE_BRANCHES",
+    Some(V4_0),
+    None,
     "An If has a Footer in one branch but not in the other.",
     "A screen shows exactly one Footer, so a Footer placed in an If must be in both `then` and \
      `else`: MISSING_FOOTER_IN_IF_ELSE_BRANCHES [B] (spec 4.4, 8). Fix: add a Footer to the other \
      branch (adding `else` if needed)."
 );
 rule!(
-    FOOTER_SWITCH_CASES, "missing-footer-in-switch-case", "MISSING_FOOTER_IN_SWITCH_BRANCHES", Some(V4_0), None,
+    FOOTER_SWITCH_CASES,
+    "missing-footer-in-switch-case",
+    "MISSING_FOOTER_IN_SWITCH_BRANCHES",
+    Some(V4_0),
+    None,
     "A Switch has a Footer in some cases but not all.",
     "As with If, a Footer in one Switch case must be in every case: \
      MISSING_FOOTER_IN_SWITCH_BRANCHES [B] (spec 4.4, 8). Fix: add a Footer to each case."
 );
 rule!(
-    EMPTY_SWITCH, "empty-switch-cases", "EMPTY_SWITCH_CASES", Some(V4_0), None,
+    EMPTY_SWITCH,
+    "empty-switch-cases",
+    "EMPTY_SWITCH_CASES",
+    Some(V4_0),
+    None,
     "A Switch has no cases.",
     "A Switch picks one of its `cases` by value; with none it shows nothing: EMPTY_SWITCH_CASES \
      [B] (spec 4.7, 8). Fix: add \"cases\": {\"a\": [...], \"b\": [...]}, or remove the Switch."
 );
 rule!(
-    SWITCH_CASE_KEY, "invalid-switch-case-key", "PATTERN_MISMATCH", Some(V4_0), None,
+    SWITCH_CASE_KEY,
+    "invalid-switch-case-key",
+    "PATTERN_MISMATCH",
+    Some(V4_0),
+    None,
     "A Switch case key does not start with a letter followed by letters, digits, '-' or '_'.",
     "Case keys match `^[a-zA-Z][a-zA-Z0-9-_]*$`: PATTERN_MISMATCH at the key [B] (spec 4.7, 8). \
      Fix: \"1\" -> \"one\", \"gold plan\" -> \"gold_plan\"."
 );
 rule!(
-    IF_NESTING, "if-nesting-too-deep", "MAXIMUM_IF_NESTING", Some(V4_0), None,
+    IF_NESTING,
+    "if-nesting-too-deep",
+    "MAXIMUM_IF_NESTING",
+    Some(V4_0),
+    None,
     "If components are nested more than 3 deep.",
     "An If may sit inside at most two enclosing Ifs (3 levels): MAXIMUM_IF_NESTING [B] (spec 3.1, \
      4.7, 8). Fix: combine conditions with && instead of nesting, or use a Switch."
@@ -131,13 +171,21 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             if !outside.is_empty() {
                 out.push(ctx.at(
                     &OUTSIDE_FORM,
-                    format!("Screen {id} has a Form, so its inputs must be inside it; {} are outside", outside.len()),
+                    format!(
+                        "Screen {id} has a Form, so its inputs must be inside it; {} are outside",
+                        outside.len()
+                    ),
                     Some("Move them into the Form's children".into()),
                     &outside,
                 ));
             }
         }
-        let children = s.node.get("layout").and_then(|l| l.get("children")).and_then(Node::as_array).unwrap_or_default();
+        let children = s
+            .node
+            .get("layout")
+            .and_then(|l| l.get("children"))
+            .and_then(Node::as_array)
+            .unwrap_or_default();
         let counts = count(children);
         let total = counts.total;
         if total > MAX_COMPONENTS {
@@ -151,7 +199,13 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
         for &(ty, cap, since) in CAPS {
             let n = counts.get(ty);
             if n > cap && since.is_none_or(|v| ctx.version >= v) {
-                let extra: Vec<Span> = s.comps.iter().filter(|c| c.ty == ty).skip(cap).map(|c| c.node.span).collect();
+                let extra: Vec<Span> = s
+                    .comps
+                    .iter()
+                    .filter(|c| c.ty == ty)
+                    .skip(cap)
+                    .map(|c| c.node.span)
+                    .collect();
                 out.push(ctx.at(
                     &TOO_MANY_OF_TYPE,
                     format!("Screen {id} has {n} {ty} components; at most {cap} per screen"),
@@ -161,7 +215,12 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             }
         }
         if counts.get("PhotoPicker") > 0 && counts.get("DocumentPicker") > 0 {
-            let spans: Vec<Span> = s.comps.iter().filter(|c| c.ty == "DocumentPicker").map(|c| c.node.span).collect();
+            let spans: Vec<Span> = s
+                .comps
+                .iter()
+                .filter(|c| c.ty == "DocumentPicker")
+                .map(|c| c.node.span)
+                .collect();
             out.push(ctx.at(
                 &TOO_MANY_OF_TYPE,
                 format!("Screen {id} has both a PhotoPicker and a DocumentPicker; a screen may have only one of them"),
@@ -169,14 +228,22 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 &spans,
             ));
         }
-        carousels.extend(s.comps.iter().filter(|c| c.ty == "ImageCarousel").map(|c| c.node.span));
+        carousels.extend(
+            s.comps
+                .iter()
+                .filter(|c| c.ty == "ImageCarousel")
+                .map(|c| c.node.span),
+        );
         placement(ctx, s, &counts, out);
         branches(ctx, s, out);
     }
     if carousels.len() > CAROUSELS_PER_FLOW {
         out.push(ctx.at(
             &TOO_MANY_OF_TYPE,
-            format!("The flow has {} ImageCarousel components; at most {CAROUSELS_PER_FLOW} per Flow", carousels.len()),
+            format!(
+                "The flow has {} ImageCarousel components; at most {CAROUSELS_PER_FLOW} per Flow",
+                carousels.len()
+            ),
             None,
             &carousels[CAROUSELS_PER_FLOW..],
         ));
@@ -195,7 +262,11 @@ fn names(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
     for (name, spans) in dups {
         out.push(ctx.at(
             &DUPLICATE_INPUT_NAME,
-            format!("{} inputs on screen {} are named '{name}'; input names must be unique per screen", spans.len(), s.id_str().unwrap_or("?")),
+            format!(
+                "{} inputs on screen {} are named '{name}'; input names must be unique per screen",
+                spans.len(),
+                s.id_str().unwrap_or("?")
+            ),
             Some("Rename all but one".into()),
             &spans,
         ));
@@ -240,17 +311,28 @@ impl<'a> Counts<'a> {
 fn count<'a>(children: &'a [Node<'_>]) -> Counts<'a> {
     let mut c = Counts::default();
     for node in children {
-        let Some(ty) = node.get("type").and_then(Node::as_str) else { continue };
+        let Some(ty) = node.get("type").and_then(Node::as_str) else {
+            continue;
+        };
         let list = |key: &str| node.get(key).and_then(Node::as_array).unwrap_or_default();
         match ty {
             "Form" => {
                 *c.by_type.entry("Form").or_default() += 1;
                 c.add(count(list("children")));
             }
-            "If" => c.add(Counts::largest([count(list("then")), count(list("else"))].into_iter())),
+            "If" => c.add(Counts::largest(
+                [count(list("then")), count(list("else"))].into_iter(),
+            )),
             "Switch" => {
-                let cases = node.get("cases").and_then(Node::as_object).unwrap_or_default();
-                c.add(Counts::largest(cases.iter().map(|m| count(m.value.as_array().unwrap_or_default()))));
+                let cases = node
+                    .get("cases")
+                    .and_then(Node::as_object)
+                    .unwrap_or_default();
+                c.add(Counts::largest(
+                    cases
+                        .iter()
+                        .map(|m| count(m.value.as_array().unwrap_or_default())),
+                ));
             }
             _ => {
                 c.total += 1;
@@ -271,7 +353,11 @@ fn placement(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, counts: &Counts<'_>, out: &m
             let ok = rt.container == crate::catalog::model::Container::Layout
                 && (companions == 0 || (ctx.version >= V6_3 && companions == 1 && footers == 1));
             if !ok {
-                let allowed = if ctx.version >= V6_3 { "alone or with one Footer" } else { "the only component" };
+                let allowed = if ctx.version >= V6_3 {
+                    "alone or with one Footer"
+                } else {
+                    "the only component"
+                };
                 out.push(ctx.at(
                     &RICHTEXT_PLACEMENT,
                     format!("RichText must be {allowed} on its screen, directly in the layout; screen {id} has {companions} other component(s)"),
@@ -282,36 +368,54 @@ fn placement(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, counts: &Counts<'_>, out: &m
         }
     }
     if ctx.version >= V6_2 {
-        let lists: Vec<&Comp<'_, '_>> = s.comps.iter().filter(|c| c.ty == "NavigationList").collect();
+        let lists: Vec<&Comp<'_, '_>> = s
+            .comps
+            .iter()
+            .filter(|c| c.ty == "NavigationList")
+            .collect();
         if !lists.is_empty() {
             let others = content - lists.len().min(content);
             let problem = if s.terminal {
                 Some(format!("A NavigationList can't be on terminal screen {id}"))
             } else if lists.len() > 2 {
-                Some(format!("Only up to 2 NavigationLists may be used per screen; screen {id} has {}", lists.len()))
+                Some(format!(
+                    "Only up to 2 NavigationLists may be used per screen; screen {id} has {}",
+                    lists.len()
+                ))
             } else if others > 0 {
                 Some(format!("A NavigationList must be alone on its screen; screen {id} has {others} other component(s)"))
             } else {
                 None
             };
             if let Some(message) = problem {
-                out.push(ctx.at(&NAVIGATION_LIST_PLACEMENT, message, None, &[lists[0].node.span]));
+                out.push(ctx.at(
+                    &NAVIGATION_LIST_PLACEMENT,
+                    message,
+                    None,
+                    &[lists[0].node.span],
+                ));
             }
         }
     }
 }
 
 fn has_footer(list: &[Node<'_>]) -> bool {
-    list.iter().any(|c| match c.get("type").and_then(Node::as_str) {
-        Some("Footer") => true,
-        Some("Form") => c.get("children").and_then(Node::as_array).is_some_and(has_footer),
-        Some("If") => ["then", "else"].iter().any(|k| c.get(k).and_then(Node::as_array).is_some_and(has_footer)),
-        Some("Switch") => c
-            .get("cases")
-            .and_then(Node::as_object)
-            .is_some_and(|cs| cs.iter().any(|m| m.value.as_array().is_some_and(has_footer))),
-        _ => false,
-    })
+    list.iter()
+        .any(|c| match c.get("type").and_then(Node::as_str) {
+            Some("Footer") => true,
+            Some("Form") => c
+                .get("children")
+                .and_then(Node::as_array)
+                .is_some_and(has_footer),
+            Some("If") => ["then", "else"]
+                .iter()
+                .any(|k| c.get(k).and_then(Node::as_array).is_some_and(has_footer)),
+            Some("Switch") => c.get("cases").and_then(Node::as_object).is_some_and(|cs| {
+                cs.iter()
+                    .any(|m| m.value.as_array().is_some_and(has_footer))
+            }),
+            _ => false,
+        })
 }
 
 fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
@@ -321,15 +425,29 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                 if c.if_depth > MAX_IF_DEPTH {
                     out.push(ctx.at(
                         &IF_NESTING,
-                        format!("This If is nested {} levels deep; at most {} levels of If are allowed", c.if_depth + 1, MAX_IF_DEPTH + 1),
+                        format!(
+                            "This If is nested {} levels deep; at most {} levels of If are allowed",
+                            c.if_depth + 1,
+                            MAX_IF_DEPTH + 1
+                        ),
                         Some("Combine the conditions with && instead of nesting".into()),
                         &[c.node.span],
                     ));
                 }
-                let then = c.get("then").and_then(Node::as_array).is_some_and(has_footer);
-                let els = c.get("else").and_then(Node::as_array).is_some_and(has_footer);
+                let then = c
+                    .get("then")
+                    .and_then(Node::as_array)
+                    .is_some_and(has_footer);
+                let els = c
+                    .get("else")
+                    .and_then(Node::as_array)
+                    .is_some_and(has_footer);
                 if then != els {
-                    let (has, lacks) = if then { ("then", "else") } else { ("else", "then") };
+                    let (has, lacks) = if then {
+                        ("then", "else")
+                    } else {
+                        ("else", "then")
+                    };
                     out.push(ctx.at(
                         &FOOTER_IF_BRANCHES,
                         format!("This If has a Footer in '{has}' but not in '{lacks}'; a Footer in an If must be in both branches"),
@@ -339,7 +457,9 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                 }
             }
             "Switch" => {
-                let Some(cases) = c.get("cases").and_then(Node::as_object) else { continue };
+                let Some(cases) = c.get("cases").and_then(Node::as_object) else {
+                    continue;
+                };
                 if cases.is_empty() {
                     out.push(ctx.at(
                         &EMPTY_SWITCH,
@@ -352,7 +472,8 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                 for m in cases {
                     let k = m.key.name.as_ref();
                     let ok = k.chars().next().is_some_and(|f| f.is_ascii_alphabetic())
-                        && k.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
+                        && k.chars()
+                            .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
                     if !ok {
                         out.push(ctx.at(
                             &SWITCH_CASE_KEY,
@@ -362,12 +483,23 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                         ));
                     }
                 }
-                let with: Vec<bool> = cases.iter().map(|m| m.value.as_array().is_some_and(has_footer)).collect();
+                let with: Vec<bool> = cases
+                    .iter()
+                    .map(|m| m.value.as_array().is_some_and(has_footer))
+                    .collect();
                 if with.iter().any(|b| *b) && !with.iter().all(|b| *b) {
-                    let lacking: Vec<&str> = cases.iter().zip(&with).filter(|(_, b)| !**b).map(|(m, _)| m.key.name.as_ref()).collect();
+                    let lacking: Vec<&str> = cases
+                        .iter()
+                        .zip(&with)
+                        .filter(|(_, b)| !**b)
+                        .map(|(m, _)| m.key.name.as_ref())
+                        .collect();
                     out.push(ctx.at(
                         &FOOTER_SWITCH_CASES,
-                        format!("This Switch has a Footer in some cases but not in: {}", lacking.join(", ")),
+                        format!(
+                            "This Switch has a Footer in some cases but not in: {}",
+                            lacking.join(", ")
+                        ),
                         Some("Add a Footer to every case".into()),
                         &[c.node.span],
                     ));

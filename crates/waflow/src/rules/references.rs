@@ -21,7 +21,11 @@ rule!(
      the string. Fix: `${forms.name}` -> `${form.name}`."
 );
 rule!(
-    MIXED_TEXT, "text-mixed-with-reference", "INVALID_SCREEN_DYNAMIC_DATA", None, None,
+    MIXED_TEXT,
+    "text-mixed-with-reference",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    None,
+    None,
     "A string mixes literal text with a `${...}` reference outside a backtick expression.",
     "Outside backticks a reference must be the whole value; `\"Hi ${data.name}\"` is shown \
      literally or refused. Meta's docs and third-party guides say so; the builder enforces it on \
@@ -30,14 +34,22 @@ rule!(
      text in a data field."
 );
 rule!(
-    RICHTEXT_INTERPOLATION, "richtext-interpolation", "INVALID_TEXT_DYNAMIC_DATA", Some(crate::catalog::model::V5_1), None,
+    RICHTEXT_INTERPOLATION,
+    "richtext-interpolation",
+    "INVALID_TEXT_DYNAMIC_DATA",
+    Some(crate::catalog::model::V5_1),
+    None,
     "RichText `text` mixes literal text with a `${...}` reference.",
     "RichText `text` is either fully static or exactly one binding; Meta answers \
      INVALID_TEXT_DYNAMIC_DATA when literal Markdown and a reference are mixed [B] (spec 8). \
      Fix: build the whole Markdown text in a data field and bind it: \"text\": \"${data.body}\"."
 );
 rule!(
-    UNDECLARED_DATA, "undeclared-data-reference", "INVALID_SCREEN_DYNAMIC_DATA", None, None,
+    UNDECLARED_DATA,
+    "undeclared-data-reference",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    None,
+    None,
     "A `${data...}` reference names a field the screen's `data` does not declare.",
     "A screen receives only the data its `data` model declares, and Meta checks every \
      `${data.x}` (and nested `${data.x.y}` against `properties`) against it: \
@@ -45,7 +57,11 @@ rule!(
      \"data\": {\"x\": {\"type\": \"string\", \"__example__\": \"...\"}}, or correct the name."
 );
 rule!(
-    UNKNOWN_FORM_FIELD, "unknown-form-reference", "INVALID_SCREEN_DYNAMIC_DATA", None, None,
+    UNKNOWN_FORM_FIELD,
+    "unknown-form-reference",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    None,
+    None,
     "A `${form...}` reference does not name an input component of that screen.",
     "`${form.n}` reads the value of the input named `n` on the screen; the Form itself, text, \
      Image, Footer and other non-input components have no value, and a missing name resolves to \
@@ -53,27 +69,43 @@ rule!(
      TextInput, Dropdown, ... on that screen."
 );
 rule!(
-    UNKNOWN_SCREEN, "unknown-screen-reference", "INVALID_SCREEN_DYNAMIC_DATA", Some(V4_0), None,
+    UNKNOWN_SCREEN,
+    "unknown-screen-reference",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    Some(V4_0),
+    None,
     "A `${screen.S...}` reference names a screen that does not exist.",
     "Global references (4.0+) read another screen's data or form; the screen must exist: \
      INVALID_SCREEN_DYNAMIC_DATA [B] (spec 6.1). Fix: correct the screen id."
 );
 rule!(
-    SELF_SCREEN, "self-screen-reference", "INVALID_SCREEN_DYNAMIC_DATA", Some(V4_0), None,
+    SELF_SCREEN,
+    "self-screen-reference",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    Some(V4_0),
+    None,
     "A `${screen.S...}` reference names the screen it is on.",
     "Meta refuses a global reference to the current screen, which has its own local forms \
      (INVALID_SCREEN_DYNAMIC_DATA) [B] (spec 6.1, 8). Fix: `${screen.HOME.form.x}` on HOME -> \
      `${form.x}`."
 );
 rule!(
-    ARRAY_ELEMENT, "array-element-reference", "INVALID_SCREEN_DYNAMIC_DATA", None, None,
+    ARRAY_ELEMENT,
+    "array-element-reference",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    None,
+    None,
     "A reference steps into the elements of an array field.",
     "A path can't index an array, so a field declared inside an array's `items` is not \
      addressable: INVALID_SCREEN_DYNAMIC_DATA [B] (spec 6.1). Fix: bind the whole array to a \
      list property (`data-source`), or declare the value you need as its own field."
 );
 rule!(
-    TYPE_MISMATCH, "reference-type-mismatch", "INVALID_SCREEN_DYNAMIC_DATA", None, None,
+    TYPE_MISMATCH,
+    "reference-type-mismatch",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    None,
+    None,
     "A reference's type does not match the property it is bound to.",
     "Meta checks each binding's declared type against the property: `visible`/`required`/ \
      `enabled` need a boolean, `data-source` an array, `max-chars` a number, `text` a string \
@@ -81,14 +113,22 @@ rule!(
      change the declaration, e.g. \"is_visible\": {\"type\": \"boolean\", \"__example__\": true}."
 );
 rule!(
-    FORM_REF_IN_PROPERTY, "form-reference-in-property", "INVALID_SCREEN_DYNAMIC_DATA", None, Some(crate::catalog::FlowVersion::new(3, 1)),
+    FORM_REF_IN_PROPERTY,
+    "form-reference-in-property",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    None,
+    Some(crate::catalog::FlowVersion::new(3, 1)),
     "A component property reads `${form...}` before Flow JSON 4.0.",
     "Up to 3.1 Meta's builder accepts only `${data...}` as a property binding; `${form...}` \
      works in action payloads only (INVALID_SCREEN_DYNAMIC_DATA) [B] (spec 6.1). Fix: move to \
      Flow JSON 4.0 or later, or pass the value through the next screen's data."
 );
 rule!(
-    FOOTER_OUTSIDE_FORM, "footer-reads-form-from-outside", "INVALID_SCREEN_DYNAMIC_DATA", Some(V4_0), None,
+    FOOTER_OUTSIDE_FORM,
+    "footer-reads-form-from-outside",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    Some(V4_0),
+    None,
     "A Footer outside the Form reads the Form's inputs with `${form...}`.",
     "Meta's builder refuses a Footer placed outside a Form that references that Form's data \
      (spec 8, 'footer-outside-form'). The code was not recovered; INVALID_SCREEN_DYNAMIC_DATA, \
@@ -97,7 +137,12 @@ rule!(
 );
 
 /// Why a reference does not resolve: the rule, message, help and the part at fault.
-pub(super) struct Fault(&'static crate::rules::RuleMeta, String, Option<String>, Range<usize>);
+pub(super) struct Fault(
+    &'static crate::rules::RuleMeta,
+    String,
+    Option<String>,
+    Range<usize>,
+);
 
 /// The type a reference on screen `si` evaluates to, or why it doesn't resolve. `Ok(None)`:
 /// it resolves, to a declaration without a usable type.
@@ -107,21 +152,34 @@ pub(super) fn resolve(flow: &Flow<'_, '_>, si: usize, r: &Ref<'_>) -> Result<Opt
         if flow.version < V4_0 {
             return Err(Fault(
                 &INVALID_REFERENCE,
-                format!("${{screen.{id}...}} references exist from Flow JSON 4.0 (this flow is {})", flow.version),
+                format!(
+                    "${{screen.{id}...}} references exist from Flow JSON 4.0 (this flow is {})",
+                    flow.version
+                ),
                 None,
                 r.range.clone(),
             ));
         }
         match flow.ids.get(id) {
             None => {
-                let help = closest(id, flow.ids.keys().copied()).map(|c| format!("Did you mean '{c}'?"));
-                return Err(Fault(&UNKNOWN_SCREEN, format!("There is no screen '{id}'"), help, range.clone()));
+                let help =
+                    closest(id, flow.ids.keys().copied()).map(|c| format!("Did you mean '{c}'?"));
+                return Err(Fault(
+                    &UNKNOWN_SCREEN,
+                    format!("There is no screen '{id}'"),
+                    help,
+                    range.clone(),
+                ));
             }
             Some(&t) if t == si => {
                 return Err(Fault(
                     &SELF_SCREEN,
                     format!("${{screen.{id}...}} refers to the current screen"),
-                    Some(format!("Write ${{{}.{}}} instead", r.source.as_str(), r.path[0].0)),
+                    Some(format!(
+                        "Write ${{{}.{}}} instead",
+                        r.source.as_str(),
+                        r.path[0].0
+                    )),
                     range.clone(),
                 ));
             }
@@ -144,10 +202,16 @@ pub(super) fn resolve(flow: &Flow<'_, '_>, si: usize, r: &Ref<'_>) -> Result<Opt
                     .collect();
                 let help = closest(first, declared.iter().copied())
                     .map(|c| format!("Did you mean '{c}'?"))
-                    .or_else(|| Some(format!("Declare '{first}' in the data of screen {screen_name}")));
+                    .or_else(|| {
+                        Some(format!(
+                            "Declare '{first}' in the data of screen {screen_name}"
+                        ))
+                    });
                 return Err(Fault(
                     &UNDECLARED_DATA,
-                    format!("Data field '{first}' is not declared in the data of screen {screen_name}"),
+                    format!(
+                        "Data field '{first}' is not declared in the data of screen {screen_name}"
+                    ),
                     help,
                     first_range,
                 ));
@@ -210,7 +274,9 @@ pub(super) fn resolve(flow: &Flow<'_, '_>, si: usize, r: &Ref<'_>) -> Result<Opt
             let t = value_type(input);
             match (&r.path[1..], t) {
                 ([], t) => Ok(t),
-                ([(seg, _)], Some(VType::Object)) if *seg == "start-date" || *seg == "end-date" => Ok(Some(VType::String)),
+                ([(seg, _)], Some(VType::Object)) if *seg == "start-date" || *seg == "end-date" => {
+                    Ok(Some(VType::String))
+                }
                 ([(seg, range), ..], _) => Err(Fault(
                     &UNKNOWN_FORM_FIELD,
                     format!("The value of '{first}' has no part '{seg}'"),
@@ -241,14 +307,20 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             Parsed::Ref(r) => {
                 if let Some(t) = report_ref(ctx, flow, d, r, out) {
                     if d.place == Place::Prop && !d.expect.accepts(t) {
-                        let what = comp.map_or("the screen".to_string(), |c| format!("the {}", c.ty));
+                        let what =
+                            comp.map_or("the screen".to_string(), |c| format!("the {}", c.ty));
                         out.push(ctx.at(
                             &TYPE_MISMATCH,
                             format!(
                                 "Property '{}' of {what} needs a {}, but {} is a {}",
-                                d.prop, d.expect.describe(), d.text, t.as_str()
+                                d.prop,
+                                d.expect.describe(),
+                                d.text,
+                                t.as_str()
                             ),
-                            Some("Bind a field of the right type, or change its declaration".into()),
+                            Some(
+                                "Bind a field of the right type, or change its declaration".into(),
+                            ),
                             &[d.node.span],
                         ));
                     }
@@ -270,7 +342,11 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             Parsed::Mixed(at) => {
                 let rich = comp.is_some_and(|c| c.ty == "RichText") && d.prop == "text";
                 let (rule, message) = if rich {
-                    (&RICHTEXT_INTERPOLATION, "RichText text must be fully static or exactly one ${...} reference".to_string())
+                    (
+                        &RICHTEXT_INTERPOLATION,
+                        "RichText text must be fully static or exactly one ${...} reference"
+                            .to_string(),
+                    )
                 } else {
                     (&MIXED_TEXT, format!("A ${{...}} reference must be the whole value of '{}' here; text around it is not interpolated", d.prop))
                 };
@@ -280,7 +356,12 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                     Some("Put the whole text in a data field and bind it".to_string())
                 };
                 let end = d.text[*at..].find('}').map_or(d.text.len(), |e| at + e + 1);
-                out.push(ctx.at(rule, message, help, &[inner_span(flow.text, d.node, *at..end)]));
+                out.push(ctx.at(
+                    rule,
+                    message,
+                    help,
+                    &[inner_span(flow.text, d.node, *at..end)],
+                ));
             }
             Parsed::Error(..) => {}
         }
@@ -288,12 +369,26 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
 }
 
 /// Reports what is wrong with one reference; returns its type when it resolves.
-fn report_ref(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, d: &DynStr<'_>, r: &Ref<'_>, out: &mut Vec<Finding>) -> Option<VType> {
+fn report_ref(
+    ctx: &Ctx<'_, '_>,
+    flow: &Flow<'_, '_>,
+    d: &DynStr<'_>,
+    r: &Ref<'_>,
+    out: &mut Vec<Finding>,
+) -> Option<VType> {
     let screen = &flow.screens[d.screen];
-    if r.source == Source::Form && r.screen.is_none() && d.place == Place::Prop && flow.version < V4_0 {
+    if r.source == Source::Form
+        && r.screen.is_none()
+        && d.place == Place::Prop
+        && flow.version < V4_0
+    {
         out.push(ctx.at(
             &FORM_REF_IN_PROPERTY,
-            format!("Property '{}' can't read {} before Flow JSON 4.0; only action payloads may", d.prop, &d.text[r.range.clone()]),
+            format!(
+                "Property '{}' can't read {} before Flow JSON 4.0; only action payloads may",
+                d.prop,
+                &d.text[r.range.clone()]
+            ),
             None,
             &[span(flow, d, r.range.clone())],
         ));
@@ -307,7 +402,10 @@ fn report_ref(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, d: &DynStr<'_>, r: &Ref<'_
                     if input.is_some_and(|i| i.form.is_some()) {
                         out.push(ctx.at(
                             &FOOTER_OUTSIDE_FORM,
-                            format!("This Footer sits outside the Form but reads its input '{}'", r.path[0].0),
+                            format!(
+                                "This Footer sits outside the Form but reads its input '{}'",
+                                r.path[0].0
+                            ),
                             Some("Move the Footer into the Form's children".into()),
                             &[span(flow, d, r.range.clone())],
                         ));

@@ -23,7 +23,11 @@ use crate::finding::Finding;
 use crate::syntax::Span;
 
 rule!(
-    UNKNOWN_SCREEN, "routing-unknown-screen", "INVALID_ROUTING_MODEL", None, None,
+    UNKNOWN_SCREEN,
+    "routing-unknown-screen",
+    "INVALID_ROUTING_MODEL",
+    None,
+    None,
     "`routing_model` names a screen that does not exist.",
     "Each key of `routing_model` is a screen id and each array lists the screens it may move \
      to; an id that is no screen is INVALID_ROUTING_MODEL, with the pointer on the key or \
@@ -31,34 +35,54 @@ rule!(
      screen."
 );
 rule!(
-    TOO_MANY_BRANCHES, "routing-too-many-branches", "INVALID_ROUTING_MODEL", None, None,
+    TOO_MANY_BRANCHES,
+    "routing-too-many-branches",
+    "INVALID_ROUTING_MODEL",
+    None,
+    None,
     "A screen may move to more than 10 screens.",
     "Meta allows at most 10 destinations per screen, counted in `routing_model` or, without \
      one, over the screen's distinct navigate targets: INVALID_ROUTING_MODEL [B][D] (spec 7.1, \
      7.2). Fix: split the choice over two screens (e.g. a category screen first)."
 );
 rule!(
-    SELF_LOOP, "routing-self-loop", "INVALID_ROUTING_MODEL", None, None,
+    SELF_LOOP,
+    "routing-self-loop",
+    "INVALID_ROUTING_MODEL",
+    None,
+    None,
     "A screen lists itself in `routing_model`.",
     "A route from a screen to itself is reported as a loop: INVALID_ROUTING_MODEL [B][D] (spec \
      7.1). Fix: remove the screen from its own list; refresh it with data_exchange instead."
 );
 rule!(
-    BACK_EDGE, "routing-back-edge", "INVALID_ROUTING_MODEL", None, None,
+    BACK_EDGE,
+    "routing-back-edge",
+    "INVALID_ROUTING_MODEL",
+    None,
+    None,
     "Two screens route to each other.",
     "Routes go forward: if A may move to B, B listing A is a back edge, which Meta rejects \
      because the client handles Back itself: INVALID_ROUTING_MODEL [B][D] (spec 7.1). The \
      finding points at both entries. Fix: remove the backward entry."
 );
 rule!(
-    MISSING_SCREEN, "routing-missing-screen", "INVALID_ROUTING_MODEL", None, None,
+    MISSING_SCREEN,
+    "routing-missing-screen",
+    "INVALID_ROUTING_MODEL",
+    None,
+    None,
     "A non-terminal screen is not a key of `routing_model`.",
     "Every non-terminal screen must appear in `routing_model` so Meta knows where it can lead; \
      the message lists the missing screens (INVALID_ROUTING_MODEL) [B][D] (spec 7.1). Fix: add \
      \"SCREEN_ID\": [\"NEXT\", ...] for each of them."
 );
 rule!(
-    NO_ENTRY, "routing-no-entry-screen", "INVALID_ROUTING_MODEL", None, None,
+    NO_ENTRY,
+    "routing-no-entry-screen",
+    "INVALID_ROUTING_MODEL",
+    None,
+    None,
     "Every screen is the target of some route, so the flow has no entry screen.",
     "The flow starts on a screen nothing routes to; when every screen has an inbound route (or, \
      without `routing_model`, is a navigate target) there is no entry point: \
@@ -67,7 +91,11 @@ rule!(
      model. Fix: remove the route (or navigate) into the first screen."
 );
 rule!(
-    DISCONNECTED, "routing-disconnected-screens", "INVALID_ROUTING_MODEL", None, None,
+    DISCONNECTED,
+    "routing-disconnected-screens",
+    "INVALID_ROUTING_MODEL",
+    None,
+    None,
     "Some screens are not connected to the first screen.",
     "All screens must be connected (ignoring direction) to the first screen, through \
      `routing_model` or, without one, through navigate actions; the message lists the \
@@ -75,7 +103,11 @@ rule!(
      NavigationList links to every screen. Fix: route to them, or delete them."
 );
 rule!(
-    NAVIGATE_NOT_ROUTED, "routing-navigate-not-in-model", "INVALID_ROUTING_MODEL", None, None,
+    NAVIGATE_NOT_ROUTED,
+    "routing-navigate-not-in-model",
+    "INVALID_ROUTING_MODEL",
+    None,
+    None,
     "A screen navigates to a screen its `routing_model` entry does not list.",
     "In an endpoint flow the routing model is the map of allowed moves, so each navigate from S \
      to T needs the route S -> T; Meta reports the missing direct route with two pointers, on \
@@ -92,7 +124,11 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
     if n == 0 {
         return;
     }
-    let id_span = |i: usize| flow.screens[i].id.map_or(flow.screens[i].node.span, |n| n.span);
+    let id_span = |i: usize| {
+        flow.screens[i]
+            .id
+            .map_or(flow.screens[i].node.span, |n| n.span)
+    };
     let name = |i: usize| flow.screens[i].id_str().unwrap_or("?");
     let has_navlist: Vec<bool> = flow
         .screens
@@ -112,7 +148,10 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
     }
     let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut inbound = vec![false; n];
-    if let Some((member, entries)) = flow.routing.and_then(|m| m.value.as_object().map(|o| (m, o))) {
+    if let Some((member, entries)) = flow
+        .routing
+        .and_then(|m| m.value.as_object().map(|o| (m, o)))
+    {
         {
             let mut edges: HashSet<(usize, usize)> = HashSet::new();
             let mut edge_span: std::collections::HashMap<(usize, usize), Span> = Default::default();
@@ -128,7 +167,11 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 if targets.len() > MAX_BRANCHES {
                     out.push(ctx.at(
                         &TOO_MANY_BRANCHES,
-                        format!("Screen {} routes to {} screens; at most {MAX_BRANCHES} are allowed", e.key.name, targets.len()),
+                        format!(
+                            "Screen {} routes to {} screens; at most {MAX_BRANCHES} are allowed",
+                            e.key.name,
+                            targets.len()
+                        ),
                         None,
                         &[e.value.span],
                     ));
@@ -169,12 +212,17 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 let spans: Vec<Span> = bad.iter().map(|b| b.1).collect();
                 out.push(ctx.at(
                     &UNKNOWN_SCREEN,
-                    format!("routing_model names screens that do not exist: {}", names.join(", ")),
+                    format!(
+                        "routing_model names screens that do not exist: {}",
+                        names.join(", ")
+                    ),
                     None,
                     &spans,
                 ));
             }
-            let missing: Vec<usize> = (0..n).filter(|&i| !keyed[i] && !flow.screens[i].terminal).collect();
+            let missing: Vec<usize> = (0..n)
+                .filter(|&i| !keyed[i] && !flow.screens[i].terminal)
+                .collect();
             if !flow.data_api {
                 // Without an endpoint the model is optional and the navigate graph is the
                 // flow's graph (7.2, below); only the model's own entries are judged.
@@ -202,7 +250,10 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 out.push(ctx.at(
                     &NO_ENTRY,
                     "Every screen has an inbound route, so the flow has no entry screen".into(),
-                    Some(format!("Remove the routes into the first screen, {}", name(0))),
+                    Some(format!(
+                        "Remove the routes into the first screen, {}",
+                        name(0)
+                    )),
                     &[member.value.span],
                 ));
             }
@@ -292,7 +343,10 @@ fn disconnected(
     }
     let lost: Vec<usize> = (0..n).filter(|&i| !seen[i]).collect();
     if !lost.is_empty() {
-        let names: Vec<&str> = lost.iter().map(|&i| flow.screens[i].id_str().unwrap_or("?")).collect();
+        let names: Vec<&str> = lost
+            .iter()
+            .map(|&i| flow.screens[i].id_str().unwrap_or("?"))
+            .collect();
         let spans: Vec<Span> = lost.iter().map(|&i| id_span(i)).collect();
         out.push(ctx.at(
             &DISCONNECTED,

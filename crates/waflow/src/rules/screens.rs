@@ -9,7 +9,11 @@ use crate::suggest::closest;
 use crate::syntax::Node;
 
 rule!(
-    DUPLICATE_SCREEN_ID, "duplicate-screen-id", "DUPLICATE_SCREEN_IDS", None, None,
+    DUPLICATE_SCREEN_ID,
+    "duplicate-screen-id",
+    "DUPLICATE_SCREEN_IDS",
+    None,
+    None,
     "Two or more screens have the same `id`.",
     "Navigation, routing and `${screen.ID...}` references name screens by id, so an id must be \
      unique; Meta reports DUPLICATE_SCREEN_IDS with one pointer per screen id [B] (spec 2, 8). \
@@ -17,7 +21,11 @@ rule!(
      \"WELCOME_BACK\"."
 );
 rule!(
-    RESERVED_SCREEN_ID, "reserved-screen-id", "SCREEN_ID_IS_RESERVED_KEYWORD", None, None,
+    RESERVED_SCREEN_ID,
+    "reserved-screen-id",
+    "SCREEN_ID_IS_RESERVED_KEYWORD",
+    None,
+    None,
     "A screen is called `SUCCESS`, a reserved id.",
     "An endpoint answers with screen `SUCCESS` to end the flow, so no screen may use that id; \
      the docs spell it SUCCESS and Meta's builder compares the lower-case `success` exactly, so \
@@ -25,21 +33,33 @@ rule!(
      rename the screen, e.g. \"id\": \"SUCCESS\" -> \"CONFIRMATION\"."
 );
 rule!(
-    TOO_MANY_SCREENS, "too-many-screens", "MAX_SCREENS_NUMBER", None, None,
+    TOO_MANY_SCREENS,
+    "too-many-screens",
+    "MAX_SCREENS_NUMBER",
+    None,
+    None,
     "The flow has more than 100 screens.",
     "Meta's builder caps a flow at 100 screens and answers MAX_SCREENS_NUMBER [B] (spec 8, 10). \
      Fix: merge screens (an If or Switch can show different content on one screen) or split \
      the journey into two flows."
 );
 rule!(
-    MISSING_TERMINAL, "missing-terminal-screen", "MISSING_TERMINAL_SCREEN", None, None,
+    MISSING_TERMINAL,
+    "missing-terminal-screen",
+    "MISSING_TERMINAL_SCREEN",
+    None,
+    None,
     "No screen has `\"terminal\": true`.",
     "A flow ends on a terminal screen, whose Footer completes it; without one the flow can't \
      finish and Meta answers MISSING_TERMINAL_SCREEN [B][D] (spec 2, 8). Fix: add \
      \"terminal\": true to the last screen and give it a Footer with a complete action."
 );
 rule!(
-    MISSING_TERMINAL_FOOTER, "missing-footer-on-terminal-screen", "MISSING_FOOTER_ON_TERMINAL_SCREEN", None, None,
+    MISSING_TERMINAL_FOOTER,
+    "missing-footer-on-terminal-screen",
+    "MISSING_FOOTER_ON_TERMINAL_SCREEN",
+    None,
+    None,
     "A terminal screen has no Footer.",
     "The Footer's button is how a user finishes the flow, so every terminal screen needs one; \
      Meta reports one error listing all such screens, with a pointer per screen [B] (spec 2, 8). \
@@ -49,7 +69,11 @@ rule!(
      \"on-click-action\": {\"name\": \"complete\", \"payload\": {}}}."
 );
 rule!(
-    NO_SUCCESS_TERMINAL, "no-successful-terminal-screen", "MISSING_TERMINAL_SCREEN", None, None,
+    NO_SUCCESS_TERMINAL,
+    "no-successful-terminal-screen",
+    "MISSING_TERMINAL_SCREEN",
+    None,
+    None,
     "Every terminal screen sets `\"success\": false`.",
     "Meta's builder requires at least one terminal screen whose `success` is true (the \
      default) — the flow must be able to end as a business success, which Meta's metrics \
@@ -58,7 +82,11 @@ rule!(
      drop `\"success\": false` from the screen where the flow succeeds."
 );
 rule!(
-    INVALID_SENSITIVE, "invalid-sensitive-field", "INVALID_SENSITIVE_FIELD", Some(crate::catalog::model::V5_1), None,
+    INVALID_SENSITIVE,
+    "invalid-sensitive-field",
+    "INVALID_SENSITIVE_FIELD",
+    Some(crate::catalog::model::V5_1),
+    None,
     "An entry of a screen's `sensitive` list is not the name of a component on that screen.",
     "`sensitive` (5.1+) lists the components whose values WhatsApp masks in the response \
      summary; an entry that names nothing on the screen would mask nothing, and Meta answers \
@@ -85,22 +113,31 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             }
         }
     }
-    let mut dups: Vec<(&str, Vec<&Node<'_>>)> = by_id.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    let mut dups: Vec<(&str, Vec<&Node<'_>>)> =
+        by_id.into_iter().filter(|(_, v)| v.len() > 1).collect();
     dups.sort_by_key(|(_, v)| v[0].span.start);
     for (id, nodes) in dups {
         let spans: Vec<_> = nodes.iter().map(|n| n.span).collect();
         out.push(ctx.at(
             &DUPLICATE_SCREEN_ID,
-            format!("Screen id '{id}' is used by {} screens; screen ids must be unique", nodes.len()),
+            format!(
+                "Screen id '{id}' is used by {} screens; screen ids must be unique",
+                nodes.len()
+            ),
             Some("Rename all but one of them".into()),
             &spans,
         ));
     }
-    let Some(screens_node) = screens_node else { return };
+    let Some(screens_node) = screens_node else {
+        return;
+    };
     if flow.screens.len() > MAX_SCREENS {
         out.push(ctx.at(
             &TOO_MANY_SCREENS,
-            format!("The flow has {} screens; at most {MAX_SCREENS} are allowed", flow.screens.len()),
+            format!(
+                "The flow has {} screens; at most {MAX_SCREENS} are allowed",
+                flow.screens.len()
+            ),
             None,
             &[screens_node.span],
         ));
@@ -140,8 +177,15 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
         ));
     }
     for s in &flow.screens {
-        let Some(list) = s.node.get("sensitive").and_then(Node::as_array) else { continue };
-        let names: Vec<&str> = s.comps.iter().filter(|c| c.ty != "Form").filter_map(|c| c.name()).collect();
+        let Some(list) = s.node.get("sensitive").and_then(Node::as_array) else {
+            continue;
+        };
+        let names: Vec<&str> = s
+            .comps
+            .iter()
+            .filter(|c| c.ty != "Form")
+            .filter_map(|c| c.name())
+            .collect();
         for entry in list {
             let Some(name) = entry.as_str() else { continue };
             if !names.contains(&name) {
@@ -150,7 +194,10 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                     .or_else(|| Some("List the `name` of a component on this screen".into()));
                 out.push(ctx.at(
                     &INVALID_SENSITIVE,
-                    format!("'{name}' in 'sensitive' is not the name of a component on screen {}", s.id_str().unwrap_or("?")),
+                    format!(
+                        "'{name}' in 'sensitive' is not the name of a component on screen {}",
+                        s.id_str().unwrap_or("?")
+                    ),
                     help,
                     &[entry.span],
                 ));

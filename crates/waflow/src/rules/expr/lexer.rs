@@ -75,7 +75,10 @@ pub(super) fn tokens(src: &str, base: usize) -> Result<Vec<Token<'_>>, ExprError
                         j += 1;
                     }
                     if j == frac {
-                        return Err(err(start..j, "invalid literal: a number can't end with '.'".into()));
+                        return Err(err(
+                            start..j,
+                            "invalid literal: a number can't end with '.'".into(),
+                        ));
                     }
                 }
                 let int = &src[i..j];
@@ -85,8 +88,14 @@ pub(super) fn tokens(src: &str, base: usize) -> Result<Vec<Token<'_>>, ExprError
                         format!("invalid literal: number '{int}' has a leading zero"),
                     ));
                 }
-                if bytes.get(j).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_') {
-                    return Err(err(start..j + 1, "invalid literal: a letter follows a number".into()));
+                if bytes
+                    .get(j)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+                {
+                    return Err(err(
+                        start..j + 1,
+                        "invalid literal: a letter follows a number".into(),
+                    ));
                 }
                 (Tok::Num, j - i)
             }
@@ -172,10 +181,20 @@ pub(crate) fn reference(s: &str, base: usize) -> Result<(Ref<'_>, usize), ExprEr
     let mut screen = None;
     if rest.first().is_some_and(|(p, _)| *p == "screen") {
         let Some((id, r)) = rest.get(1) else {
-            return Err(err(0..close + 1, "a ${screen...} reference needs a screen id: ${screen.SCREEN_ID.data.field}".into()));
+            return Err(err(
+                0..close + 1,
+                "a ${screen...} reference needs a screen id: ${screen.SCREEN_ID.data.field}".into(),
+            ));
         };
-        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b',') {
-            return Err(err(r.clone(), format!("'{id}' is not a screen id (letters and underscores)")));
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b',')
+        {
+            return Err(err(
+                r.clone(),
+                format!("'{id}' is not a screen id (letters and underscores)"),
+            ));
         }
         screen = Some((*id, base + r.start..base + r.end));
         rest = &rest[2..];
@@ -193,7 +212,10 @@ pub(crate) fn reference(s: &str, base: usize) -> Result<(Ref<'_>, usize), ExprEr
     };
     let path = &rest[1..];
     if path.is_empty() {
-        return Err(err(0..close + 1, format!("${{{}}} names no field: write ${{{}.name}}", body, body)));
+        return Err(err(
+            0..close + 1,
+            format!("${{{}}} names no field: write ${{{}.name}}", body, body),
+        ));
     }
     let mut fields = Vec::with_capacity(path.len());
     for (name, r) in path {
@@ -203,7 +225,11 @@ pub(crate) fn reference(s: &str, base: usize) -> Result<(Ref<'_>, usize), ExprEr
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
         if !ok {
             return Err(err(
-                if name.is_empty() { r.start.saturating_sub(1)..r.start } else { r.clone() },
+                if name.is_empty() {
+                    r.start.saturating_sub(1)..r.start
+                } else {
+                    r.clone()
+                },
                 format!("'{name}' is not a field name: use letters, digits, '_' or '-'"),
             ));
         }

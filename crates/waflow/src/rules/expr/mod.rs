@@ -178,31 +178,56 @@ impl<'e> Expr<'e> {
             Expr::Bool(_) => Some(VType::Boolean),
             Expr::Group(e, _) => e.type_of(types, errs),
             Expr::Not(e, r) => {
-                expect(e, types, VType::Boolean, "'!' needs a boolean operand", r, errs);
+                expect(
+                    e,
+                    types,
+                    VType::Boolean,
+                    "'!' needs a boolean operand",
+                    r,
+                    errs,
+                );
                 Some(VType::Boolean)
             }
             Expr::Neg(e, r) => {
-                expect(e, types, VType::Number, "numeric value expected after unary minus", r, errs);
+                expect(
+                    e,
+                    types,
+                    VType::Number,
+                    "numeric value expected after unary minus",
+                    r,
+                    errs,
+                );
                 Some(VType::Number)
             }
             Expr::Concat(parts) => {
                 for p in parts {
-                    if let Some(t @ (VType::Object | VType::Array | VType::Media)) = p.type_of(types, errs)
+                    if let Some(t @ (VType::Object | VType::Array | VType::Media)) =
+                        p.type_of(types, errs)
                     {
                         errs.push(ExprError {
                             range: p.range(),
-                            message: format!("operand type not supported: a {} can't be joined into text", t.as_str()),
+                            message: format!(
+                                "operand type not supported: a {} can't be joined into text",
+                                t.as_str()
+                            ),
                         });
                     }
                 }
                 Some(VType::String)
             }
-            Expr::Binary { op, op_at, left, right } => {
+            Expr::Binary {
+                op,
+                op_at,
+                left,
+                right,
+            } => {
                 let (l, r) = (left.type_of(types, errs), right.type_of(types, errs));
                 let (want, result) = match op {
                     BinOp::Or | BinOp::And => (Some(VType::Boolean), VType::Boolean),
                     BinOp::Eq | BinOp::Ne => (None, VType::Boolean),
-                    BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => (Some(VType::Number), VType::Boolean),
+                    BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                        (Some(VType::Number), VType::Boolean)
+                    }
                     _ => (Some(VType::Number), VType::Number),
                 };
                 match want {
@@ -248,7 +273,9 @@ impl<'e> Expr<'e> {
         if !self.has_ref() {
             errs.push(ExprError {
                 range: self.range(),
-                message: "the condition is made only of literals; it must use at least one dynamic value".into(),
+                message:
+                    "the condition is made only of literals; it must use at least one dynamic value"
+                        .into(),
             });
             return;
         }
@@ -257,11 +284,19 @@ impl<'e> Expr<'e> {
 
     fn literal_comparisons(&self, errs: &mut Vec<ExprError>) {
         match self {
-            Expr::Binary { left, right, op_at, op } => {
+            Expr::Binary {
+                left,
+                right,
+                op_at,
+                op,
+            } => {
                 if !left.has_ref() && !right.has_ref() {
                     errs.push(ExprError {
                         range: op_at.clone(),
-                        message: format!("literals on both sides of '{}': compare a dynamic value instead", op.as_str()),
+                        message: format!(
+                            "literals on both sides of '{}': compare a dynamic value instead",
+                            op.as_str()
+                        ),
                     });
                 } else {
                     left.literal_comparisons(errs);

@@ -23,7 +23,9 @@ pub(crate) fn parse(src: &str, base: usize, mode: Mode) -> Result<Expr<'_>, Expr
     let toks = tokens(src, base)?;
     if toks.is_empty() {
         let what = match mode {
-            Mode::Condition => "empty condition: write a boolean expression such as ${form.age} >= 18",
+            Mode::Condition => {
+                "empty condition: write a boolean expression such as ${form.age} >= 18"
+            }
             Mode::Backtick => "empty expression between the backticks",
         };
         return Err(ExprError {
@@ -192,7 +194,10 @@ impl<'e> Parser<'e> {
             }
             Tok::Op(op) => Err(ExprError {
                 range,
-                message: format!("misplaced token '{}': an operand is missing before it", op.as_str()),
+                message: format!(
+                    "misplaced token '{}': an operand is missing before it",
+                    op.as_str()
+                ),
             }),
             Tok::Close => Err(ExprError {
                 range,
@@ -207,7 +212,10 @@ impl<'e> Parser<'e> {
     ) -> Result<Expr<'e>, ExprError> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            let at = self.toks.get(self.at).map_or(self.end..self.end, |t| t.range.clone());
+            let at = self
+                .toks
+                .get(self.at)
+                .map_or(self.end..self.end, |t| t.range.clone());
             return Err(ExprError {
                 range: at,
                 message: format!("expression nested deeper than {MAX_NESTING} levels"),

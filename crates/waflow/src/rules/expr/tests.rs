@@ -29,19 +29,45 @@ fn faults_are_located_where_they_are() {
     assert_eq!(e.range, 0..1);
     assert!(e.message.starts_with("missing closing parenthesis"));
     let e = err("${form.a} == 'x", Mode::Condition);
-    assert_eq!((e.range.start, e.message.starts_with("missing closing quote")), (13, true));
+    assert_eq!(
+        (
+            e.range.start,
+            e.message.starts_with("missing closing quote")
+        ),
+        (13, true)
+    );
     let e = err("${form.a} ${form.b}", Mode::Condition);
-    assert_eq!((e.range.clone(), e.message.as_str()), (10..19, "missing operator between two operands"));
-    assert_eq!(err("", Mode::Condition).message.split(':').next(), Some("empty condition"));
+    assert_eq!(
+        (e.range.clone(), e.message.as_str()),
+        (10..19, "missing operator between two operands")
+    );
+    assert_eq!(
+        err("", Mode::Condition).message.split(':').next(),
+        Some("empty condition")
+    );
     assert_eq!(err("()", Mode::Condition).message, "empty parentheses");
     assert_eq!(err("${form.a} = 1", Mode::Condition).range, 10..11);
-    assert!(err("${form.a} == 007", Mode::Condition).message.contains("leading zero"));
-    assert!(err("${form.a} ==", Mode::Condition).message.starts_with("missing operand"));
-    assert!(err("- 'x'", Mode::Condition).message.starts_with("numeric value expected"));
-    assert!(err("${form.a} # 1", Mode::Condition).message.starts_with("unexpected character"));
-    assert!(err("${form.a} == yes", Mode::Condition).message.starts_with("invalid operand"));
-    assert!(err("${form.a})", Mode::Condition).message.starts_with("misplaced token ')'"));
-    assert!(err("${forms.a}", Mode::Condition).message.contains("not 'forms'"));
+    assert!(err("${form.a} == 007", Mode::Condition)
+        .message
+        .contains("leading zero"));
+    assert!(err("${form.a} ==", Mode::Condition)
+        .message
+        .starts_with("missing operand"));
+    assert!(err("- 'x'", Mode::Condition)
+        .message
+        .starts_with("numeric value expected"));
+    assert!(err("${form.a} # 1", Mode::Condition)
+        .message
+        .starts_with("unexpected character"));
+    assert!(err("${form.a} == yes", Mode::Condition)
+        .message
+        .starts_with("invalid operand"));
+    assert!(err("${form.a})", Mode::Condition)
+        .message
+        .starts_with("misplaced token ')'"));
+    assert!(err("${forms.a}", Mode::Condition)
+        .message
+        .contains("not 'forms'"));
     assert_eq!(err(&"(".repeat(10_000), Mode::Condition).range.start, 65);
 }
 
@@ -61,13 +87,20 @@ fn types_follow_the_operators() {
     assert_eq!(check("${form.age} >= 18"), (Some(VType::Boolean), 0));
     assert_eq!(check("${form.name} >= 18"), (Some(VType::Boolean), 1));
     assert_eq!(check("${form.name} == 18"), (Some(VType::Boolean), 1));
-    assert_eq!(check("${form.ok} && ${form.age}"), (Some(VType::Boolean), 1));
+    assert_eq!(
+        check("${form.ok} && ${form.age}"),
+        (Some(VType::Boolean), 1)
+    );
     assert_eq!(check("${form.age} + 1"), (Some(VType::Number), 0));
     let mut errs = Vec::new();
-    parse("1 == 2", 0, Mode::Condition).unwrap().condition_faults(&mut errs);
+    parse("1 == 2", 0, Mode::Condition)
+        .unwrap()
+        .condition_faults(&mut errs);
     assert!(errs[0].message.contains("only of literals"));
     errs.clear();
-    parse("${form.ok} && 1 == 2", 0, Mode::Condition).unwrap().condition_faults(&mut errs);
+    parse("${form.ok} && 1 == 2", 0, Mode::Condition)
+        .unwrap()
+        .condition_faults(&mut errs);
     assert!(errs[0].message.contains("both sides"));
 }
 
