@@ -15,6 +15,7 @@ mod inputs;
 #[cfg(feature = "upload")]
 mod remote;
 mod render;
+mod rules;
 mod schema;
 
 #[derive(Parser)]
@@ -35,6 +36,10 @@ enum Command {
     Check(CheckArgs),
     /// Print the JSON Schema of a Flow JSON version, or write them all (--write)
     Schema(schema::SchemaArgs),
+    /// List every rule: code, Meta error code, versions, summary
+    Rules(rules::RulesArgs),
+    /// Print a rule's documentation: what it finds, why Meta rejects it, how to fix it
+    Explain(rules::ExplainArgs),
     /// Validate a flow, then upload it to a draft flow on 8x8 (PUT)
     #[cfg(feature = "upload")]
     Push(remote::push::PushArgs),
@@ -93,6 +98,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Rules(args) => rules::run_list(&args),
+        Command::Explain(args) => rules::run_explain(&args),
         #[cfg(feature = "upload")]
         Command::Push(args) => remote::push::run(&args),
         #[cfg(feature = "upload")]

@@ -250,3 +250,34 @@ fn binary_garbage_and_huge_files_get_findings_not_crashes() {
     let human = waflow(&["check", "bin.json", "big.json"], dir.path());
     assert_eq!(human.status.code(), Some(1));
 }
+
+#[test]
+fn rules_and_explain_come_from_the_registry() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let listed = waflow(&["rules", "--format", "json"], dir.path());
+    assert_eq!(listed.status.code(), Some(0));
+    let rules = json(&listed);
+    let codes: Vec<&str> = rules
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["code"].as_str().expect("code"))
+        .collect();
+    let registry: Vec<&str> = waflow::rules::all().iter().map(|r| r.code).collect();
+    assert_eq!(codes, registry);
+
+    let human = stdout(&waflow(&["rules"], dir.path()));
+    assert!(human.contains("routing-back-edge") && human.contains("INVALID_ROUTING_MODEL"));
+    assert!(human.contains(&format!("{} rules.", registry.len())));
+
+    let explained = waflow(&["explain", "navigate-to-self"], dir.path());
+    assert_eq!(explained.status.code(), Some(0));
+    let text = stdout(&explained);
+    assert!(text.starts_with("navigate-to-self\n"), "{text}");
+    assert!(text.contains("INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME (FLOW_JSON_ERROR)"));
+    assert!(text.contains("update_data"), "the doc is printed: {text}");
+
+    let unknown = waflow(&["explain", "back-edge"], dir.path());
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("routing-back-edge"));
+}
