@@ -34,6 +34,9 @@ fn parse_5mb(c: &mut Criterion) {
     group.bench_function("waflow_schema_stage", |b| {
         b.iter(|| waflow::schema::check_tree(black_box(&text), black_box(&tree.root), v))
     });
+    group.bench_function("waflow_semantic_stage", |b| {
+        b.iter(|| waflow::rules::check_tree(black_box(&text), black_box(&tree.root), v))
+    });
     group.bench_function("waflow_validate", |b| {
         b.iter(|| waflow::validate(black_box(&text)))
     });
@@ -65,6 +68,7 @@ fn ratio(text: &str, root: &waflow::syntax::Node<'_>, v: waflow::FlowVersion) {
         ))
     });
     let schema = best(&|| drop(black_box(waflow::schema::check_tree(text, root, v))));
+    let semantic = best(&|| drop(black_box(waflow::rules::check_tree(text, root, v))));
     let full = best(&|| drop(black_box(waflow::validate(text))));
     let mbs = |d: Duration| text.len() as f64 / d.as_secs_f64() / 1e6;
     eprintln!(
@@ -74,6 +78,12 @@ fn ratio(text: &str, root: &waflow::syntax::Node<'_>, v: waflow::FlowVersion) {
         ours.as_secs_f64() * 1e3,
         mbs(full),
         serde.as_secs_f64() / full.as_secs_f64()
+    );
+    eprintln!(
+        "semantic_5mb: all semantic rules {:.1} ms = {:.2}x the span parse ({:.1} ms)",
+        semantic.as_secs_f64() * 1e3,
+        semantic.as_secs_f64() / ours.as_secs_f64(),
+        ours.as_secs_f64() * 1e3
     );
     eprintln!(
         "parse_5mb: serde_json {:.0} MB/s, waflow span parse {:.0} MB/s: {:.2}x",

@@ -5,12 +5,16 @@ use std::fmt::Write;
 
 /// A pretty-printed (2-space indent) 7.3 flow of at least `target` bytes: screens with
 /// forms, text inputs, dropdowns with data sources, dynamic references and navigation.
+///
+/// Meta allows 100 screens, so a large flow has big screens: several Dropdowns of 150
+/// options each, as many as it takes to stay within 99 screens.
 pub fn flow(target: usize) -> String {
     let mut screens = Vec::new();
     let mut size = 0;
     let mut i = 0;
+    let dropdowns = target / (90 * DROPDOWN_BYTES) + 1;
     while size < target {
-        let s = screen(i);
+        let s = screen(i, dropdowns);
         size += s.len() + 2;
         screens.push(s);
         i += 1;
@@ -21,12 +25,17 @@ pub fn flow(target: usize) -> String {
       "id": "SCREEN_{}",
       "title": "Done",
       "terminal": true,
+      "data": {{
+        "city_{n}": {{ "type": "string", "__example__": "Bern" }},
+        "options_{n}": {{ "type": "array", "items": {{ "type": "object", "properties": {{ "id": {{ "type": "string" }} }} }}, "__example__": [] }}
+      }},
       "layout": {{ "type": "SingleColumnLayout", "children": [
         {{ "type": "TextBody", "text": "Thanks" }},
         {{ "type": "Footer", "label": "Finish", "on-click-action": {{ "name": "complete", "payload": {{}} }} }}
       ] }}
     }}"#,
-        letters(i)
+        letters(i),
+        n = i
     ));
     let n = screens.len();
     let mut out = String::with_capacity(size + 512);
@@ -53,10 +62,15 @@ fn letters(mut i: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-fn screen(i: usize) -> String {
+/// About what one 150-option Dropdown takes.
+const DROPDOWN_BYTES: usize = 20_000;
+const OPTIONS: usize = 150;
+
+fn screen(i: usize, dropdowns: usize) -> String {
     let mut s = String::new();
     let id = letters(i);
     let next = format!("SCREEN_{}", letters(i + 1));
+    let j = i + 1;
     let _ = write!(
         s,
         r#"    {{
@@ -77,35 +91,23 @@ fn screen(i: usize) -> String {
             "type": "Form",
             "name": "form_{i}",
             "children": [
-              {{ "type": "TextHeading", "text": "Welcome to step {i} — ${{data.city_{i}}}" }},
-              {{ "type": "TextInput", "name": "name_{i}", "label": "Your name", "input-type": "text", "required": true, "helper-text": "As written on your ID \u00e9" }},
+              {{ "type": "TextHeading", "text": "`'Welcome to step {i} — ' ${{data.city_{i}}}`" }},
+              {{ "type": "TextInput", "name": "name_{i}", "label": "Your name", "input-type": "text", "required": true, "min-chars": 1, "max-chars": 80, "helper-text": "As written on your ID \u00e9" }},
               {{ "type": "TextInput", "name": "email_{i}", "label": "Email", "input-type": "email", "required": false }},
-              {{
-                "type": "Dropdown",
-                "name": "choice_{i}",
-                "label": "Pick one",
-                "required": true,
-                "data-source": ["#
+"#
     );
-    for k in 0..12 {
-        let _ = write!(
-            s,
-            "\n                  {{ \"id\": \"opt_{k}\", \"title\": \"Option {k} of step {i}\", \"description\": \"A longer description for option {k}\", \"enabled\": true }}{}",
-            if k < 11 { "," } else { "" }
-        );
+    for d in 0..dropdowns {
+        dropdown(&mut s, i, d);
     }
     let _ = write!(
         s,
-        r#"
-                ]
-              }},
-              {{
+        r#"              {{
                 "type": "Footer",
                 "label": "Continue",
                 "on-click-action": {{
                   "name": "navigate",
                   "next": {{ "type": "screen", "name": "{next}" }},
-                  "payload": {{ "name": "${{form.name_{i}}}", "email": "${{form.email_{i}}}", "n": {i}, "ratio": 0.5e-3 }}
+                  "payload": {{ "city_{j}": "${{form.name_{i}}}", "options_{j}": "${{data.options_{i}}}" }}
                 }}
               }}
             ]
@@ -115,4 +117,24 @@ fn screen(i: usize) -> String {
     }}"#
     );
     s
+}
+
+fn dropdown(s: &mut String, i: usize, d: usize) {
+    let _ = write!(
+        s,
+        r#"              {{
+                "type": "Dropdown",
+                "name": "choice_{i}_{d}",
+                "label": "Pick one",
+                "required": true,
+                "data-source": ["#
+    );
+    for k in 0..OPTIONS {
+        let _ = write!(
+            s,
+            "\n                  {{ \"id\": \"opt_{k}\", \"title\": \"Option {k} of step {i}\", \"description\": \"A longer description for option {k}\", \"enabled\": true }}{}",
+            if k + 1 < OPTIONS { "," } else { "" }
+        );
+    }
+    s.push_str("\n                ]\n              },\n");
 }

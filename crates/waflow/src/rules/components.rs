@@ -172,7 +172,7 @@ const RANGE_OBJECTS: &[&str] = &[
 
 pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding>) {
     for s in &ix.flow.screens {
-        for c in &s.comps {
+        for (ci, c) in s.comps.iter().enumerate() {
             for (ty, min, max) in PAIRS {
                 if c.ty == *ty {
                     pair(ctx, c, min, max, &MIN_GREATER_THAN_MAX, out);
@@ -187,7 +187,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                         base64(ctx, img.get("src"), out);
                     }
                 }
-                "Form" => form_values(ctx, s, c, out),
+                "Form" => form_values(ctx, s, ci, out),
                 _ => {}
             }
             if c.ty == "CalendarPicker" {

@@ -228,6 +228,20 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// The semantic stage alone, on a tree parsed from `text` that passed the schema stage
+/// (for benchmarks and tools that hold a tree already).
+pub fn check_tree(text: &str, root: &Node<'_>, version: FlowVersion) -> Vec<Finding> {
+    let loc = Locator::new(text);
+    let ctx = Ctx {
+        root,
+        version,
+        loc: &loc,
+    };
+    let mut out = Vec::new();
+    check(&ctx, &mut out);
+    out
+}
+
 /// Runs every semantic rule family that applies to the flow's version.
 pub(crate) fn check(ctx: &Ctx<'_, '_>, out: &mut Vec<Finding>) {
     root::check(ctx, out);
