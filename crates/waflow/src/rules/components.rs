@@ -476,15 +476,13 @@ fn base64(ctx: &Ctx<'_, '_>, src: Option<&Node<'_>>, out: &mut Vec<Finding>) {
 fn form_values(
     ctx: &Ctx<'_, '_>,
     s: &super::index::Screen<'_, '_>,
-    form: &Comp<'_, '_>,
+    fi: usize,
     out: &mut Vec<Finding>,
 ) {
-    let fi = s.comps.iter().position(|c| std::ptr::eq(c.node, form.node));
-    let inside = |name: &str| {
-        s.comps
-            .iter()
-            .find(|c| c.form == fi && fi.is_some() && c.is_input() && c.name() == Some(name))
-    };
+    let form = &s.comps[fi];
+    // The screen's input of that name, if it sits in this Form (names are unique per
+    // screen; a duplicate is its own finding).
+    let inside = |name: &str| s.input(name).filter(|c| c.form == Some(fi));
     for key in ["init-values", "error-messages"] {
         let Some(members) = form.get(key).and_then(Node::as_object) else {
             continue;
