@@ -93,6 +93,12 @@ pub(crate) enum Color {
     Never,
 }
 
+/// `waflow: error: ...` on stderr: the command could not do its job.
+pub(crate) fn print_error(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "waflow: error: {message}");
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {

@@ -102,7 +102,7 @@ pub(crate) fn run_explain(args: &ExplainArgs) -> ExitCode {
         } else {
             format!("did you mean {}?", near.join(", "))
         };
-        eprintln!("error: no rule called {:?}; {hint}", args.code);
+        crate::print_error(&format!("no rule called {:?}; {hint}", args.code));
         return ExitCode::from(2);
     };
     let text = explain_text(r);
@@ -145,7 +145,7 @@ fn finish(r: std::io::Result<()>) -> ExitCode {
         // A closed pipe (`waflow rules | head`) is not a failure.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: could not write: {e}");
+            crate::print_error(&format!("could not write: {e}"));
             ExitCode::from(2)
         }
     }

@@ -30,7 +30,7 @@ pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
         Some(text) => match FlowVersion::parse(text).filter(|v| available.contains(v)) {
             Some(v) => vec![v],
             None => {
-                eprintln_error(&format!(
+                crate::print_error(&format!(
                     "no schema for Flow JSON version {text:?}; versions with a schema: {}",
                     list()
                 ));
@@ -39,7 +39,7 @@ pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
         },
         None if args.write.is_some() => available.clone(),
         None => {
-            eprintln_error(&format!(
+            crate::print_error(&format!(
                 "name a version (waflow schema 7.3) or pass --write; versions: {}",
                 list()
             ));
@@ -58,21 +58,17 @@ pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
         }
         Some(dir) => {
             if let Err(e) = std::fs::create_dir_all(dir) {
-                eprintln_error(&format!("{}: {e}", dir.display()));
+                crate::print_error(&format!("{}: {e}", dir.display()));
                 return ExitCode::from(2);
             }
             for v in chosen {
                 let path = dir.join(file_name(v));
                 if let Err(e) = std::fs::write(&path, schema_text(v)) {
-                    eprintln_error(&format!("{}: {e}", path.display()));
+                    crate::print_error(&format!("{}: {e}", path.display()));
                     return ExitCode::from(2);
                 }
             }
             ExitCode::SUCCESS
         }
     }
-}
-
-fn eprintln_error(message: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "waflow: error: {message}");
 }

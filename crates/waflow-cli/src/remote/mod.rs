@@ -151,7 +151,7 @@ pub(crate) fn emit(out: &[u8]) -> Result<(), ExitCode> {
 
 /// `waflow: error: ...` on stderr, exit 2: the command could not do its job.
 pub(crate) fn fail(message: impl std::fmt::Display) -> ExitCode {
-    let _ = writeln!(std::io::stderr().lock(), "waflow: error: {message}");
+    crate::print_error(&message.to_string());
     ExitCode::from(2)
 }
 
