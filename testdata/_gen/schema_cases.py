@@ -108,6 +108,8 @@ CASES = {
         "invalid-blank-title": {"version": "7.3", "screens": [end_screen(title="   ")]},
         "invalid-dynamic-name": terminal_flow([text_input(name="${data.field}")], data={"field": {"type": "string", "__example__": "x"}}),
         "invalid-visible-word": terminal_flow([{"type": "TextBody", "text": "Hi", "visible": "yes"}]),
+        "invalid-color-name": terminal_flow([{"type": "RadioButtonsGroup", "name": "r", "label": "Colour", "data-source": [
+            {"id": "red", "title": "Red", "color": "red"}, {"id": "blue", "title": "Blue", "color": "#0000FF"}]}]),
         "valid-comma-in-id-6-3": {"version": "6.3", "screens": [end_screen(id="A,B")]},
         "valid-letters-and-underscores": {"version": "7.3", "screens": [end_screen(id="THANK_YOU")]},
     },

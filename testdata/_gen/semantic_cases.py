@@ -373,6 +373,10 @@ CASES = {
         "invalid": routed({"START": ["MIDDLE"], "MIDDLE": ["END"], "END": []}, [start([txt(), nav("END")]), screen("MIDDLE", [txt(), EXCHANGE]), end()]),
         "valid": routed({"START": ["MIDDLE"], "MIDDLE": ["END"], "END": []}, [start([txt(), nav("MIDDLE")]), screen("MIDDLE", [txt(), EXCHANGE]), end()]),
     },
+    "routing-dead-end": {
+        "invalid": routed({"START": ["MIDDLE", "END"], "MIDDLE": [], "END": []}, [start([txt(), EXCHANGE]), screen("MIDDLE", [txt(), EXCHANGE]), end()]),
+        "valid": routed({"START": ["MIDDLE"], "MIDDLE": ["END"], "END": []}, [start([txt(), EXCHANGE]), screen("MIDDLE", [txt(), EXCHANGE]), end()]),
+    },
     # ---- layout --------------------------------------------------------------------
     "duplicate-input-name": {
         "invalid": basic([ti("name"), {"type": "If", "condition": "${data.flag}", "then": [ti("name")]}], data=FLAG),
@@ -470,6 +474,12 @@ CASES = {
     "invalid-input-pattern": {
         "invalid": basic([ti("zip", pattern="^([0-9]{5}$")]),
         "valid": basic([ti("zip", pattern="^(?=\\d)([0-9]{5})$")]),
+    },
+    "navigation-list-end-with-large-media": {
+        "invalid": flow(start([nav_list() | {"media-size": "large", "list-items": [
+            {"id": "a", "main-content": {"title": "A"}, "end": {"title": "$1"}}]}]), end()),
+        "valid": flow(start([nav_list() | {"media-size": "regular", "list-items": [
+            {"id": "a", "main-content": {"title": "A"}, "end": {"title": "$1"}}]}]), end()),
     },
     "image-not-base64": {
         "invalid": basic([{"type": "Image", "src": "data:image/png;base64," + IMG}]),

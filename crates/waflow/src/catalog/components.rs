@@ -72,7 +72,14 @@ const OPTION_ITEM: &[Prop] = &[
     p("enabled", Bool).src("[B]"),
     p("image", Str),
     p("alt-text", Str),
-    p("color", Str).since(V5_0),
+    // `#RRGGBB` (spec 4.3, 8: PATTERN_MISMATCH [B]); a dynamic value is judged later.
+    p("color", Str)
+        .since(V5_0)
+        .pattern(
+            "^(#[0-9A-Fa-f]{6}|\\$\\{.*\\}|`.*`)$",
+            "must be a colour written #RRGGBB",
+        )
+        .src("[D][B]"),
     p("on-select-action", Action(Event::Select, UPDATE_ONLY)).since(V6_0),
     p("on-unselect-action", Action(Event::Unselect, UPDATE_ONLY)).since(V6_0),
 ];

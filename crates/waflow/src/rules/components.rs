@@ -150,6 +150,19 @@ rule!(
      base64, or bind the value to a data field."
 );
 
+rule!(
+    END_WITH_LARGE_MEDIA,
+    "navigation-list-end-with-large-media",
+    "INVALID_PROPERTY_NAME_FOR_CONDITION",
+    Some(V6_2),
+    None,
+    "A NavigationList item has `end` while the list's `media-size` is large.",
+    "With large media the item's image takes the room of its end content, so `end` is not \
+     allowed when `media-size` is `large` [D] (spec 4.4). Meta reports a property that a \
+     condition on another property forbids as INVALID_PROPERTY_NAME_FOR_CONDITION (spec 8, \
+     'conditional properties'). Fix: drop `end`, or use \"media-size\": \"regular\"."
+);
+
 const PAIRS: &[(&str, &str, &str)] = &[
     ("TextInput", "min-chars", "max-chars"),
     ("CheckboxGroup", "min-selected-items", "max-selected-items"),
@@ -188,6 +201,22 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                     }
                 }
                 "Form" => form_values(ctx, s, ci, out),
+                "NavigationList" if c.get("media-size").and_then(Node::as_str) == Some("large") => {
+                    for item in c
+                        .get("list-items")
+                        .and_then(Node::as_array)
+                        .unwrap_or_default()
+                    {
+                        if let Some(m) = item.member("end") {
+                            out.push(ctx.at(
+                                &END_WITH_LARGE_MEDIA,
+                                "'end' is not allowed on a NavigationList item when the list's media-size is 'large'".into(),
+                                Some("Remove 'end', or set media-size to 'regular'".into()),
+                                &[m.key.span],
+                            ));
+                        }
+                    }
+                }
                 _ => {}
             }
             if c.ty == "CalendarPicker" {

@@ -574,3 +574,29 @@ pub(crate) fn inner_span(text: &str, node: &Node<'_>, range: Range<usize>) -> Sp
     let from = from.unwrap_or(raw.len());
     Span::new(start + from, start + to.unwrap_or(raw.len()).max(from))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::inner_span;
+    use crate::syntax::{parse, Value};
+
+    /// Decoded offsets map to the source bytes through every kind of escape.
+    #[test]
+    fn inner_spans_follow_escapes() {
+        for (json, decoded_target) in [
+            (r#""`${form.a} # 1`""#, "#"),
+            (r#""`\t${form.a} # 1`""#, "#"),
+            (r#""`\u00e9\"${form.a} # 1`""#, "#"),
+            (r#""`\ud83d\ude00 ${form.a} # 1`""#, "#"),
+            ("\"`\u{e9}\\n ${form.a} # 1`\"", "#"),
+        ] {
+            let parsed = parse(json, &Default::default()).expect("valid JSON");
+            let Value::String(s) = &parsed.root.value else {
+                panic!("a string")
+            };
+            let at = s.find(decoded_target).expect("target");
+            let span = inner_span(json, &parsed.root, at..at + 1);
+            assert_eq!(&json[span.range()], "#", "{json}");
+        }
+    }
+}

@@ -169,6 +169,7 @@ pub fn all() -> &'static [&'static RuleMeta] {
         &routing::NO_ENTRY,
         &routing::DISCONNECTED,
         &routing::NAVIGATE_NOT_ROUTED,
+        &routing::DEAD_END,
         &layout::DUPLICATE_INPUT_NAME,
         &layout::OUTSIDE_FORM,
         &layout::TOO_MANY_COMPONENTS,
@@ -193,6 +194,7 @@ pub fn all() -> &'static [&'static RuleMeta] {
         &components::PATTERN_INPUT_TYPE,
         &components::INVALID_INPUT_PATTERN,
         &components::IMAGE_NOT_BASE64,
+        &components::END_WITH_LARGE_MEDIA,
     ];
     ALL
 }

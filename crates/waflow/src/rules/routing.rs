@@ -115,6 +115,23 @@ rule!(
      T to S's list in `routing_model`."
 );
 
+/// A warning: the docs state it, no Meta validator was seen enforcing it (spec 7.1,
+/// Unknowns 15).
+pub(crate) static DEAD_END: super::RuleMeta = super::RuleMeta {
+    code: "routing-dead-end",
+    error: "INVALID_ROUTING_MODEL",
+    error_type: crate::finding::FLOW_JSON_ERROR,
+    severity: crate::finding::Severity::Warning,
+    since: None,
+    until: None,
+    summary: "In an endpoint flow, a screen's routes never reach a terminal screen.",
+    doc: "Meta's docs require every route of `routing_model` to end in a terminal screen; a \
+          non-terminal screen from which no route leads to one strands the user. No Meta \
+          validator was seen enforcing it (spec 7.1, Unknowns 15), so waflow warns (code \
+          INVALID_ROUTING_MODEL, as every routing rule). Fix: route the screen onward, e.g. \
+          \"CONFIRM\": [\"SUCCESS_SCREEN\"] with SUCCESS_SCREEN terminal.",
+};
+
 const MAX_BRANCHES: usize = 10;
 const V7_3: FlowVersion = FlowVersion::new(7, 3);
 
@@ -271,6 +288,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             }
             if flow.data_api {
                 disconnected(ctx, flow, &adj, &has_navlist, out, &id_span);
+                dead_ends(ctx, flow, &adj, out, &id_span);
             }
         }
     }
@@ -357,6 +375,51 @@ fn disconnected(
             ),
             Some("Route or navigate to them, or delete them".into()),
             &spans,
+        ));
+    }
+}
+
+/// Non-terminal screens from which no route reaches a terminal screen: one reverse
+/// search from every terminal screen.
+fn dead_ends(
+    ctx: &Ctx<'_, '_>,
+    flow: &super::index::Flow<'_, '_>,
+    adj: &[Vec<usize>],
+    out: &mut Vec<Finding>,
+    id_span: &dyn Fn(usize) -> Span,
+) {
+    let n = adj.len();
+    let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (f, targets) in adj.iter().enumerate() {
+        for &t in targets {
+            reverse[t].push(f);
+        }
+    }
+    let mut ends = vec![false; n];
+    let mut stack: Vec<usize> = (0..n).filter(|&i| flow.screens[i].terminal).collect();
+    stack.iter().for_each(|&i| ends[i] = true);
+    while let Some(i) = stack.pop() {
+        for &j in &reverse[i] {
+            if !ends[j] {
+                ends[j] = true;
+                stack.push(j);
+            }
+        }
+    }
+    let stuck: Vec<usize> = (0..n).filter(|&i| !ends[i]).collect();
+    if !stuck.is_empty() {
+        let names: Vec<&str> = stuck
+            .iter()
+            .map(|&i| flow.screens[i].id_str().unwrap_or("?"))
+            .collect();
+        out.push(ctx.at(
+            &DEAD_END,
+            format!(
+                "No route leads from {} to a terminal screen",
+                names.join(", ")
+            ),
+            Some("Route each of them onward, ending at a terminal screen".into()),
+            &stuck.iter().map(|&i| id_span(i)).collect::<Vec<_>>(),
         ));
     }
 }

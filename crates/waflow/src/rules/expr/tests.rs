@@ -114,3 +114,77 @@ fn whole_references_and_columns() {
     assert_eq!(column("é${", 2), 2);
     assert_eq!(backtick_body("`a`"), Some((1, "a")));
 }
+
+mod props {
+    use super::super::*;
+    use proptest::prelude::*;
+
+    /// Strings made of the expression language's own characters, so most inputs get past
+    /// the first token and reach the parser's deeper states.
+    fn source() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("${form.a}"),
+                Just("${data.b.c}"),
+                Just("${screen.S.data.x}"),
+                Just("${"),
+                Just("}"),
+                Just("'t'"),
+                Just("'"),
+                Just("("),
+                Just(")"),
+                Just("=="),
+                Just("!="),
+                Just("<"),
+                Just(">="),
+                Just("&&"),
+                Just("||"),
+                Just("!"),
+                Just("-"),
+                Just("+"),
+                Just("*"),
+                Just("%"),
+                Just("0"),
+                Just("12"),
+                Just("3.5"),
+                Just("007"),
+                Just("true"),
+                Just(" "),
+                Just("é"),
+                Just("`"),
+                Just("\\"),
+                Just("x"),
+                Just("="),
+            ],
+            0..24,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn never_panics_and_faults_sit_on_the_input(src in source()) {
+            for mode in [Mode::Condition, Mode::Backtick] {
+                match parse(&src, 0, mode) {
+                    Ok(e) => {
+                        let r = e.range();
+                        prop_assert!(r.start <= r.end && r.end <= src.len());
+                        let mut errs = Vec::new();
+                        let _ = e.type_of(&|_| Some(VType::Number), &mut errs);
+                        e.condition_faults(&mut errs);
+                        for err in errs {
+                            prop_assert!(err.range.end <= src.len());
+                        }
+                    }
+                    Err(err) => {
+                        prop_assert!(err.range.start <= err.range.end && err.range.end <= src.len(), "{:?} in {:?}", err, src);
+                        prop_assert!(src.is_char_boundary(err.range.start) && src.is_char_boundary(err.range.end));
+                        prop_assert!(!err.message.is_empty());
+                        prop_assert!(column(&src, err.range.start) >= 1);
+                    }
+                }
+            }
+        }
+    }
+}
