@@ -188,3 +188,69 @@ fn columns_count_utf16_code_units() {
     let f = only_error(&report);
     assert_eq!(f.position(), (1, 1, 13, 13));
 }
+
+/// Semantic rules on flows built to be worst cases: thousands of screens routing to one
+/// another, one screen with thousands of same-named inputs and references, an expression
+/// of 100,000 parentheses. Every rule must finish with findings, not hang or crash.
+#[test]
+fn semantic_worst_cases_finish_with_findings() {
+    let n = 3000;
+    let screens: Vec<String> = (0..n)
+        .map(|i| {
+            let id = format!("S{}", "A".repeat(i % 7 + 1)) + &"B".repeat(i / 7);
+            format!(
+                r#"{{"id": "{id}", "title": "T", "terminal": true, "layout": {{"type": "SingleColumnLayout", "children": [
+                    {{"type": "TextBody", "text": "${{data.missing}}"}},
+                    {{"type": "Footer", "label": "Go", "on-click-action": {{"name": "navigate", "next": {{"type": "screen", "name": "SA"}}, "payload": {{"x": "${{form.none}}"}}}}}}]}}}}"#
+            )
+        })
+        .collect();
+    let routing: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#""S{}": ["SA", "SAA"]"#,
+                "A".repeat(i % 7 + 1) + &"B".repeat(i / 7)
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"version": "7.3", "data_api_version": "3.0", "routing_model": {{{}}}, "screens": [{}]}}"#,
+        routing.join(","),
+        screens.join(",")
+    );
+    let report = waflow::validate(&text);
+    let rules: std::collections::HashSet<_> =
+        report.errors().iter().filter_map(|f| f.rule).collect();
+    assert!(rules.contains("too-many-screens"), "{rules:?}");
+    assert!(rules.contains("undeclared-data-reference"), "{rules:?}");
+    assert!(rules.contains("terminal-footer-action"), "{rules:?}");
+    let undeclared: usize = report
+        .errors()
+        .iter()
+        .filter(|f| f.rule == Some("undeclared-data-reference"))
+        .map(|f| f.pointers.len())
+        .sum();
+    assert_eq!(undeclared, n);
+
+    let inputs: Vec<String> = (0..5000)
+        .map(|_| r#"{"type": "TextInput", "name": "same", "label": "L"}"#.to_string())
+        .collect();
+    let text = format!(
+        r#"{{"version": "7.3", "screens": [{{"id": "END", "title": "T", "terminal": true, "layout": {{"type": "SingleColumnLayout", "children": [{}, {{"type": "TextBody", "text": "`{}${{form.same}}{}`"}}, {{"type": "Footer", "label": "Done", "on-click-action": {{"name": "complete", "payload": {{}}}}}}]}}}}]}}"#,
+        inputs.join(","),
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    let report = waflow::validate(&text);
+    let rules: std::collections::HashSet<_> =
+        report.errors().iter().filter_map(|f| f.rule).collect();
+    assert!(rules.contains("duplicate-input-name"), "{rules:?}");
+    assert!(rules.contains("too-many-components"), "{rules:?}");
+    assert!(rules.contains("invalid-expression"), "{rules:?}");
+    let dup = report
+        .errors()
+        .iter()
+        .find(|f| f.rule == Some("duplicate-input-name"))
+        .unwrap();
+    assert_eq!(dup.pointers.len(), 5000);
+}
