@@ -309,14 +309,7 @@ fn navigate(
     let there = &flow.screens[ti];
     let payload = a.node.get("payload");
     let members = payload.and_then(Node::as_object).unwrap_or_default();
-    let declared: Vec<&str> = there
-        .data
-        .and_then(Node::as_object)
-        .unwrap_or_default()
-        .iter()
-        .map(|m| m.key.name.as_ref())
-        .filter(|k| *k != "required")
-        .collect();
+    let declared: Vec<&str> = there.fields().collect();
     let missing: Vec<&str> = declared
         .iter()
         .copied()

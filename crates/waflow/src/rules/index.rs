@@ -48,6 +48,16 @@ impl<'a, 's> Screen<'a, 's> {
         self.data?.get(name).filter(|_| name != "required")
     }
 
+    /// The names of the fields its `data` declares.
+    pub fn fields(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.data
+            .and_then(Node::as_object)
+            .unwrap_or_default()
+            .iter()
+            .map(|m| m.key.name.as_ref())
+            .filter(|k| *k != "required")
+    }
+
     pub fn input(&self, name: &str) -> Option<&Comp<'a, 's>> {
         self.inputs.get(name).map(|&i| &self.comps[i])
     }

@@ -172,7 +172,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 out.push(ctx.at(
                     &OUTSIDE_FORM,
                     format!(
-                        "Screen {id} has a Form, so its inputs must be inside it; {} are outside",
+                        "Screen {id} has a Form, so its inputs must be inside it; {} input(s) sit outside it",
                         outside.len()
                     ),
                     Some("Move them into the Form's children".into()),

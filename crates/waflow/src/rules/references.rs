@@ -192,14 +192,7 @@ pub(super) fn resolve(flow: &Flow<'_, '_>, si: usize, r: &Ref<'_>) -> Result<Opt
     match r.source {
         Source::Data => {
             let Some(mut decl) = screen.field(first) else {
-                let declared: Vec<&str> = screen
-                    .data
-                    .and_then(Node::as_object)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|m| m.key.name.as_ref())
-                    .filter(|k| *k != "required")
-                    .collect();
+                let declared: Vec<&str> = screen.fields().collect();
                 let help = closest(first, declared.iter().copied())
                     .map(|c| format!("Did you mean '{c}'?"))
                     .or_else(|| {
