@@ -1,13 +1,21 @@
-//! `waflow check`: read every input, validate in parallel, print in input order.
+//! `waflow check`: read every input, validate in parallel, apply the configuration, print
+//! in input order.
 
-use std::io::{Read, Write};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::config::{self, FrozenLevel, Policy};
 use crate::inputs::{discover, Input};
-use crate::render::{self, Checked};
+use crate::render::{self, Checked, Renderer};
 use crate::{CheckArgs, Level};
+
+/// More files than this on a terminal get a progress bar.
+const PROGRESS_FROM: usize = 300;
 
 /// The library's options for a frozen-version policy.
 pub(crate) fn options(frozen: Level) -> waflow::Options {
@@ -20,13 +28,89 @@ pub(crate) fn options(frozen: Level) -> waflow::Options {
     }
 }
 
+/// The policy of each file: `--config` for all, or the nearest waflow.toml of each
+/// file's directory (looked up once per directory).
+struct Policies {
+    explicit: Option<Arc<Policy>>,
+    by_dir: HashMap<PathBuf, Arc<Policy>>,
+    all: Vec<Arc<Policy>>,
+}
+
+impl Policies {
+    fn new(explicit: Option<&Path>) -> Result<Policies, config::ConfigError> {
+        let explicit = match explicit {
+            Some(p) => Some(Arc::new(Policy::new(config::load(
+                Some(p),
+                Path::new("."),
+            )?))),
+            None => None,
+        };
+        Ok(Policies {
+            all: explicit.iter().cloned().collect(),
+            explicit,
+            by_dir: HashMap::new(),
+        })
+    }
+
+    fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<Policy>, config::ConfigError> {
+        if let Some(p) = &self.explicit {
+            return Ok(p.clone());
+        }
+        let dir = path
+            .and_then(Path::parent)
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_owned();
+        if let Some(p) = self.by_dir.get(&dir) {
+            return Ok(p.clone());
+        }
+        let loaded = config::load(None, &dir)?;
+        // Files under one config share its policy (and its suppression bookkeeping).
+        let policy = match self
+            .all
+            .iter()
+            .find(|p| p.source.is_some() && p.source == loaded.path)
+        {
+            Some(p) => p.clone(),
+            None => {
+                let p = Arc::new(Policy::new(loaded));
+                self.all.push(p.clone());
+                p
+            }
+        };
+        self.by_dir.insert(dir, policy.clone());
+        Ok(policy)
+    }
+}
+
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
-    let options = options(args.frozen_version);
-    let (inputs, mut failures) = discover(&args.paths);
+    let mut policies = match Policies::new(args.config.as_deref()) {
+        Ok(p) => p,
+        Err(e) => return config_failure(&e),
+    };
+    let (found, mut failures) = discover(&args.paths);
+    let mut inputs: Vec<(Input, Arc<Policy>)> = Vec::with_capacity(found.len());
+    for input in found {
+        let policy = match policies.for_path(input.path()) {
+            Ok(p) => p,
+            Err(e) => return config_failure(&e),
+        };
+        if matches!(&input, Input::Found(p) if !policy.counts_as_flow(p)) {
+            continue;
+        }
+        inputs.push((input, policy));
+    }
+    let frozen = |policy: &Policy| {
+        args.frozen_version.unwrap_or(match policy.frozen_version {
+            Some(FrozenLevel::Warning) => Level::Warning,
+            _ => Level::Error,
+        })
+    };
+    let read_cap = waflow::Options::default().read_cap;
 
     // Stdin is read up front, on this thread; files are read by the workers.
-    let stdin = if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
-        match read_capped(std::io::stdin().lock(), options.read_cap) {
+    let stdin = if inputs.iter().any(|(i, _)| matches!(i, Input::Stdin)) {
+        match read_capped(std::io::stdin().lock(), read_cap) {
             Ok(bytes) => Some(bytes),
             Err(err) => {
                 failures.push(format!("<stdin>: {err}"));
@@ -41,13 +125,23 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         .clone()
         .unwrap_or_else(|| "<stdin>".into());
 
-    let check_one = |input: &Input| -> Result<Checked, String> {
+    let progress = if inputs.len() > PROGRESS_FROM && std::io::stderr().is_terminal() && !args.quiet
+    {
+        indicatif::ProgressBar::with_draw_target(
+            Some(inputs.len() as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        )
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let check_one = |(input, policy): &(Input, Arc<Policy>)| -> Result<Checked, String> {
+        let options = options(frozen(policy));
         let (name, bytes) = match input {
             Input::Stdin => match &stdin {
                 Some(b) => (stdin_name.clone(), b.clone()),
                 None => return Err(String::new()),
             },
-            Input::File(path) => {
+            Input::File(path) | Input::Found(path) => {
                 let name = path.display().to_string();
                 let bytes = std::fs::File::open(path)
                     .and_then(|f| read_capped(f, options.read_cap))
@@ -58,6 +152,11 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         // validate_reader applies the read cap and knows whether it cut the input.
         let report = waflow::validate_reader(bytes.as_slice(), &options)
             .map_err(|e| format!("{name}: {e}"))?;
+        let mut report = policy.apply(input.path().or(Some(Path::new(&stdin_name))), report);
+        if args.no_warnings {
+            report = report.map(|f| (f.severity == waflow::Severity::Error).then_some(f));
+        }
+        progress.inc(1);
         Ok(Checked::new(name, bytes, report))
     };
     // One file needs no thread pool: starting one costs more than checking it.
@@ -66,6 +165,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     } else {
         inputs.iter().map(check_one).collect()
     };
+    progress.finish_and_clear();
 
     let mut checked = Vec::with_capacity(results.len());
     for r in results {
@@ -76,25 +176,82 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         }
     }
 
-    let out = render::machine(args.format, &checked)
-        .unwrap_or_else(|| render::human::render(&checked, render::use_color(args.color)));
+    let out = if args.statistics {
+        statistics(&checked)
+    } else {
+        let renderer: Box<dyn Renderer> = render::renderer(args.format).unwrap_or_else(|| {
+            Box::new(render::human::Human {
+                color: render::use_color(args.color),
+                summary: !args.quiet,
+            })
+        });
+        renderer.render(&checked)
+    };
     let mut stdout = std::io::stdout().lock();
     let wrote = stdout.write_all(&out).and_then(|()| stdout.flush());
     let mut stderr = std::io::stderr().lock();
     for f in &failures {
         let _ = writeln!(stderr, "waflow: error: {f}");
     }
+    if !args.quiet {
+        for p in &policies.all {
+            for stale in p.unused_suppressions() {
+                let _ = writeln!(stderr, "waflow: warning: {stale}");
+            }
+        }
+    }
     if wrote.is_err() {
         // A closed pipe (`waflow check . | head`) is not worth a message, but it is a failure.
         return ExitCode::from(2);
     }
+    let warnings: usize = checked.iter().map(|c| c.report.warnings().len()).sum();
     if !failures.is_empty() {
         ExitCode::from(2)
+    } else if args.exit_zero {
+        ExitCode::SUCCESS
     } else if checked.iter().any(|c| !c.report.is_valid()) {
+        ExitCode::from(1)
+    } else if args.max_warnings.is_some_and(|max| warnings > max) {
+        let _ = writeln!(
+            stderr,
+            "waflow: {warnings} warnings exceed --max-warnings {}",
+            args.max_warnings.unwrap_or_default()
+        );
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn config_failure(e: &config::ConfigError) -> ExitCode {
+    let _ = writeln!(std::io::stderr().lock(), "{}", e.render());
+    ExitCode::from(2)
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+fn statistics(checked: &[Checked]) -> Vec<u8> {
+    let mut counts: BTreeMap<(String, String, &'static str), usize> = BTreeMap::new();
+    for c in checked {
+        for f in c.report.errors().iter().chain(c.report.warnings()) {
+            let rule = f.rule.map(str::to_owned).unwrap_or_else(|| f.error.clone());
+            *counts
+                .entry((rule, f.error.clone(), f.severity.as_str()))
+                .or_default() += f.pointers.len().max(1);
+        }
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let width = rows.iter().map(|((r, _, _), _)| r.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for ((rule, error, severity), n) in &rows {
+        out.push_str(&format!("{n:>6}  {rule:width$}  {error}  ({severity})\n"));
+    }
+    let total: usize = rows.iter().map(|(_, n)| n).sum();
+    out.push_str(&format!(
+        "Found {total} in {}.\n",
+        render::human::plural(checked.len(), "file")
+    ));
+    out.into_bytes()
 }
 
 /// Reads at most `cap + 1` bytes: enough for the library to tell that the input is over

@@ -1,28 +1,162 @@
-//! `waflow.toml`: found by walking up from a starting directory, or named by `--config`.
+//! `waflow.toml`: found by walking up from the checked file's directory, or named by
+//! `--config`. One file holds the lint policy (which files are flows, rule severities,
+//! per-path overrides, suppressions, the frozen-version policy) and the upload settings
+//! (`[8x8]`). Secrets never live here: the API key comes only from a file named on the
+//! command line or from the environment, so the config file can be committed.
 //!
-//! Today it holds the upload settings (`[8x8]`); other sections are left to the commands
-//! that read them. Secrets never live here: the API key comes only from a file named on
-//! the command line or from the environment, so the config file can be committed.
+//! The structs below are what serde reads and what `schemas/waflow.schema.json` is
+//! derived from (schemars), so the file's schema can't drift from its reader.
 
+use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
+use schemars::JsonSchema;
 use serde::Deserialize;
+use toml::Spanned;
 
 pub(crate) const FILE_NAME: &str = "waflow.toml";
 
-#[derive(Debug, Default, Deserialize)]
+/// waflow's configuration file.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(
+    title = "waflow.toml",
+    description = "Configuration of waflow, the WhatsApp Flow JSON linter"
+)]
 pub(crate) struct Config {
+    /// Globs (relative to this file's directory) of the files that count as flows when a
+    /// directory is checked. Default: every `*.json` file. Files named on the command
+    /// line are always checked.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub include: Option<Vec<Spanned<String>>>,
+    /// Globs (relative to this file's directory) of files and directories never checked
+    /// when a directory is walked, e.g. `["package.json", "fixtures/**"]`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub exclude: Vec<Spanned<String>>,
+    /// Severity of findings about frozen Flow JSON versions (default: error). The
+    /// `--frozen-version` flag wins.
+    pub frozen_version: Option<FrozenLevel>,
+    /// Severity per rule code (`waflow rules` lists them): error, warning or off.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Level>")]
+    pub rules: BTreeMap<String, Spanned<Level>>,
+    /// Rule severities for some paths only; later entries win.
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+    /// Single findings to ignore, without touching the flow (JSON has no comments).
+    #[serde(default)]
+    pub suppress: Vec<Suppression>,
+    /// Upload settings for `waflow push`, `list` and `status`.
+    // Read in any build, so one config file works with a binary built without upload.
+    #[cfg_attr(not(feature = "upload"), allow(dead_code))]
     #[serde(default, rename = "8x8")]
     pub eight_by_eight: EightByEight,
 }
 
+/// A rule's severity in the configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Level {
+    Error,
+    Warning,
+    Off,
+}
+
+/// The frozen-version policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum FrozenLevel {
+    Error,
+    Warning,
+}
+
+/// `[[overrides]]`: severities for the files matching `files`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct Override {
+    /// Globs relative to this file's directory.
+    #[schemars(with = "Vec<String>")]
+    pub files: Vec<Spanned<String>>,
+    /// Severity per rule code for those files.
+    #[schemars(with = "BTreeMap<String, Level>")]
+    pub rules: BTreeMap<String, Spanned<Level>>,
+}
+
+/// `[[suppress]]`: one finding to ignore.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct Suppression {
+    /// The rule code of the finding.
+    #[schemars(with = "String")]
+    pub rule: Spanned<String>,
+    /// A glob of the file, relative to this file's directory.
+    #[schemars(with = "String")]
+    pub file: Spanned<String>,
+    /// The finding's JSON path, as waflow prints it; `*` matches any characters, e.g.
+    /// `screens[0].layout.children[*].text`. Absent: every such finding in the file.
+    pub path: Option<String>,
+    /// Why it is suppressed (for the reader; waflow ignores it).
+    pub reason: Option<String>,
+}
+
 /// `[8x8]`: where flows are uploaded.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct EightByEight {
+    /// The 8x8 account (subaccount) id.
     pub account_id: Option<String>,
+    /// The WhatsApp channel id.
     pub channel_id: Option<String>,
+    /// The API base URL (default https://chatapps.8x8.com/api/v1).
     pub base_url: Option<String>,
+}
+
+/// A config file that can't be used: where and why, for a code frame.
+#[derive(Debug)]
+pub(crate) struct ConfigError {
+    pub path: PathBuf,
+    pub text: String,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "invalid config {}: {}",
+            self.path.display(),
+            self.message
+        )
+    }
+}
+
+impl ConfigError {
+    /// The message with a code frame at the fault, as findings get (no colour: it goes to
+    /// stderr beside other messages).
+    pub fn render(&self) -> String {
+        use codespan_reporting::diagnostic::{Diagnostic, Label};
+        use codespan_reporting::files::SimpleFile;
+        use codespan_reporting::term::{self, termcolor};
+        let Some(span) = self.span.clone().filter(|s| s.end <= self.text.len()) else {
+            return self.to_string();
+        };
+        let name = self.path.display().to_string();
+        let file = SimpleFile::new(name.as_str(), self.text.as_str());
+        let d = Diagnostic::error()
+            .with_code("waflow-config")
+            .with_message(format!("invalid config: {}", self.message))
+            .with_labels(vec![Label::primary((), span)]);
+        let mut buf = termcolor::Buffer::no_color();
+        let _ = term::emit_to_write_style(&mut buf, &term::Config::default(), &file, &d);
+        String::from_utf8_lossy(buf.as_slice())
+            .trim_end()
+            .to_owned()
+    }
 }
 
 /// A loaded config and where it came from (for messages).
@@ -34,7 +168,7 @@ pub(crate) struct Loaded {
 
 /// `explicit` (from `--config`) must exist; otherwise the nearest `waflow.toml` in
 /// `start` or a parent is used, and none at all is an empty config.
-pub(crate) fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
+pub(crate) fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, ConfigError> {
     let path = match explicit {
         Some(p) => Some(p.to_owned()),
         None => find(start),
@@ -42,14 +176,74 @@ pub(crate) fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, Stri
     let Some(path) = path else {
         return Ok(Loaded::default());
     };
+    let fail = |text: String, span, message| ConfigError {
+        path: path.clone(),
+        text,
+        span,
+        message,
+    };
     let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
-    let config =
-        toml::from_str(&text).map_err(|e| format!("invalid config {}: {e}", path.display()))?;
+        .map_err(|e| fail(String::new(), None, format!("cannot read it: {e}")))?;
+    let config: Config =
+        toml::from_str(&text).map_err(|e| fail(text.clone(), e.span(), e.message().to_owned()))?;
+    // Rule codes are checked here, so a typo is an error at its place, not a silent no-op.
+    let known = |code: &str| waflow::rules::by_code(code).is_some();
+    let mut codes: Vec<(&String, &Spanned<Level>)> = config.rules.iter().collect();
+    codes.extend(config.overrides.iter().flat_map(|o| o.rules.iter()));
+    for (code, level) in codes {
+        if !known(code) {
+            return Err(fail(text.clone(), Some(level.span()), unknown_rule(code)));
+        }
+    }
+    for s in &config.suppress {
+        if !known(s.rule.get_ref()) {
+            return Err(fail(
+                text.clone(),
+                Some(s.rule.span()),
+                unknown_rule(s.rule.get_ref()),
+            ));
+        }
+    }
+    let globs = config
+        .include
+        .iter()
+        .flatten()
+        .chain(&config.exclude)
+        .chain(config.overrides.iter().flat_map(|o| &o.files))
+        .chain(config.suppress.iter().map(|s| &s.file));
+    for g in globs {
+        if let Err(e) = Glob::new(g.get_ref()) {
+            return Err(fail(text.clone(), Some(g.span()), format!("bad glob: {e}")));
+        }
+    }
     Ok(Loaded {
         path: Some(path),
         config,
     })
+}
+
+fn unknown_rule(code: &str) -> String {
+    // Codes that hold the typed text come first, then codes sharing a word with it.
+    let score = |c: &str| {
+        if c.contains(code) || code.contains(c) {
+            Some(0)
+        } else if c.split('-').any(|w| w.len() > 3 && code.contains(w)) {
+            Some(1)
+        } else {
+            None
+        }
+    };
+    let mut near: Vec<(usize, usize, &str)> = waflow::rules::all()
+        .iter()
+        .filter_map(|r| score(r.code).map(|s| (s, r.code.len().abs_diff(code.len()), r.code)))
+        .collect();
+    near.sort();
+    let near: Vec<&str> = near.into_iter().take(3).map(|n| n.2).collect();
+    if near.is_empty() {
+        format!("unknown rule `{code}` (`waflow rules` lists them)")
+    } else {
+        format!("unknown rule `{code}`; did you mean {}?", near.join(", "))
+    }
 }
 
 fn find(start: &Path) -> Option<PathBuf> {
@@ -58,6 +252,204 @@ fn find(start: &Path) -> Option<PathBuf> {
         .ancestors()
         .map(|dir| dir.join(FILE_NAME))
         .find(|candidate| candidate.is_file())
+}
+
+fn set<'a>(globs: impl IntoIterator<Item = &'a Spanned<String>>) -> GlobSet {
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        if let Ok(g) = Glob::new(g.get_ref()) {
+            b.add(g);
+        }
+    }
+    b.build().unwrap_or_else(|_| GlobSet::empty())
+}
+
+/// A config compiled for use: globs built, rule levels looked up per file.
+pub(crate) struct Policy {
+    pub source: Option<PathBuf>,
+    dir: PathBuf,
+    include: Option<GlobSet>,
+    exclude: GlobSet,
+    pub frozen_version: Option<FrozenLevel>,
+    rules: BTreeMap<String, Level>,
+    overrides: Vec<(GlobSet, BTreeMap<String, Level>)>,
+    suppress: Vec<(Suppression, GlobMatcher)>,
+    used: Vec<AtomicBool>,
+}
+
+impl Policy {
+    pub fn new(loaded: Loaded) -> Policy {
+        let dir = loaded
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+            .unwrap_or_default();
+        let c = loaded.config;
+        let levels = |m: &BTreeMap<String, Spanned<Level>>| {
+            m.iter().map(|(k, v)| (k.clone(), *v.get_ref())).collect()
+        };
+        let suppress: Vec<(Suppression, GlobMatcher)> = c
+            .suppress
+            .into_iter()
+            .filter_map(|s| {
+                let m = Glob::new(s.file.get_ref()).ok()?.compile_matcher();
+                Some((s, m))
+            })
+            .collect();
+        Policy {
+            source: loaded.path,
+            include: c.include.as_ref().map(set),
+            exclude: set(&c.exclude),
+            frozen_version: c.frozen_version,
+            rules: levels(&c.rules),
+            overrides: c
+                .overrides
+                .iter()
+                .map(|o| (set(&o.files), levels(&o.rules)))
+                .collect(),
+            used: suppress.iter().map(|_| AtomicBool::new(false)).collect(),
+            suppress,
+            dir,
+        }
+    }
+
+    /// `path` relative to the config's directory, for glob matching.
+    fn relative(&self, path: &Path) -> PathBuf {
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        abs.strip_prefix(&self.dir)
+            .map(Path::to_owned)
+            .unwrap_or(abs)
+    }
+
+    /// Whether a file found by walking a directory is a flow to check.
+    pub fn counts_as_flow(&self, path: &Path) -> bool {
+        let rel = self.relative(path);
+        if self.exclude.is_match(&rel)
+            || rel
+                .ancestors()
+                .skip(1)
+                .any(|a| !a.as_os_str().is_empty() && self.exclude.is_match(a))
+        {
+            return false;
+        }
+        self.include.as_ref().is_none_or(|i| i.is_match(&rel))
+    }
+
+    /// The configured level of `rule` for `file`: overrides (last match wins), then
+    /// `[rules]`.
+    fn level(&self, rule: &str, rel: &Path) -> Option<Level> {
+        self.overrides
+            .iter()
+            .rev()
+            .filter(|(g, _)| g.is_match(rel))
+            .find_map(|(_, m)| m.get(rule).copied())
+            .or_else(|| self.rules.get(rule).copied())
+    }
+
+    /// The report as the policy wants it: severities set, rules off dropped, suppressed
+    /// pointers (and findings left without one) removed.
+    pub fn apply(&self, file: Option<&Path>, report: waflow::Report) -> waflow::Report {
+        let rel = file.map(|f| self.relative(f));
+        report.map(|mut f| {
+            let rule = f.rule?;
+            if let Some(rel) = &rel {
+                match self.level(rule, rel) {
+                    Some(Level::Off) => return None,
+                    Some(Level::Error) => f.severity = waflow::Severity::Error,
+                    Some(Level::Warning) => f.severity = waflow::Severity::Warning,
+                    None => {}
+                }
+                for (i, (s, m)) in self.suppress.iter().enumerate() {
+                    if s.rule.get_ref() != rule || !m.is_match(rel) {
+                        continue;
+                    }
+                    let before = f.pointers.len();
+                    f.pointers
+                        .retain(|p| !s.path.as_deref().is_none_or(|pat| wildcard(pat, &p.path)));
+                    if f.pointers.len() < before {
+                        self.used[i].store(true, Ordering::Relaxed);
+                    }
+                    if f.pointers.is_empty() {
+                        return None;
+                    }
+                }
+            }
+            Some(f)
+        })
+    }
+
+    /// Suppressions that matched nothing in this run: stale entries to delete.
+    pub fn unused_suppressions(&self) -> Vec<String> {
+        self.suppress
+            .iter()
+            .zip(&self.used)
+            .filter(|(_, used)| !used.load(Ordering::Relaxed))
+            .map(|((s, _), _)| {
+                let at = self
+                    .source
+                    .as_deref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                let place = s
+                    .path
+                    .as_deref()
+                    .map(|p| format!(" at {p}"))
+                    .unwrap_or_default();
+                let why = s
+                    .reason
+                    .as_deref()
+                    .map(|r| format!(" (reason given: {r})"))
+                    .unwrap_or_default();
+                format!(
+                    "{at}: the suppression of {} in {}{place} matched nothing; delete it{why}",
+                    s.rule.get_ref(),
+                    s.file.get_ref()
+                )
+            })
+            .collect()
+    }
+}
+
+/// `*` matches any run of characters; everything else matches itself.
+fn wildcard(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == text;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !text.starts_with(first) || text.len() < first.len() + last.len() || !text.ends_with(last) {
+        return false;
+    }
+    let mut rest = &text[first.len()..text.len() - last.len()];
+    for part in &parts[1..parts.len() - 1] {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The JSON Schema of waflow.toml (`schemas/waflow.schema.json`).
+pub(crate) fn schema_text() -> String {
+    let mut schema = serde_json::to_value(schemars::schema_for!(Config)).unwrap_or_default();
+    // Rule codes come from the registry, so editors complete them and flag typos.
+    let codes: Vec<&str> = waflow::rules::all().iter().map(|r| r.code).collect();
+    let names = serde_json::json!({ "enum": codes });
+    for at in ["/properties/rules", "/$defs/Override/properties/rules"] {
+        if let Some(serde_json::Value::Object(m)) = schema.pointer_mut(at) {
+            m.insert("propertyNames".into(), names.clone());
+        }
+    }
+    if let Some(serde_json::Value::Object(m)) =
+        schema.pointer_mut("/$defs/Suppression/properties/rule")
+    {
+        m.insert("enum".into(), names["enum"].clone());
+    }
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
 }
 
 #[cfg(test)]
@@ -89,7 +481,33 @@ mod tests {
         let bad = dir.path().join("bad.toml");
         std::fs::write(&bad, "[8x8]\napi-key = \"nope\"\n").unwrap();
         let err = load(Some(&bad), &nested).unwrap_err();
-        assert!(err.contains("unknown field `api-key`"), "{err}");
-        assert!(err.contains("line 2"), "{err}");
+        assert!(err.message.contains("unknown field `api-key`"), "{err}");
+        assert_eq!(&err.text[err.span.clone().unwrap()], "api-key");
+    }
+
+    #[test]
+    fn unknown_rules_and_bad_globs_point_at_their_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "[rules]\nduplicate-screen = \"off\"\n").unwrap();
+        let err = load(Some(&path), dir.path()).unwrap_err();
+        assert!(
+            err.message.contains("did you mean duplicate-screen-id"),
+            "{}",
+            err.message
+        );
+        assert_eq!(&err.text[err.span.clone().unwrap()], "\"off\"");
+        std::fs::write(&path, "exclude = [\"a/[b\"]\n").unwrap();
+        let err = load(Some(&path), dir.path()).unwrap_err();
+        assert!(err.message.starts_with("bad glob"), "{}", err.message);
+    }
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard("screens[*].title", "screens[12].title"));
+        assert!(wildcard("*", "anything"));
+        assert!(wildcard("a*b*c", "a__b__c"));
+        assert!(!wildcard("screens[*].title", "screens[1].layout"));
+        assert!(wildcard("exact", "exact") && !wildcard("exact", "exactly"));
     }
 }

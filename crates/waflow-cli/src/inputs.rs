@@ -5,8 +5,20 @@ use std::path::{Path, PathBuf};
 /// One thing to check, named as the user named it.
 #[derive(Debug)]
 pub(crate) enum Input {
+    /// Named on the command line: checked whatever the configuration says.
     File(PathBuf),
+    /// Found by walking a directory: subject to the config's include/exclude.
+    Found(PathBuf),
     Stdin,
+}
+
+impl Input {
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::File(p) | Input::Found(p) => Some(p),
+            Input::Stdin => None,
+        }
+    }
 }
 
 /// Expands directories into their `*.json` files (honouring .gitignore and skipping
@@ -30,7 +42,7 @@ pub(crate) fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
                 }
             }
             found.sort();
-            inputs.extend(found.into_iter().map(Input::File));
+            inputs.extend(found.into_iter().map(Input::Found));
         } else if path.exists() {
             // A file named explicitly is checked whatever its extension.
             inputs.push(Input::File(path.clone()));

@@ -8,8 +8,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
-// Only upload settings live in waflow.toml so far.
-#[cfg(feature = "upload")]
 mod config;
 mod inputs;
 #[cfg(feature = "upload")]
@@ -62,9 +60,28 @@ pub(crate) struct CheckArgs {
     /// The name to report for stdin input
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
-    /// Severity of findings about frozen Flow JSON versions
-    #[arg(long, value_enum, default_value_t = Level::Error, value_name = "LEVEL")]
-    pub frozen_version: Level,
+    /// Severity of findings about frozen Flow JSON versions (default: error, or
+    /// frozen-version in waflow.toml)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub frozen_version: Option<Level>,
+    /// Config file to use instead of the nearest waflow.toml of each file
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<std::path::PathBuf>,
+    /// Print findings only: no summary line, no notes about stale suppressions
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print how many findings each rule has instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit 0 even when errors are found (2 still means waflow could not do its job)
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Exit 1 when there are more than N warnings
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Leave warnings out of the output and the counts
+    #[arg(long)]
+    pub no_warnings: bool,
     /// When to colour human output (auto: only on a terminal, and never with NO_COLOR set)
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
@@ -78,6 +95,12 @@ pub(crate) enum Format {
     Json,
     /// One JSON array, Meta spelling (validation_errors, error_type, line_start, ...)
     Meta,
+    /// SARIF 2.1.0 (GitHub code scanning), with every rule's metadata
+    Sarif,
+    /// GitHub Actions annotations (::error file=...,line=...::message)
+    Github,
+    /// JUnit XML, a test suite per file and a test case per error
+    Junit,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -9,7 +9,8 @@ use waflow::schema::{file_name, schema_text};
 
 #[derive(clap::Args)]
 pub(crate) struct SchemaArgs {
-    /// The Flow JSON version to print (e.g. 7.3); every version with --write
+    /// The Flow JSON version to print (e.g. 7.3), or `config` for waflow.toml's schema;
+    /// every version and the config's with --write
     #[arg(value_name = "VERSION")]
     pub version: Option<String>,
     /// Write flow-json-<version>.schema.json for every version into DIR instead
@@ -17,7 +18,19 @@ pub(crate) struct SchemaArgs {
     pub write: Option<PathBuf>,
 }
 
+/// The config file's schema, beside the flow schemas.
+pub(crate) const CONFIG_SCHEMA_FILE: &str = "waflow.schema.json";
+
 pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
+    if args.version.as_deref() == Some("config") && args.write.is_none() {
+        return match std::io::stdout()
+            .lock()
+            .write_all(crate::config::schema_text().as_bytes())
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(2),
+        };
+    }
     let available: Vec<FlowVersion> = schema_versions().collect();
     let list = || {
         available
@@ -61,9 +74,13 @@ pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
                 crate::print_error(&format!("{}: {e}", dir.display()));
                 return ExitCode::from(2);
             }
-            for v in chosen {
-                let path = dir.join(file_name(v));
-                if let Err(e) = std::fs::write(&path, schema_text(v)) {
+            let files = chosen
+                .into_iter()
+                .map(|v| (file_name(v), schema_text(v)))
+                .chain([(CONFIG_SCHEMA_FILE.to_owned(), crate::config::schema_text())]);
+            for (name, text) in files {
+                let path = dir.join(name);
+                if let Err(e) = std::fs::write(&path, text) {
                     crate::print_error(&format!("{}: {e}", path.display()));
                     return ExitCode::from(2);
                 }

@@ -37,6 +37,22 @@ impl Report {
         }
     }
 
+    /// The report with each finding passed through `f`, which may change it (a
+    /// configured severity) or drop it (`None`: a rule turned off, a suppression).
+    pub fn map(self, mut f: impl FnMut(Finding) -> Option<Finding>) -> Report {
+        let (errors, warnings) = self
+            .errors
+            .into_iter()
+            .chain(self.warnings)
+            .filter_map(&mut f)
+            .partition(|f| f.severity == Severity::Error);
+        Report {
+            errors,
+            warnings,
+            version: self.version,
+        }
+    }
+
     /// True when Meta would accept the flow: no errors (warnings allowed).
     pub fn is_valid(&self) -> bool {
         self.errors.is_empty()

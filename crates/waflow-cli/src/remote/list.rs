@@ -33,6 +33,10 @@ pub(crate) fn run(args: &ListArgs) -> ExitCode {
             v.push(b'\n');
             v
         }
+        // Report formats describe findings; a list of flows has none.
+        Format::Sarif | Format::Github | Format::Junit => {
+            return fail("list prints a table or JSON: use --format human or --format json")
+        }
     };
     emit(&out).err().unwrap_or(ExitCode::SUCCESS)
 }

@@ -52,7 +52,7 @@ impl RemoteArgs {
     /// A client from the settings, or a message naming what is missing or wrong.
     /// `near` is where to start looking for waflow.toml.
     pub fn client(&self, near: &Path) -> Result<Client, String> {
-        let loaded = config::load(self.config.as_deref(), near)?;
+        let loaded = config::load(self.config.as_deref(), near).map_err(|e| e.render())?;
         let file = &loaded.config.eight_by_eight;
         // Where a value from the config file came from, for its error message.
         let from_file = |value: &Option<String>| {

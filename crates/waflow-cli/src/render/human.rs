@@ -11,12 +11,23 @@ use codespan_reporting::term::{self, termcolor};
 use rayon::prelude::*;
 use waflow::{Finding, Pointer};
 
-use super::Checked;
+use super::{Checked, Renderer};
 
-pub(crate) fn render(checked: &[Checked], color: bool) -> Vec<u8> {
-    let mut out = frames(checked, color);
-    out.extend_from_slice(summary(checked).as_bytes());
-    out
+/// Code frames and a summary line (the `check` output).
+pub(crate) struct Human {
+    pub color: bool,
+    /// The closing "Checked N files: ..." line (`--quiet` leaves it out).
+    pub summary: bool,
+}
+
+impl Renderer for Human {
+    fn render(&self, checked: &[Checked]) -> Vec<u8> {
+        let mut out = frames(checked, self.color);
+        if self.summary {
+            out.extend_from_slice(summary(checked).as_bytes());
+        }
+        out
+    }
 }
 
 /// The code frames alone, for commands that write their own summary.
@@ -85,6 +96,12 @@ fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagno
     }
     if let Some(help) = &f.help {
         notes.push(format!("help: {help}"));
+    }
+    if let Some(rule) = f.rule {
+        notes.push(format!(
+            "docs: {} (or `waflow explain {rule}`)",
+            super::doc_url(rule)
+        ));
     }
     d.with_labels(labels).with_notes(notes)
 }

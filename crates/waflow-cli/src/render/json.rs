@@ -6,7 +6,16 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use waflow::finding::Spelled;
 use waflow::Spelling;
 
-use super::Checked;
+use super::{Checked, Renderer};
+
+/// Both JSON formats; the spelling picks the keys.
+pub(crate) struct Json(pub Spelling);
+
+impl Renderer for Json {
+    fn render(&self, checked: &[Checked]) -> Vec<u8> {
+        render(checked, self.0)
+    }
+}
 
 struct Files<'a>(&'a [Checked], Spelling);
 struct File<'a>(&'a Checked, Spelling);
@@ -35,7 +44,7 @@ impl serde::Serialize for File<'_> {
     }
 }
 
-pub(crate) fn render(checked: &[Checked], spelling: Spelling) -> Vec<u8> {
+fn render(checked: &[Checked], spelling: Spelling) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(&Files(checked, spelling)).unwrap_or_default();
     out.push(b'\n');
     out

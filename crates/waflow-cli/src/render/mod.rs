@@ -5,8 +5,24 @@ use std::io::IsTerminal;
 
 use crate::{Color, Format};
 
+mod github;
 pub(crate) mod human;
 pub(crate) mod json;
+mod junit;
+mod sarif;
+
+/// One output format: the checked files, in input order, to the bytes for stdout.
+pub(crate) trait Renderer {
+    fn render(&self, checked: &[Checked]) -> Vec<u8>;
+}
+
+/// Where a rule's documentation lives (docs/rules.md, generated from the registry).
+pub(crate) fn doc_url(code: &str) -> String {
+    format!(
+        "{}/blob/main/docs/rules.md#{code}",
+        env!("CARGO_PKG_REPOSITORY")
+    )
+}
 
 /// One validated input.
 pub(crate) struct Checked {
@@ -42,11 +58,20 @@ pub(crate) fn use_color(choice: Color) -> bool {
     }
 }
 
+/// The renderer of a machine format, or `None` for the human one (whose summary line
+/// differs per command).
+pub(crate) fn renderer(format: Format) -> Option<Box<dyn Renderer>> {
+    Some(match format {
+        Format::Human => return None,
+        Format::Json => Box::new(json::Json(waflow::Spelling::Camel)),
+        Format::Meta => Box::new(json::Json(waflow::Spelling::Snake)),
+        Format::Sarif => Box::new(sarif::Sarif),
+        Format::Github => Box::new(github::Github),
+        Format::Junit => Box::new(junit::Junit),
+    })
+}
+
 /// The findings of `checked` in a machine format, or `None` for the human one.
 pub(crate) fn machine(format: Format, checked: &[Checked]) -> Option<Vec<u8>> {
-    match format {
-        Format::Human => None,
-        Format::Json => Some(json::render(checked, waflow::Spelling::Camel)),
-        Format::Meta => Some(json::render(checked, waflow::Spelling::Snake)),
-    }
+    renderer(format).map(|r| r.render(checked))
 }

@@ -262,26 +262,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, out: &mut Vec<Finding>) {
             .and_then(by_code)
             .is_none_or(|r| r.applies_to(ctx.version))
     });
-    merge(&mut found);
     out.extend(found);
-}
-
-/// Meta merges errors with the same code and message into one error listing every
-/// location (spec 0, step 6); so does waflow, keeping the first one's place.
-fn merge(found: &mut Vec<Finding>) {
-    let mut first: std::collections::HashMap<(Option<&'static str>, String), usize> =
-        std::collections::HashMap::new();
-    let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
-    for f in found.drain(..) {
-        match first.get(&(f.rule, f.message.clone())) {
-            Some(&i) => kept[i].pointers.extend(f.pointers),
-            None => {
-                first.insert((f.rule, f.message.clone()), kept.len());
-                kept.push(f);
-            }
-        }
-    }
-    *found = kept;
 }
 
 #[cfg(test)]
