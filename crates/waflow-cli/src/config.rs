@@ -104,6 +104,7 @@ pub(crate) struct Suppression {
 }
 
 /// `[8x8]`: where flows are uploaded.
+#[cfg_attr(not(feature = "upload"), allow(dead_code))]
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct EightByEight {
