@@ -63,9 +63,11 @@ pub(crate) fn run(args: &PushArgs) -> ExitCode {
     if !local.is_valid() && !args.force {
         let errors = local.errors().len();
         let checked = [Checked::new(name.clone(), bytes, local)];
-        let out = render::machine(args.remote.format, &checked).unwrap_or_else(|| {
-            render::human::frames(&checked, render::use_color(args.remote.color))
-        });
+        let out = render::renderer(args.remote.format)
+            .map(|r| r.render(&checked))
+            .unwrap_or_else(|| {
+                render::human::frames(&checked, render::use_color(args.remote.color))
+            });
         let _ = emit(&out);
         note(format!(
             "not uploading {name}: local validation found {}; fix them, or pass --force to upload anyway",
@@ -124,7 +126,7 @@ fn report(args: &PushArgs, name: String, text: String, answer: UpdateResponse) -
         ("success", answer.success.into()),
     ];
     let checked = [checked];
-    let out = match render::machine(args.remote.format, &checked) {
+    let out = match render::renderer(args.remote.format).map(|r| r.render(&checked)) {
         Some(out) => out,
         None => {
             let mut out = render::human::frames(&checked, render::use_color(args.remote.color));

@@ -55,7 +55,7 @@ pub(crate) fn run(args: &StatusArgs) -> ExitCode {
         ("flowJsonUrl", details.flow_json_url.clone().into()),
     ];
     let checked = [checked];
-    let out = match render::machine(args.remote.format, &checked) {
+    let out = match render::renderer(args.remote.format).map(|r| r.render(&checked)) {
         Some(out) => out,
         None => {
             let mut out = format!(

@@ -70,8 +70,3 @@ pub(crate) fn renderer(format: Format) -> Option<Box<dyn Renderer>> {
         Format::Junit => Box::new(junit::Junit),
     })
 }
-
-/// The findings of `checked` in a machine format, or `None` for the human one.
-pub(crate) fn machine(format: Format, checked: &[Checked]) -> Option<Vec<u8>> {
-    renderer(format).map(|r| r.render(checked))
-}
