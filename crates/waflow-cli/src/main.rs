@@ -38,6 +38,11 @@ enum Command {
     Rules(rules::RulesArgs),
     /// Print a rule's documentation: what it finds, why Meta rejects it, how to fix it
     Explain(rules::ExplainArgs),
+    /// Print a shell completion script (e.g. `waflow completions bash > /etc/bash_completion.d/waflow`)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Validate a flow, then upload it to a draft flow on 8x8 (PUT)
     #[cfg(feature = "upload")]
     Push(remote::push::PushArgs),
@@ -129,6 +134,16 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema::run(&args),
         Command::Rules(args) => rules::run_list(&args),
         Command::Explain(args) => rules::run_explain(&args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "waflow", &mut out);
+            use std::io::Write;
+            match std::io::stdout().lock().write_all(&out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(2),
+            }
+        }
         #[cfg(feature = "upload")]
         Command::Push(args) => remote::push::run(&args),
         #[cfg(feature = "upload")]
