@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn repo(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
 fn waflow(args: &[&str]) -> String {

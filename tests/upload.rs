@@ -1,7 +1,7 @@
 //! `push`, `list` and `status` against an HTTP server on 127.0.0.1, run as users run them.
 #![cfg(feature = "upload")]
 
-#[path = "../../waflow-8x8/tests/support/mod.rs"]
+#[path = "../crates/waflow-8x8/tests/support/mod.rs"]
 mod support;
 
 use std::path::Path;
