@@ -214,7 +214,8 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     } else if args.max_warnings.is_some_and(|max| warnings > max) {
         let _ = writeln!(
             stderr,
-            "waflow: {warnings} warnings exceed --max-warnings {}",
+            "waflow: {} exceed --max-warnings {}",
+            render::human::plural(warnings, "warning"),
             args.max_warnings.unwrap_or_default()
         );
         ExitCode::from(1)

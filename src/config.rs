@@ -276,6 +276,9 @@ pub(crate) struct Policy {
     overrides: Vec<(GlobSet, BTreeMap<String, Level>)>,
     suppress: Vec<(Suppression, GlobMatcher)>,
     used: Vec<AtomicBool>,
+    /// Whether a file the suppression names was checked at all: one that wasn't can't
+    /// tell whether the suppression is stale.
+    seen: Vec<AtomicBool>,
 }
 
 impl Policy {
@@ -310,6 +313,7 @@ impl Policy {
                 .map(|o| (set(&o.files), levels(&o.rules)))
                 .collect(),
             used: suppress.iter().map(|_| AtomicBool::new(false)).collect(),
+            seen: suppress.iter().map(|_| AtomicBool::new(false)).collect(),
             suppress,
             dir,
         }
@@ -352,6 +356,13 @@ impl Policy {
     /// pointers (and findings left without one) removed.
     pub fn apply(&self, file: Option<&Path>, report: waflow::Report) -> waflow::Report {
         let rel = file.map(|f| self.relative(f));
+        if let Some(rel) = &rel {
+            for (i, (_, m)) in self.suppress.iter().enumerate() {
+                if m.is_match(rel) {
+                    self.seen[i].store(true, Ordering::Relaxed);
+                }
+            }
+        }
         report.map(|mut f| {
             let rule = f.rule?;
             if let Some(rel) = &rel {
@@ -380,12 +391,14 @@ impl Policy {
         })
     }
 
-    /// Suppressions that matched nothing in this run: stale entries to delete.
+    /// Suppressions that matched nothing in files this run checked: stale entries.
     pub fn unused_suppressions(&self) -> Vec<String> {
         self.suppress
             .iter()
-            .zip(&self.used)
-            .filter(|(_, used)| !used.load(Ordering::Relaxed))
+            .zip(self.used.iter().zip(&self.seen))
+            .filter(|(_, (used, seen))| {
+                seen.load(Ordering::Relaxed) && !used.load(Ordering::Relaxed)
+            })
             .map(|((s, _), _)| {
                 let at = self
                     .source
