@@ -37,6 +37,20 @@ pub(crate) static TOO_LARGE: RuleMeta = RuleMeta {
           (images, long lists) to your endpoint's responses.",
 };
 
+pub(crate) static TOO_MANY_FINDINGS: RuleMeta = RuleMeta {
+    code: "too-many-findings",
+    error: "WAFLOW_TOO_MANY_FINDINGS",
+    error_type: FLOW_JSON_ERROR,
+    severity: Severity::Warning,
+    since: None,
+    until: None,
+    summary: "The report was cut at the caller's cap on findings.",
+    doc: "Not a Meta rule: a caller may cap how many findings one report holds \
+          (`Options::max_findings`, default 100,000), so a pathological document can't make \
+          a report of unbounded size. The errors come first; this warning says how many \
+          findings were left out. Fix: correct the first findings and validate again.",
+};
+
 pub(crate) static INVALID_JSON: RuleMeta = RuleMeta {
     code: "invalid-json",
     error: "INVALID_FLOW_JSON",

@@ -62,6 +62,9 @@ pub struct Options {
     /// Severity of `frozen-version` (Meta refuses updates to flows on frozen versions;
     /// repositories that only archive old flows may lower it). Default: error.
     pub frozen_version: Severity,
+    /// At most this many findings (after merging) are kept, errors first; a
+    /// `too-many-findings` warning says how many were left out. Default: 100,000.
+    pub max_findings: usize,
 }
 
 impl Default for Options {
@@ -71,6 +74,7 @@ impl Default for Options {
             read_cap: 64 * 1024 * 1024,
             max_depth: syntax::DEFAULT_MAX_DEPTH,
             frozen_version: Severity::Error,
+            max_findings: 100_000,
         }
     }
 }
@@ -120,7 +124,14 @@ pub fn validate_reader<R: Read>(reader: R, options: &Options) -> Result<Report, 
 fn run(bytes: &[u8], size: document::Size, options: &Options) -> Report {
     let mut findings = Vec::new();
     let version = stages(bytes, size, options, &mut findings);
-    Report::new(findings, version)
+    let report = Report::new(findings, version);
+    report.capped(options.max_findings, |dropped, kept| {
+        let mut f = document::TOO_MANY_FINDINGS.finding(format!(
+            "{dropped} more findings are not reported: the report is capped at {kept} (Options::max_findings)"
+        ));
+        f.help = Some("Fix the first ones and validate again, or raise the cap".into());
+        f
+    })
 }
 
 /// Runs the stages in order; each stage only reads what the one before produced.

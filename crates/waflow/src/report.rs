@@ -24,6 +24,19 @@ impl Report {
         }
     }
 
+    /// Keeps at most `max` findings, errors first, and adds `note(dropped, max)` when any
+    /// were dropped.
+    pub(crate) fn capped(mut self, max: usize, note: impl FnOnce(usize, usize) -> Finding) -> Self {
+        let total = self.errors.len() + self.warnings.len();
+        if total <= max {
+            return self;
+        }
+        self.errors.truncate(max);
+        self.warnings.truncate(max - self.errors.len());
+        self.warnings.push(note(total - max, max));
+        self
+    }
+
     /// A report of findings from elsewhere (a server's `validationErrors`), kept as given:
     /// errors and warnings by their severity, not merged.
     pub fn from_findings(findings: Vec<Finding>) -> Self {

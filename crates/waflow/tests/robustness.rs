@@ -254,3 +254,28 @@ fn semantic_worst_cases_finish_with_findings() {
         .unwrap();
     assert_eq!(dup.pointers.len(), 5000);
 }
+
+#[test]
+fn the_findings_cap_keeps_errors_first_and_says_how_many_were_dropped() {
+    let inputs: Vec<String> = (0..50)
+        .map(|i| format!(r#"{{"type": "TextBody", "text": "${{data.missing_{i}}}"}}"#))
+        .collect();
+    let text = format!(
+        r#"{{"version": "7.3", "screens": [{{"id": "END", "title": "T", "terminal": true, "layout": {{"type": "SingleColumnLayout", "children": [{}, {{"type": "Footer", "label": "Done", "on-click-action": {{"name": "complete", "payload": {{}}}}}}]}}}}]}}"#,
+        inputs.join(",")
+    );
+    assert_eq!(waflow::validate(&text).errors().len(), 50);
+    let options = waflow::Options {
+        max_findings: 10,
+        ..Default::default()
+    };
+    let report = waflow::validate_with(text.as_bytes(), &options);
+    assert_eq!(report.errors().len(), 10);
+    let note = report.warnings().last().expect("the cap note");
+    assert_eq!(note.rule, Some("too-many-findings"));
+    assert!(
+        note.message.starts_with("40 more findings"),
+        "{}",
+        note.message
+    );
+}

@@ -138,3 +138,27 @@ fn dropdown(s: &mut String, i: usize, d: usize) {
     }
     s.push_str("\n                ]\n              },\n");
 }
+
+/// A flow with at least `n` findings: the generated 1 MB flow, then `n` TextBody
+/// components each with a property that does not exist (a distinct key each, so Meta's
+/// merging by message keeps them apart), spread over screens of 90.
+pub fn with_findings(n: usize) -> String {
+    let mut out = String::from("{\n  \"version\": \"7.3\",\n  \"screens\": [\n");
+    let per_screen = 90;
+    let screens = n.div_ceil(per_screen);
+    for s in 0..screens {
+        let _ = writeln!(
+            out,
+            "    {{ \"id\": \"BAD_{}\", \"title\": \"T\", \"terminal\": true, \"layout\": {{ \"type\": \"SingleColumnLayout\", \"children\": [",
+            letters(s)
+        );
+        for k in 0..per_screen {
+            let i = s * per_screen + k;
+            let _ = writeln!(out, "      {{ \"type\": \"TextBody\", \"text\": \"Line {i}\", \"colour_{i}\": \"red\" }},");
+        }
+        out.push_str("      { \"type\": \"Footer\", \"label\": \"Done\", \"on-click-action\": { \"name\": \"complete\", \"payload\": {} } }\n    ] } }");
+        out.push_str(if s + 1 < screens { ",\n" } else { "\n" });
+    }
+    out.push_str("  ]\n}\n");
+    out
+}

@@ -82,6 +82,7 @@ pub fn all() -> &'static [&'static RuleMeta] {
     static ALL: &[&RuleMeta] = &[
         &crate::document::INVALID_UTF8,
         &crate::document::TOO_LARGE,
+        &crate::document::TOO_MANY_FINDINGS,
         &crate::document::INVALID_JSON,
         &crate::document::DUPLICATE_KEY,
         &crate::version::ROOT_NOT_OBJECT,
@@ -242,6 +243,30 @@ pub fn check_tree(text: &str, root: &Node<'_>, version: FlowVersion) -> Vec<Find
     let mut out = Vec::new();
     check(&ctx, &mut out);
     out
+}
+
+/// Fuzzing entry to the expression language: parses `src` as an If condition and as a
+/// backtick body, type-checks and runs the condition rules; returns every fault's byte
+/// range. Not part of the API.
+#[doc(hidden)]
+pub fn fuzz_expression(src: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    for mode in [expr::Mode::Condition, expr::Mode::Backtick] {
+        match expr::parse(src, 0, mode) {
+            Ok(e) => {
+                let mut errs = Vec::new();
+                let _ = e.type_of(&|_| Some(expr::VType::String), &mut errs);
+                e.condition_faults(&mut errs);
+                ranges.push(e.range());
+                ranges.extend(errs.into_iter().map(|e| e.range));
+            }
+            Err(e) => ranges.push(e.range),
+        }
+    }
+    if let Some(Err(e)) = expr::whole_ref(src) {
+        ranges.push(e.range);
+    }
+    ranges
 }
 
 /// Runs every semantic rule family that applies to the flow's version.
