@@ -128,3 +128,77 @@ proptest! {
         }
     }
 }
+
+fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i32>().prop_map(|n| serde_json::json!(n)),
+        "[a-zA-Z_${}.` '=()!<>&|0-9-]{0,12}".prop_map(serde_json::Value::String),
+        prop_oneof![
+            Just("TextBody"),
+            Just("Footer"),
+            Just("If"),
+            Just("Form"),
+            Just("navigate"),
+            Just("${data.x}"),
+            Just("`${form.a} > 1`")
+        ]
+        .prop_map(|s| serde_json::Value::String(s.to_owned())),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            proptest::collection::btree_map(
+                prop_oneof![
+                    Just("type".to_owned()),
+                    Just("text".to_owned()),
+                    Just("name".to_owned()),
+                    Just("children".to_owned()),
+                    Just("on-click-action".to_owned()),
+                    Just("payload".to_owned()),
+                    Just("next".to_owned()),
+                    Just("condition".to_owned()),
+                    Just("then".to_owned()),
+                    "[a-z-]{1,8}",
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Arbitrary bytes: no panic, every span inside the input.
+    #[test]
+    fn arbitrary_bytes_get_findings_inside_the_input(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let report = waflow::validate_bytes(&bytes);
+        for f in report.errors().iter().chain(report.warnings()) {
+            for p in f.pointers.iter().filter_map(|p| p.span) {
+                prop_assert!(p.start <= p.end && p.end as usize <= bytes.len(), "{f:?}");
+            }
+        }
+    }
+
+    /// Arbitrary JSON values as a screen's children (and as the whole layout): findings of
+    /// every stage sit on real tokens, with line/column agreeing with the byte offsets.
+    #[test]
+    fn arbitrary_json_in_a_flow_gets_exact_positions(value in arbitrary_json(), as_layout in any::<bool>(), minified in any::<bool>()) {
+        let children = if as_layout { value.clone() } else { serde_json::json!([value, {"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}}]) };
+        let doc = serde_json::json!({"version": "7.3", "screens": [{"id": "END", "title": "T", "terminal": true, "layout": {"type": "SingleColumnLayout", "children": children}}]});
+        let text = if minified { serde_json::to_string(&doc) } else { serde_json::to_string_pretty(&doc) }.unwrap();
+        let report = waflow::validate(&text);
+        for f in report.errors().iter().chain(report.warnings()) {
+            for p in &f.pointers {
+                let Some(span) = p.span else { continue };
+                let (start, end) = (span.start as usize, span.end as usize);
+                prop_assert!(start < end && end <= text.len(), "{f:?}");
+                prop_assert_eq!(position(&text, start), (p.line_start, p.column_start), "{:?}", f);
+            }
+        }
+    }
+}
