@@ -1,5 +1,6 @@
 //! Writes a generated, valid Flow JSON of about N MiB to stdout (the benchmarks'
-//! generator), for tools outside cargo: `cargo run --release -p waflow --example genflow -- 10`.
+//! generator), for tools outside cargo: `cargo run --release -p waflow --example genflow -- 10`;
+//! `genflow findings 10000` writes the flow with that many findings.
 
 #[path = "../benches/support/flowgen.rs"]
 #[allow(dead_code)]
@@ -8,6 +9,16 @@ mod flowgen;
 use std::io::Write;
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("findings") {
+        let n = std::env::args()
+            .nth(2)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(10_000);
+        let _ = std::io::stdout()
+            .lock()
+            .write_all(flowgen::with_findings(n).as_bytes());
+        return;
+    }
     let mib: f64 = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

@@ -5,10 +5,14 @@
 /// else the one sharing the longest start with it (at least 4 characters).
 pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let word_l = word.to_ascii_lowercase();
-    let limit = (word.chars().count() / 3).max(2);
+    let len = word.chars().count();
+    let limit = (len / 3).max(2);
     let candidates: Vec<&str> = candidates.into_iter().filter(|c| *c != word).collect();
+    // The distance is at least the difference in length: most candidates are ruled out
+    // without computing it (a report with thousands of unknown keys asks thousands of times).
     let by_distance = candidates
         .iter()
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (distance(&word_l, &c.to_ascii_lowercase()), *c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, c)| (*d, c.len()))
