@@ -32,8 +32,27 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
-/// Levenshtein distance over characters, two rows.
+/// Levenshtein distance over characters, two rows. Short ASCII words (every property
+/// and component name) use rows on the stack: no allocation per comparison.
 pub fn distance(a: &str, b: &str) -> usize {
+    const SHORT: usize = 64;
+    if a.is_ascii() && b.is_ascii() && b.len() < SHORT {
+        let b = b.as_bytes();
+        let mut prev = [0usize; SHORT];
+        let mut cur = [0usize; SHORT];
+        for (j, slot) in prev.iter_mut().enumerate().take(b.len() + 1) {
+            *slot = j;
+        }
+        for (i, ca) in a.bytes().enumerate() {
+            cur[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let cost = usize::from(ca != *cb);
+                cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        return prev[b.len()];
+    }
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
@@ -64,5 +83,8 @@ mod tests {
             Some("TextInput")
         );
         assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("été", "ete"), 2);
+        assert_eq!(distance("same", "same"), 0);
     }
 }
