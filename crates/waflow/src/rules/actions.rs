@@ -1,13 +1,13 @@
 //! Action constraints (spec 5.3): where each action may be, what its payload holds.
 
 use super::expr::{Source, VType};
-use super::index::{value_type, Action, Comp, DynStr, Flow, Index, Parsed, Place};
+use super::index::{literal_type, value_type, Action, Comp, DynStr, Flow, Index, Parsed, Place};
 use super::references::vtype;
 use super::Ctx;
 use crate::catalog::model::{V5_0, V6_0, V6_2};
 use crate::finding::Finding;
 use crate::suggest::closest;
-use crate::syntax::{Node, Value};
+use crate::syntax::Node;
 
 rule!(
     UNKNOWN_TARGET,
@@ -380,19 +380,6 @@ fn navigate(
             }
         }
     }
-}
-
-/// The JSON type of a literal (`None` for dynamic strings: the reference rules judge those).
-fn literal_type(v: &Node<'_>) -> Option<VType> {
-    Some(match &v.value {
-        Value::String(s) if s.contains("${") || s.starts_with('`') => return None,
-        Value::String(_) => VType::String,
-        Value::Number(_) => VType::Number,
-        Value::Bool(_) => VType::Boolean,
-        Value::Array(_) => VType::Array,
-        Value::Object(_) => VType::Object,
-        Value::Null => return None,
-    })
 }
 
 /// The media picker a reference reads, if it reads one.

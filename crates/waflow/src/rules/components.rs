@@ -1,7 +1,7 @@
 //! Rules inside one component (spec 4, 8): min/max pairs, dates, CalendarPicker modes,
 //! data-source items, Form `init-values`/`error-messages`, TextInput patterns, images.
 
-use super::index::{Comp, Expect, Index};
+use super::index::{literal_type, Comp, Expect, Index};
 use super::Ctx;
 use crate::catalog::model::{Ty, V5_0, V6_1, V6_2, V7_0};
 use crate::finding::Finding;
@@ -549,14 +549,8 @@ fn form_values(
                 Ty::RangeOr(_) => continue,
                 ty => Expect::of(&ty),
             };
-            let got = match &m.value.value {
-                Value::String(v) if v.contains("${") || v.starts_with('`') => continue,
-                Value::String(_) => super::expr::VType::String,
-                Value::Bool(_) => super::expr::VType::Boolean,
-                Value::Number(_) => super::expr::VType::Number,
-                Value::Array(_) => super::expr::VType::Array,
-                Value::Object(_) => super::expr::VType::Object,
-                Value::Null => continue,
+            let Some(got) = literal_type(&m.value) else {
+                continue;
             };
             if !expect.accepts(got) {
                 out.push(ctx.at(

@@ -529,6 +529,20 @@ fn parse(body: &str, at: usize, mode: Mode) -> Parsed<'_> {
     }
 }
 
+/// The JSON type of a literal value; `None` for a dynamic string (the reference rules
+/// judge those) and for null.
+pub(crate) fn literal_type(v: &Node<'_>) -> Option<VType> {
+    Some(match &v.value {
+        Value::String(s) if s.contains("${") || s.starts_with('`') => return None,
+        Value::String(_) => VType::String,
+        Value::Number(_) => VType::Number,
+        Value::Bool(_) => VType::Boolean,
+        Value::Array(_) => VType::Array,
+        Value::Object(_) => VType::Object,
+        Value::Null => return None,
+    })
+}
+
 /// Whether a string is (or tries to be) dynamic: it holds a `${`, or is in backticks.
 fn is_dynamic(s: &str) -> bool {
     s.contains("${") || (s.len() >= 2 && s.starts_with('`') && s.ends_with('`'))
