@@ -87,7 +87,7 @@ pub const FLOW_JSON_ERROR: &str = "FLOW_JSON_ERROR";
 pub const JSON_SCHEMA_ERROR: &str = "JSON_SCHEMA_ERROR";
 
 /// One location of a finding: Meta's 1-based, inclusive position, and its path.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Pointer {
     #[serde(default, alias = "line_start")]
@@ -247,26 +247,52 @@ impl<'de> Deserialize<'de> for Finding {
 /// Merges findings with the same code and message into one with several pointers, as
 /// Meta does (spec 0, step 6), keeping first-seen order.
 pub(crate) fn merge(findings: Vec<Finding>) -> Vec<Finding> {
+    // First, for each finding, the first one with its code and message (keys borrowed:
+    // nothing is copied), then one move of each into place.
+    let first_of: Vec<usize> = {
+        let mut index = std::collections::HashMap::with_capacity(findings.len());
+        findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                *index
+                    .entry((f.error.as_str(), f.message.as_str()))
+                    .or_insert(i)
+            })
+            .collect()
+    };
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
-    let mut index = std::collections::HashMap::new();
-    for f in findings {
-        let key = (f.error.clone(), f.message.clone());
-        match index.get(&key) {
-            Some(&i) => {
-                let target: &mut Finding = &mut out[i];
-                for p in f.pointers {
-                    if !target.pointers.contains(&p) {
-                        target.pointers.push(p);
-                    }
-                }
-            }
-            None => {
-                index.insert(key, out.len());
-                out.push(f);
-            }
+    let mut slot = vec![0usize; findings.len()];
+    let mut merged = false;
+    for (i, f) in findings.into_iter().enumerate() {
+        let first = first_of[i];
+        if first == i {
+            slot[i] = out.len();
+            out.push(f);
+        } else {
+            out[slot[first]].pointers.extend(f.pointers);
+            merged = true;
+        }
+    }
+    if merged {
+        for f in &mut out {
+            dedup_pointers(&mut f.pointers);
         }
     }
     out
+}
+
+/// Drops repeated pointers, keeping the first of each (linear in the count).
+fn dedup_pointers(pointers: &mut Vec<Pointer>) {
+    if pointers.len() < 2 {
+        return;
+    }
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(pointers.len());
+        pointers.iter().map(|p| seen.insert(p)).collect()
+    };
+    let mut flags = keep.into_iter();
+    pointers.retain(|_| flags.next().unwrap_or(true));
 }
 
 #[cfg(test)]

@@ -31,6 +31,11 @@ impl<'t> Locator<'t> {
 
     /// A pointer at `span` (the token's own bytes) with Meta's inclusive end column.
     pub fn pointer(&self, span: Span, path: &Path) -> Pointer {
+        self.pointer_at(span, path.to_string())
+    }
+
+    /// A pointer whose path text is already written.
+    pub fn pointer_at(&self, span: Span, path: String) -> Pointer {
         let (start, end) = self
             .index()
             .utf16_range(span.start as usize, span.end as usize);
@@ -39,7 +44,7 @@ impl<'t> Locator<'t> {
             line_end: end.line,
             column_start: start.column,
             column_end: end.column,
-            path: path.to_string(),
+            path,
             span: Some(span),
         }
     }

@@ -1,6 +1,9 @@
 //! Mutated real flows: delete a key, change a value's type, rename a component. Whatever
-//! the mutation, validation never panics and every pointer sits on real bytes of the
-//! input with a line and column that agree with them.
+//! the mutation, validation never panics, every pointer sits on real bytes of the input
+//! with a line and column that agree with them, and the structure check finds exactly
+//! what the generated JSON Schema finds.
+
+mod support;
 
 use std::path::Path;
 
@@ -111,6 +114,9 @@ proptest! {
         let seeds = seeds();
         let doc = mutate(seeds[seed % seeds.len()].clone(), kind, pick);
         let text = if minified { serde_json::to_string(&doc) } else { serde_json::to_string_pretty(&doc) }.unwrap();
+        if let Some(expected) = support::by_schema(&text) {
+            prop_assert_eq!(support::by_waflow(&text), expected, "{}", text);
+        }
         let report = waflow::validate(&text);
         for f in report.errors().iter().chain(report.warnings()) {
             prop_assert!(!f.message.is_empty());
@@ -191,6 +197,9 @@ proptest! {
         let children = if as_layout { value.clone() } else { serde_json::json!([value, {"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}}]) };
         let doc = serde_json::json!({"version": "7.3", "screens": [{"id": "END", "title": "T", "terminal": true, "layout": {"type": "SingleColumnLayout", "children": children}}]});
         let text = if minified { serde_json::to_string(&doc) } else { serde_json::to_string_pretty(&doc) }.unwrap();
+        if let Some(expected) = support::by_schema(&text) {
+            prop_assert_eq!(support::by_waflow(&text), expected, "{}", text);
+        }
         let report = waflow::validate(&text);
         for f in report.errors().iter().chain(report.warnings()) {
             for p in &f.pointers {

@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+mod support;
+
 use waflow::catalog::{schema_versions, versions::LATEST, COMPONENTS};
 use waflow::schema::{file_name, schema_text};
 
@@ -73,6 +75,57 @@ fn a_plain_validator_agrees_with_waflow_on_the_component_flows() {
         "/screens/0/layout/children/0"
     );
     assert!(errors[0].to_string().contains("initial-text"));
+}
+
+fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            json_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "json") {
+            out.push(p);
+        }
+    }
+}
+
+/// waflow's structure check and the generated schema (run by jsonschema) find the same
+/// faults at the same paths on every flow of testdata/ and of the real corpus (when
+/// present: ../shared/corpus/real or $WAFLOW_CORPUS).
+#[test]
+fn the_structure_check_finds_what_the_schema_finds() {
+    let mut files = Vec::new();
+    json_files(&repo("testdata"), &mut files);
+    let corpus = std::env::var_os("WAFLOW_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo("../shared/corpus/real"));
+    json_files(&corpus, &mut files);
+    let (mut compared, mut with_faults) = (0, 0);
+    let mut differ = Vec::new();
+    for path in &files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let Some(expected) = support::by_schema(&text) else {
+            continue;
+        };
+        compared += 1;
+        with_faults += usize::from(!expected.is_empty());
+        let found = support::by_waflow(&text);
+        if found != expected {
+            differ.push(format!(
+                "{}:\n  schema: {expected:?}\n  waflow: {found:?}",
+                path.display()
+            ));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    assert!(
+        compared >= 250 && with_faults >= 30,
+        "{compared} compared, {with_faults} with faults"
+    );
 }
 
 /// The component flows use every property every component has at the latest version,

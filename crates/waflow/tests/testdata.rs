@@ -140,14 +140,11 @@ fn every_snapshot_has_its_flow() {
 #[test]
 fn every_rule_has_a_testdata_folder_with_a_failing_and_a_passing_flow() {
     // A flow over 10 MiB does not belong in the repository; tests/limits.rs generates them.
-    // So is a document nested deeper than 256 levels (tests/robustness.rs), and
-    // `schema-error` is the fallback for a keyword the generated schemas never use: no
-    // flow can reach it while schema and mapping agree.
+    // So is a document nested deeper than 256 levels (tests/robustness.rs).
     // `too-many-findings` needs a cap below a real flow's findings (tests/robustness.rs).
     const GENERATED: &[&str] = &[
         "flow-json-too-large",
         "too-deep-to-check",
-        "schema-error",
         "too-many-findings",
     ];
     let mut missing = Vec::new();

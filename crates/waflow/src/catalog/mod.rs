@@ -21,3 +21,26 @@ pub fn schema_versions() -> impl Iterator<Item = FlowVersion> {
         .filter(|v| matches!(v.state, VersionState::Active | VersionState::Frozen { .. }))
         .map(|v| v.version)
 }
+
+/// Every string pattern the catalog enforces, nested properties included (each once).
+pub fn patterns() -> impl Iterator<Item = &'static str> {
+    fn visit(props: &'static [Prop], out: &mut Vec<&'static str>) {
+        for p in props {
+            if let Some((re, _)) = p.pattern {
+                if !out.contains(&re) {
+                    out.push(re);
+                }
+            }
+            match p.ty {
+                Ty::Obj(inner) | Ty::Items(inner) | Ty::Array(inner) => visit(inner, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    visit(document::ROOT, &mut out);
+    for c in COMPONENTS {
+        visit(c.props, &mut out);
+    }
+    out.into_iter()
+}

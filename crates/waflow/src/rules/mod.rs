@@ -111,7 +111,6 @@ pub fn all() -> &'static [&'static RuleMeta] {
         &crate::schema::codes::FORMAT,
         &crate::schema::codes::FORBIDDEN_COMBINATION,
         &crate::schema::codes::MISSING_DEPENDENCY,
-        &crate::schema::codes::OTHER,
         &crate::schema::codes::TOO_DEEP,
         &crate::schema::codes::TEXT_OVER_LIMIT,
         &crate::schema::codes::ITEMS_OVER_LIMIT,

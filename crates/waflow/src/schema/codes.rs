@@ -193,15 +193,6 @@ pub static TOO_DEEP: RuleMeta = RuleMeta {
           document.",
 };
 
-pub static OTHER: RuleMeta = schema_rule(
-    "schema-error",
-    "INVALID_SCHEMA",
-    "Any other schema failure",
-    "Meta's generic code for a schema failure no other code covers (spec 9.4). waflow's \
-     generated schemas use only the keywords above, so this rule fires only if the schema \
-     and this mapping drift apart; please report it.",
-);
-
 /// Documented display limits Meta does not enforce at upload (spec 4, Unknowns 2).
 pub static TEXT_OVER_LIMIT: RuleMeta = RuleMeta {
     code: "text-over-display-limit",

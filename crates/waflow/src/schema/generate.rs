@@ -6,6 +6,9 @@
 //! Components are told apart by `type` with `if`/`then`, never `oneOf`: with `oneOf`, a
 //! bad component fails every branch and comes back as one vague error; with `if`/`then`
 //! only the component's own schema runs, so a wrong property reports that property.
+//! Every `if` also asks for an object: `properties` and `required` pass any non-object,
+//! so without it a `null` component would take every branch and fail each one; every
+//! `not` of a `required` asks for one too, or it would fail on any non-object.
 
 use serde_json::{json, Map, Value};
 
@@ -37,21 +40,7 @@ pub fn schema_text(v: FlowVersion) -> String {
 
 /// The schema of version `v`.
 pub fn schema_for(v: FlowVersion) -> Value {
-    schema_for_components(v, ALL_COMPONENTS)
-}
-
-/// Every bit of a component set (bit `i` is `COMPONENTS[i]`).
-pub(crate) const ALL_COMPONENTS: u32 = u32::MAX;
-
-/// The schema of version `v` with the definitions of only the components in `used`.
-///
-/// It accepts and rejects exactly what the full schema does for a document whose
-/// component types are all in `used`: the allowed-type lists stay complete (so a wrong
-/// type is still named against every allowed one), only the `if`/`then` branches that no
-/// component of the document can take are left out. Compiling it costs a fraction of the
-/// full schema, which is what keeps checking one small file fast.
-pub(crate) fn schema_for_components(v: FlowVersion, used: u32) -> Value {
-    let g = Gen { v, used };
+    let g = Gen { v };
     let mut defs = Map::new();
     for container in Container::ALL {
         for in_form in [false, true] {
@@ -64,11 +53,7 @@ pub(crate) fn schema_for_components(v: FlowVersion, used: u32) -> Value {
             );
         }
     }
-    for (_, c) in COMPONENTS
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| v >= c.since && g.uses(*i))
-    {
+    for c in COMPONENTS.iter().filter(|c| v >= c.since) {
         defs.insert(c.name.to_owned(), g.component(c, false));
         if form_variant(c) {
             defs.insert(format!("{}.in-form", c.name), g.component(c, true));
@@ -96,7 +81,7 @@ pub(crate) fn schema_for_components(v: FlowVersion, used: u32) -> Value {
 
 /// Whether a component reads differently inside a Form: it loses `init-value` and
 /// `error-message`, or it holds components that do.
-fn form_variant(c: &Component) -> bool {
+pub(crate) fn form_variant(c: &Component) -> bool {
     c.props
         .iter()
         .any(|p| p.outside_form_only || matches!(p.ty, Ty::Children(_) | Ty::Cases))
@@ -119,14 +104,9 @@ fn container_def(c: Container, in_form: bool) -> String {
 
 struct Gen {
     v: FlowVersion,
-    used: u32,
 }
 
 impl Gen {
-    fn uses(&self, index: usize) -> bool {
-        self.used & (1u32 << index) != 0
-    }
-
     /// A component in `c`: an object whose `type` is one of those allowed there, checked
     /// by that type's own schema.
     fn container(&self, c: Container, in_form: bool) -> Value {
@@ -137,12 +117,6 @@ impl Gen {
         let names: Vec<&str> = allowed.iter().map(|comp| comp.name).collect();
         let branches: Vec<Value> = allowed
             .iter()
-            .filter(|comp| {
-                COMPONENTS
-                    .iter()
-                    .position(|x| x.name == comp.name)
-                    .is_some_and(|i| self.uses(i))
-            })
             .map(|comp| {
                 let target = if in_form && form_variant(comp) {
                     format!("#/definitions/{}.in-form", comp.name)
@@ -150,7 +124,7 @@ impl Gen {
                     format!("#/definitions/{}", comp.name)
                 };
                 json!({
-                    "if": {"properties": {"type": {"const": comp.name}}, "required": ["type"]},
+                    "if": {"type": "object", "properties": {"type": {"const": comp.name}}, "required": ["type"]},
                     "then": {"$ref": target}
                 })
             })
@@ -160,8 +134,7 @@ impl Gen {
             "required": ["type"],
             "properties": {"type": {"enum": names}}
         });
-        // An empty `allOf` is not a valid schema; a document with no components of
-        // these types needs no branches.
+        // An empty `allOf` is not a valid schema.
         if !branches.is_empty() {
             schema["allOf"] = Value::Array(branches);
         }
@@ -211,12 +184,12 @@ impl Gen {
                 }
                 Constraint::Excludes { prop, with } => {
                     for other in with {
-                        all_of.push(json!({"not": {"required": [prop, other]}}));
+                        all_of.push(json!({"not": {"type": "object", "required": [prop, other]}}));
                     }
                 }
                 Constraint::OnlyWhenTrue { prop, flag } => all_of.push(json!({
                     "if": {"not": {"properties": {flag: {"const": true}}, "required": [flag]}},
-                    "then": {"not": {"required": [prop]}}
+                    "then": {"not": {"type": "object", "required": [prop]}}
                 })),
             }
         }
@@ -240,7 +213,10 @@ impl Gen {
         if let Some((regex, _)) = prop.pattern {
             obj.insert("pattern".into(), json!(regex));
         } else if prop.ty == Ty::StaticStr {
-            obj.insert("not".into(), json!({"pattern": dynamic_pattern(self.v)}));
+            obj.insert(
+                "not".into(),
+                json!({"type": "string", "pattern": dynamic_pattern(self.v)}),
+            );
         }
         if let Some(n) = prop.min {
             obj.insert("minimum".into(), json!(n as i64));
@@ -378,22 +354,22 @@ impl Gen {
                     }),
                 );
                 all_of.push(json!({
-                    "if": {"properties": {"name": {"const": "navigate"}}, "required": ["name"]},
+                    "if": {"type": "object", "properties": {"name": {"const": "navigate"}}, "required": ["name"]},
                     "then": {"required": ["next"]},
-                    "else": {"not": {"required": ["next"]}}
+                    "else": {"not": {"type": "object", "required": ["next"]}}
                 }));
             }
             if has("open_url") {
                 properties.insert("url".into(), json!({"type": "string", "format": "uri"}));
                 all_of.push(json!({
-                    "if": {"properties": {"name": {"const": "open_url"}}, "required": ["name"]},
-                    "then": {"required": ["url"], "not": {"required": ["payload"]}},
-                    "else": {"not": {"required": ["url"]}}
+                    "if": {"type": "object", "properties": {"name": {"const": "open_url"}}, "required": ["name"]},
+                    "then": {"required": ["url"], "not": {"type": "object", "required": ["payload"]}},
+                    "else": {"not": {"type": "object", "required": ["url"]}}
                 }));
             }
             if has("update_data") {
                 all_of.push(json!({
-                    "if": {"properties": {"name": {"const": "update_data"}}, "required": ["name"]},
+                    "if": {"type": "object", "properties": {"name": {"const": "update_data"}}, "required": ["name"]},
                     "then": {"required": ["payload"]}
                 }));
             }

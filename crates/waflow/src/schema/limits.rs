@@ -8,7 +8,7 @@ use crate::locate::Locator;
 use crate::syntax::{path_to, Node};
 
 use super::codes::{ITEMS_OVER_LIMIT, TEXT_OVER_LIMIT};
-use super::resolve::article;
+use super::shape::article;
 
 /// One object to look at. Labels and paths are built only for a finding: a valid flow
 /// (the common case) allocates nothing per object.

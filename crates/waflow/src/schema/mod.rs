@@ -1,110 +1,28 @@
-//! The schema stage: the flow against the JSON Schema of its own version, generated from
-//! the catalog, checked on the span tree itself; every error becomes a finding with the
-//! Meta code of spec 9.4, the right span and a message that names the component and the
-//! property and says what is allowed.
+//! The schema stage: the flow against the structure of its own version, as the catalog
+//! states it and `generate.rs` writes it out as JSON Schema. `walk.rs` applies those
+//! keywords to the span tree in one pass (the parity tests run jsonschema on the written
+//! schemas and require the same faults at the same paths); here every fault becomes a
+//! finding with the Meta code of spec 9.4, the right span and a message that names the
+//! component and the property and says what is allowed.
 
 pub mod codes;
 pub mod generate;
 mod limits;
-mod resolve;
-mod tree_json;
-
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
-
-use jsonschema::error::{TypeKind, ValidationErrorKind};
-use jsonschema::{Draft, Validator};
-use serde_json::Value as Serde;
+mod shape;
+mod walk;
 
 use crate::catalog::model::{Event, Prop, Ty};
-use crate::catalog::versions::VERSIONS;
 use crate::catalog::{component, Component, Container, FlowVersion, COMPONENTS};
 use crate::finding::Finding;
 use crate::locate::Locator;
 use crate::rules::RuleMeta;
 use crate::suggest::closest;
-use crate::syntax::{Node, Path, Value};
-use resolve::{article, resolve, Shape, Step};
-use tree_json::SpanTree;
+use crate::syntax::{Key, Node, Value};
+use shape::{article, label, path_of, Shape, Step};
+use walk::Fault;
 
 pub use generate::{file_name, schema_for, schema_text};
 
-/// One compiled validator per version, built on first use and shared by every thread.
-fn validator(v: FlowVersion) -> Option<&'static Validator<SpanTree>> {
-    static CACHE: [OnceLock<Option<Validator<SpanTree>>>; 32] = [const { OnceLock::new() }; 32];
-    let index = VERSIONS.iter().position(|i| i.version == v)?;
-    CACHE
-        .get(index)?
-        .get_or_init(|| compile(v, generate::ALL_COMPONENTS))
-        .as_ref()
-}
-
-fn compile(v: FlowVersion, used: u32) -> Option<Validator<SpanTree>> {
-    jsonschema::options_for::<SpanTree>()
-        .with_draft(Draft::Draft7)
-        .should_validate_formats(true)
-        .build(&generate::schema_for_components(v, used))
-        .ok()
-}
-
-/// Documents up to this size get a validator of just their own component types.
-const SMALL_DOCUMENT: usize = 64 * 1024;
-/// At most this many such validators are kept; past it, the full one serves.
-const MAX_SUBSET_VALIDATORS: usize = 64;
-
-/// The validator for a document of `len` bytes with component types `used`: for small
-/// documents, one compiled for exactly those types (a single small file then costs about
-/// a millisecond to compile for, not the full schema's several), cached per process and
-/// shared; otherwise the full one.
-fn validator_for(v: FlowVersion, len: usize, used: u32) -> Option<&'static Validator<SpanTree>> {
-    type Key = (FlowVersion, u32);
-    static SUBSETS: OnceLock<Mutex<HashMap<Key, &'static Validator<SpanTree>>>> = OnceLock::new();
-    if len > SMALL_DOCUMENT {
-        return validator(v);
-    }
-    let cache = SUBSETS.get_or_init(Default::default);
-    let Ok(mut map) = cache.lock() else {
-        return validator(v);
-    };
-    if let Some(found) = map.get(&(v, used)) {
-        return Some(found);
-    }
-    if map.len() >= MAX_SUBSET_VALIDATORS {
-        drop(map);
-        return validator(v);
-    }
-    // Leaked on purpose: at most MAX_SUBSET_VALIDATORS, kept for the process's life like
-    // the full validators.
-    let Some(compiled) = compile(v, used) else {
-        // Cannot happen (a unit test compiles every subset shape); never let it silently
-        // pass a flow.
-        drop(map);
-        return validator(v);
-    };
-    let compiled: &'static Validator<SpanTree> = Box::leak(Box::new(compiled));
-    map.insert((v, used), compiled);
-    Some(compiled)
-}
-
-/// The component types a document mentions, as a bit set over `COMPONENTS`.
-fn component_types(root: &Node<'_>) -> u32 {
-    let mut used = 0u32;
-    crate::syntax::walk(root, |key, node| {
-        if key == Some("type") {
-            if let Some(i) = node
-                .as_str()
-                .and_then(|t| COMPONENTS.iter().position(|c| c.name == t))
-            {
-                used |= 1 << i;
-            }
-        }
-        true
-    });
-    used
-}
-
-/// Checks `root` against the schema of `v`; returns whether there were errors (Meta then
-/// skips the semantic pass). Display-limit warnings are added when the schema passes.
 /// The schema stage alone, on a tree parsed from `text` (for benchmarks and tools that
 /// hold a tree already): the findings, display-limit warnings included.
 pub fn check_tree(text: &str, root: &Node<'_>, v: FlowVersion) -> Vec<Finding> {
@@ -114,40 +32,41 @@ pub fn check_tree(text: &str, root: &Node<'_>, v: FlowVersion) -> Vec<Finding> {
     out
 }
 
+/// For the parity tests only: every structure fault of `text` as (Meta path, JSON
+/// Schema keyword), unknown keys with the key appended; `None` when `text` does not parse
+/// or names no version.
+#[doc(hidden)]
+pub fn structure_faults(text: &str) -> Option<Vec<(String, &'static str)>> {
+    let tree = crate::syntax::parse(text, &Default::default()).ok()?;
+    let v = tree
+        .root
+        .get("version")
+        .and_then(Node::as_str)
+        .and_then(FlowVersion::parse)?;
+    let mut out = Vec::new();
+    walk::walk(&tree.root, v, &mut |steps, fault| {
+        let key = match &fault {
+            Fault::Unknown(k) => Some(&*k.name),
+            _ => None,
+        };
+        out.push((path_of(steps, key), fault.keyword()));
+    });
+    Some(out)
+}
+
+/// Checks `root` against the structure of version `v`; returns whether there were
+/// errors (Meta then skips the semantic pass). Display-limit warnings are added when
+/// the structure passes.
 pub(crate) fn check(
     root: &Node<'_>,
     v: FlowVersion,
     loc: &Locator<'_>,
     out: &mut Vec<Finding>,
 ) -> bool {
-    let len = root.span.len();
-    let used = if len > SMALL_DOCUMENT {
-        generate::ALL_COMPONENTS
-    } else {
-        component_types(root)
-    };
-    let Some(validator) = validator_for(v, len, used) else {
-        return false;
-    };
     let before = out.len();
-    // `is_valid` short-circuits: a valid flow (the common case) never builds an error.
-    if !validator.is_valid(root) {
-        for error in validator.iter_errors(root) {
-            let (steps, path) = resolve(root, error.instance_path().segments(), v);
-            let Some((here, before_here)) = steps.split_last() else {
-                continue;
-            };
-            let ctx = ErrorCtx {
-                v,
-                loc,
-                here,
-                parent: before_here.last(),
-                path,
-                schema_path: error.schema_path().as_str(),
-            };
-            ctx.explain(error.kind(), out);
-        }
-    }
+    walk::walk(root, v, &mut |steps, fault| {
+        ErrorCtx { v, loc, steps }.explain(fault, out);
+    });
     let failed = out.len() > before;
     if !failed {
         limits::check(root, v, loc, out);
@@ -155,22 +74,40 @@ pub(crate) fn check(
     failed
 }
 
+/// One fault with the steps from the root to it: everything its message is made from.
 struct ErrorCtx<'a, 't> {
     v: FlowVersion,
     loc: &'a Locator<'a>,
-    here: &'a Step<'t>,
-    parent: Option<&'a Step<'t>>,
-    path: Path,
-    schema_path: &'a str,
+    /// Never empty: the walk always has the root.
+    steps: &'a [Step<'t>],
 }
 
-impl ErrorCtx<'_, '_> {
-    fn here(&self) -> &Step<'_> {
-        self.here
+impl<'t> ErrorCtx<'_, 't> {
+    fn here(&self) -> &Step<'t> {
+        match self.steps.last() {
+            Some(step) => step,
+            None => &self.steps[0],
+        }
     }
 
-    fn parent(&self) -> Option<&Step<'_>> {
-        self.parent
+    fn parent(&self) -> Option<&Step<'t>> {
+        self.steps
+            .len()
+            .checked_sub(2)
+            .and_then(|i| self.steps.get(i))
+    }
+
+    fn label_here(&self) -> String {
+        label(self.steps, self.steps.len().saturating_sub(1))
+    }
+
+    fn label_parent(&self) -> String {
+        label(self.steps, self.steps.len().saturating_sub(2))
+    }
+
+    /// The path of the node at fault, then `key` if given.
+    fn path(&self, key: Option<&str>) -> String {
+        path_of(self.steps, key)
     }
 
     /// The last key of the path: the property whose value is judged.
@@ -184,7 +121,7 @@ impl ErrorCtx<'_, '_> {
     /// "'label' of a TextInput", or "item 2 of ..." for array elements.
     fn subject(&self) -> String {
         match (self.here().key, self.parent()) {
-            (Some(k), Some(parent)) => format!("Property '{}' of {}", k.name, parent.shape.label()),
+            (Some(k), Some(_)) => format!("Property '{}' of {}", k.name, self.label_parent()),
             _ => "The value".to_owned(),
         }
     }
@@ -196,59 +133,51 @@ impl ErrorCtx<'_, '_> {
             _ => step.node.span,
         };
         let mut f = rule.finding(message);
-        f.pointers.push(self.loc.pointer(span, &self.path));
+        f.pointers.push(self.loc.pointer_at(span, self.path(None)));
         out.push(f);
     }
 
-    fn explain(&self, kind: &ValidationErrorKind, out: &mut Vec<Finding>) {
-        use ValidationErrorKind as K;
-        match kind {
-            K::AdditionalProperties { unexpected } => {
-                for key in unexpected {
-                    self.unknown_key(key, out);
-                }
-            }
-            K::Required { property } => {
-                let name = property.as_str().unwrap_or_default();
-                self.missing(name, out);
-            }
-            K::Type { kind } => self.wrong_type(kind, out),
-            K::Enum { options } => self.not_in_enum(options, out),
-            K::Constant { expected_value } => {
+    fn explain(&self, fault: Fault<'t>, out: &mut Vec<Finding>) {
+        match fault {
+            Fault::Unknown(key) => self.unknown_key(key, out),
+            Fault::Missing(name) => self.missing(name, out),
+            Fault::Dependency { prop, needs } => {
                 let message = format!(
-                    "Invalid value found for property '{}': expected {expected_value}.",
-                    self.prop_name()
+                    "Property '{prop}' of {} requires '{needs}': add '{needs}' or remove '{prop}'.",
+                    self.label_here()
                 );
-                self.emit(&codes::INVALID_COMPONENT_TYPE, message, false, out);
+                self.emit(&codes::MISSING_DEPENDENCY, message, false, out);
             }
-            K::MinItems { limit } => {
+            Fault::Type(json_type) => self.wrong_type(json_type, out),
+            Fault::Enum(values) => self.not_in_enum(&values, out),
+            Fault::MinItems(limit) => {
                 let n = self.here().node.as_array().map_or(0, <[_]>::len);
                 let message = format!(
                     "{} needs at least {limit} {}; it has {n}.",
                     self.subject(),
-                    plural(*limit, "item")
+                    plural(limit.into(), "item")
                 );
                 self.emit(&codes::TOO_FEW_ITEMS, message, false, out);
             }
-            K::MaxItems { limit } => {
+            Fault::MaxItems(limit) => {
                 let n = self.here().node.as_array().map_or(0, <[_]>::len);
                 let message = format!(
                     "{} takes at most {limit} {}; it has {n}.",
                     self.subject(),
-                    plural(*limit, "item")
+                    plural(limit.into(), "item")
                 );
                 self.emit(&codes::TOO_MANY_ITEMS, message, false, out);
             }
-            K::MinLength { limit } => {
+            Fault::MinLength(limit) => {
                 let message = format!(
                     "{} needs at least {limit} {}.",
                     self.subject(),
-                    plural(*limit, "character")
+                    plural(limit.into(), "character")
                 );
                 self.emit(&codes::TOO_SHORT, message, false, out);
             }
-            K::Pattern { .. } => self.pattern(out),
-            K::Minimum { limit } => {
+            Fault::Pattern => self.pattern(out),
+            Fault::Minimum(limit) => {
                 let message = format!(
                     "{} must be at least {limit}; it is {}.",
                     self.subject(),
@@ -256,7 +185,7 @@ impl ErrorCtx<'_, '_> {
                 );
                 self.emit(&codes::TOO_SMALL, message, false, out);
             }
-            K::Maximum { limit } => {
+            Fault::Maximum(limit) => {
                 let message = format!(
                     "{} must be at most {limit}; it is {}.",
                     self.subject(),
@@ -264,40 +193,21 @@ impl ErrorCtx<'_, '_> {
                 );
                 self.emit(&codes::TOO_LARGE, message, false, out);
             }
-            K::Format { format } => {
-                let message = if format == "uri" {
-                    format!(
-                        "{} must be an absolute URL, such as https://example.com/terms.",
-                        self.subject()
-                    )
-                } else {
-                    format!("{} does not have the {format} format.", self.subject())
-                };
+            Fault::Format => {
+                let message = format!(
+                    "{} must be an absolute URL, such as https://example.com/terms.",
+                    self.subject()
+                );
                 self.emit(&codes::FORMAT, message, false, out);
             }
-            K::Not { .. } => self.forbidden(out),
-            other => {
-                let message = format!(
-                    "{} fails the schema keyword '{}'.",
-                    self.here().shape.label(),
-                    other.keyword()
-                );
-                self.emit(&codes::OTHER, message, false, out);
-            }
+            Fault::Forbidden => self.forbidden(out),
         }
     }
 
-    fn unknown_key(&self, key: &str, out: &mut Vec<Finding>) {
-        let step = self.here();
-        let Some(member) = step
-            .node
-            .as_object()
-            .and_then(|ms| ms.iter().rev().find(|m| *m.key.name == *key))
-        else {
-            return;
-        };
-        let shape = &step.shape;
-        let owner = shape.label();
+    fn unknown_key(&self, member: &Key<'_>, out: &mut Vec<Finding>) {
+        let key = &*member.name;
+        let shape = &self.here().shape;
+        let owner = self.label_here();
         let mut message = format!(
             "Property '{key}' is not allowed in {owner} (Flow JSON {}).",
             self.v
@@ -322,26 +232,12 @@ impl ErrorCtx<'_, '_> {
         }
         let mut f = codes::UNKNOWN_PROPERTY.finding(message);
         f.pointers
-            .push(self.loc.pointer(member.key.span, &self.path.key(key)));
+            .push(self.loc.pointer_at(member.span, self.path(Some(key))));
         out.push(f);
     }
 
     fn missing(&self, name: &str, out: &mut Vec<Finding>) {
-        let owner = self.here().shape.label();
-        if self.schema_path.contains("/dependencies") {
-            let has = self
-                .here()
-                .shape
-                .prop(name, self.v)
-                .map(|_| name)
-                .unwrap_or(name);
-            let partner = dependent_of(self.here().node, has);
-            let message = format!(
-                "Property '{partner}' of {owner} requires '{name}': add '{name}' or remove '{partner}'."
-            );
-            self.emit(&codes::MISSING_DEPENDENCY, message, false, out);
-            return;
-        }
+        let owner = self.label_here();
         let mut message = format!("Required property '{name}' is missing in {owner}.");
         if let Shape::Component { comp, .. } = &self.here().shape {
             if let Some(p) = comp.prop(name) {
@@ -351,14 +247,11 @@ impl ErrorCtx<'_, '_> {
         self.emit(&codes::MISSING_PROPERTY, message, false, out);
     }
 
-    fn wrong_type(&self, kind: &TypeKind, out: &mut Vec<Finding>) {
+    fn wrong_type(&self, json_type: &str, out: &mut Vec<Finding>) {
         let found = self.here().node.type_name();
         let wanted = match self.here().prop {
             Some(p) if self.here().key.is_some() => expected(&p.ty, self.v),
-            _ => match kind {
-                TypeKind::Single(t) => format!("{}", t),
-                TypeKind::Multiple(ts) => format!("{ts:?}"),
-            },
+            _ => json_type.to_owned(),
         };
         let message = format!(
             "{} should be {wanted}, not {}.",
@@ -368,11 +261,7 @@ impl ErrorCtx<'_, '_> {
         self.emit(&codes::WRONG_TYPE, message, false, out);
     }
 
-    fn not_in_enum(&self, options: &Serde, out: &mut Vec<Finding>) {
-        let values: Vec<&str> = options
-            .as_array()
-            .map(|a| a.iter().filter_map(Serde::as_str).collect())
-            .unwrap_or_default();
+    fn not_in_enum(&self, values: &[&str], out: &mut Vec<Finding>) {
         let got = self.here().node.as_str();
         let name = self.prop_name();
         let parent = self.parent().map(|p| &p.shape);
@@ -382,7 +271,7 @@ impl ErrorCtx<'_, '_> {
                 Shape::Component { container, .. } | Shape::UnknownComponent { container, .. },
             ) = parent
             {
-                self.component_type(got, *container, &values, out);
+                self.component_type(got, *container, values, out);
                 return;
             }
         }
@@ -390,7 +279,11 @@ impl ErrorCtx<'_, '_> {
             || self.here().node.type_name().to_owned(),
             |g| format!("'{g}'"),
         );
-        let owner = parent.map_or_else(|| "the flow".to_owned(), Shape::label);
+        let owner = if parent.is_some() {
+            self.label_parent()
+        } else {
+            "the flow".to_owned()
+        };
         let mut message = format!(
             "Value {shown} of property '{name}' in {owner} is not one of: {}.",
             values.join(", ")
@@ -486,7 +379,7 @@ impl ErrorCtx<'_, '_> {
             return;
         }
         let has = |k: &str| step.node.get(k).is_some();
-        let owner = step.shape.label();
+        let owner = self.label_here();
         let (key, message) = match &step.shape {
             Shape::Action { .. } => {
                 let name = step.node.get("name").and_then(Node::as_str).unwrap_or_default();
@@ -520,10 +413,10 @@ impl ErrorCtx<'_, '_> {
         match step.node.member(key) {
             Some(m) => f
                 .pointers
-                .push(self.loc.pointer(m.key.span, &self.path.key(key))),
+                .push(self.loc.pointer_at(m.key.span, self.path(Some(key)))),
             None => f
                 .pointers
-                .push(self.loc.pointer(step.node.span, &self.path)),
+                .push(self.loc.pointer_at(step.node.span, self.path(None))),
         }
         out.push(f);
     }
@@ -579,22 +472,6 @@ fn version_note(p: &Prop, v: FlowVersion) -> String {
     } else {
         String::new()
     }
-}
-
-/// The partner of a `dependencies` failure: the key present whose partner is missing.
-fn dependent_of(node: &Node<'_>, missing: &str) -> String {
-    let present = COMPONENTS
-        .iter()
-        .flat_map(|c| c.constraints)
-        .find_map(|c| match *c {
-            crate::catalog::Constraint::Requires { prop, needs }
-                if needs == missing && node.get(prop).is_some() =>
-            {
-                Some(prop)
-            }
-            _ => None,
-        });
-    present.unwrap_or("?").to_owned()
 }
 
 /// What a property of type `ty` takes, in words.
@@ -664,16 +541,54 @@ fn number_text(node: &Node<'_>) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::walk::{ecma, is_dynamic};
+    use crate::catalog::model::{V5_1, V6_0};
+
     #[test]
-    fn every_schema_version_compiles_whole_and_per_component() {
-        for v in crate::catalog::schema_versions() {
-            assert!(super::validator(v).is_some(), "schema {v} does not compile");
-            assert!(super::compile(v, 0).is_some(), "{v} without components");
-            for i in 0..crate::catalog::COMPONENTS.len() {
-                assert!(
-                    super::compile(v, 1 << i).is_some(),
-                    "{v} with component {i}"
-                );
+    fn every_catalog_pattern_compiles_in_ecma_reading() {
+        let all: Vec<_> = crate::catalog::patterns().collect();
+        assert!(all.len() >= 4, "{all:?}");
+        for re in all {
+            assert!(regex::Regex::new(&ecma(re)).is_ok(), "{re}");
+        }
+    }
+
+    #[test]
+    fn ecma_classes_mean_what_json_schema_means() {
+        let re = |p: &str| regex::Regex::new(&ecma(p)).unwrap();
+        assert!(!re("^a.b$").is_match("a\rb"));
+        assert!(!re("^a.b$").is_match("a\u{2028}b"));
+        assert!(re("^a.b$").is_match("aéb"));
+        assert!(!re("\\S").is_match("\u{feff}\u{a0} \t"));
+        assert!(re("^[\\s\\S]*$").is_match("any\nthing"));
+        assert!(!re("^\\d$").is_match("٣"));
+    }
+
+    #[test]
+    fn the_written_out_dynamic_check_is_the_dynamic_pattern() {
+        let samples = [
+            "${data.x}",
+            "${}",
+            "${",
+            "}",
+            "$ {x}",
+            "${a\nb}",
+            "${a\rb}",
+            "${a}b",
+            "x${a}",
+            "`a`",
+            "``",
+            "`",
+            "`a\nb`",
+            "` ${x} `",
+            "text",
+            "",
+            "${a}\n",
+        ];
+        for v in [V5_1, V6_0] {
+            let re = regex::Regex::new(&ecma(super::generate::dynamic_pattern(v))).unwrap();
+            for s in samples {
+                assert_eq!(is_dynamic(s, v), re.is_match(s), "{s:?} in {v}");
             }
         }
     }

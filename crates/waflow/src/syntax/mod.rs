@@ -17,6 +17,7 @@ pub use line_index::{LineCol, LineIndex};
 pub use parser::{
     parse, DuplicateKey, ParseError, ParseErrorKind, ParseOptions, Parsed, DEFAULT_MAX_DEPTH,
 };
+pub(crate) use path::{write_index, write_key};
 pub use path::{Path, Segment};
 pub use tree::{Key, Member, Node, Span, Value};
 pub use walk::{path_to, walk};

@@ -60,24 +60,36 @@ fn needs_quoting(key: &str) -> bool {
             .any(|c| matches!(c, '.' | '[' | ']' | '"') || c.is_whitespace())
 }
 
+/// Appends key `key` to the path text `out` (for callers that build the text directly).
+pub(crate) fn write_key(out: &mut String, key: &str) {
+    if needs_quoting(key) {
+        out.push('[');
+        out.push_str(&serde_json::to_string(key).unwrap_or_default());
+        out.push(']');
+    } else {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(key);
+    }
+}
+
+/// Appends index `index` to the path text `out`.
+pub(crate) fn write_index(out: &mut String, index: usize) {
+    use std::fmt::Write;
+    let _ = write!(out, "[{index}]");
+}
+
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, seg) in self.0.iter().enumerate() {
+        let mut text = String::new();
+        for seg in &self.0 {
             match seg {
-                Segment::Index(n) => write!(f, "[{n}]")?,
-                Segment::Key(k) if needs_quoting(k) => {
-                    let quoted = serde_json::to_string(k).map_err(|_| fmt::Error)?;
-                    write!(f, "[{quoted}]")?
-                }
-                Segment::Key(k) => {
-                    if i > 0 {
-                        f.write_str(".")?;
-                    }
-                    f.write_str(k)?
-                }
+                Segment::Index(n) => write_index(&mut text, *n),
+                Segment::Key(k) => write_key(&mut text, k),
             }
         }
-        Ok(())
+        f.write_str(&text)
     }
 }
 

@@ -1,0 +1,693 @@
+//! The structure check itself: one walk of the span tree along the catalog, applying
+//! exactly what the generated JSON Schema of the version says (`generate.rs` writes the
+//! same facts out as a schema; `tests/schema_parity.rs` runs both on every test flow, the
+//! corpus and random documents and requires the same faults at the same paths).
+//!
+//! Why not run the generated schema itself: a general validator pays for generality
+//! where waflow needs speed. Compiling the 7.3 schema cost ~10 ms per process, and on a
+//! flow with 10,000 faults building jsonschema's errors alone took 15 ms, three times
+//! what serde_json needs to read the document. This walk visits each node once, knows
+//! the component it is in without an `if`/`then` per candidate type, allocates nothing
+//! on a valid flow and hands each fault over with its context (no path re-walked from
+//! the root).
+
+use std::sync::OnceLock;
+
+use crate::catalog::document::{ROOT, SCREEN_CONSTRAINTS};
+use crate::catalog::model::{Allowed, Event, Prop, Ty, V5_1, V6_0};
+use crate::catalog::{component, Component, Constraint, Container, FlowVersion, COMPONENTS};
+use crate::syntax::{Key, Member, Node, Value};
+
+use super::shape::{component_shape, element_shape, member_shape, Label, Shape, Step};
+
+/// What the schema would have said about the node of the last step.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Fault<'t> {
+    /// `additionalProperties: false`: this member's key is not a property here.
+    Unknown(&'t Key<'t>),
+    /// `required`
+    Missing(&'static str),
+    /// `dependencies`: `prop` is present, `needs` is not.
+    Dependency {
+        prop: &'static str,
+        needs: &'static str,
+    },
+    /// `type`; the JSON type(s) expected, for nodes no catalog property describes.
+    Type(&'static str),
+    /// `enum`, with the values allowed.
+    Enum(Vec<&'static str>),
+    MinItems(u32),
+    MaxItems(u32),
+    MinLength(u32),
+    Pattern,
+    Minimum(i64),
+    Maximum(i64),
+    /// `format: uri`
+    Format,
+    /// `not`: a forbidden combination, or a static string written as a reference.
+    Forbidden,
+}
+
+impl Fault<'_> {
+    /// The JSON Schema keyword this fault stands for.
+    pub(crate) fn keyword(&self) -> &'static str {
+        match self {
+            Fault::Unknown(_) => "additionalProperties",
+            Fault::Missing(_) => "required",
+            Fault::Dependency { .. } => "dependencies",
+            Fault::Type(_) => "type",
+            Fault::Enum(_) => "enum",
+            Fault::MinItems(_) => "minItems",
+            Fault::MaxItems(_) => "maxItems",
+            Fault::MinLength(_) => "minLength",
+            Fault::Pattern => "pattern",
+            Fault::Minimum(_) => "minimum",
+            Fault::Maximum(_) => "maximum",
+            Fault::Format => "format",
+            Fault::Forbidden => "not",
+        }
+    }
+}
+
+/// JSON types as a set, to test a node against a schema's `type` list.
+#[derive(Clone, Copy)]
+struct Types(u8);
+
+impl Types {
+    const OBJECT: Types = Types(1);
+    const ARRAY: Types = Types(2);
+    const STRING: Types = Types(4);
+    const NUMBER: Types = Types(8);
+    const INTEGER: Types = Types(16);
+    const BOOLEAN: Types = Types(32);
+    const ANY: Types = Types(u8::MAX);
+
+    const fn or(self, other: Types) -> Types {
+        Types(self.0 | other.0)
+    }
+
+    fn admits(self, node: &Node<'_>) -> bool {
+        let has = |t: Types| self.0 & t.0 != 0;
+        match &node.value {
+            Value::Object(_) => has(Types::OBJECT),
+            Value::Array(_) => has(Types::ARRAY),
+            Value::String(_) => has(Types::STRING),
+            Value::Bool(_) => has(Types::BOOLEAN),
+            Value::Number(t) => has(Types::NUMBER) || (has(Types::INTEGER) && is_integer(t)),
+            Value::Null => self.0 == u8::MAX,
+        }
+    }
+
+    /// In words, for a node without a catalog property to describe it.
+    fn describe(self) -> &'static str {
+        match self.0 {
+            1 => "object",
+            2 => "array",
+            4 => "string",
+            8 => "number",
+            16 => "integer",
+            32 => "boolean",
+            0b10_0100 => "boolean or string",
+            0b10_0101 => "object, boolean or string",
+            0b101 => "object or string",
+            0b110 => "array or string",
+            _ => "another type",
+        }
+    }
+}
+
+/// `type: integer` as JSON Schema reads it: any number with no fractional part.
+fn is_integer(text: &str) -> bool {
+    text.parse::<i64>().is_ok()
+        || text.parse::<u64>().is_ok()
+        || text
+            .parse::<f64>()
+            .is_ok_and(|f| f.is_finite() && f.fract() == 0.0)
+}
+
+/// The JSON types a property of type `ty` may have in `v` (the `type` keyword of the
+/// schema `generate.rs` writes for it).
+fn types_of(ty: &Ty, v: FlowVersion) -> Types {
+    use Types as T;
+    match *ty {
+        Ty::Str | Ty::StaticStr | Ty::Url => T::STRING,
+        Ty::Bool => T::BOOLEAN.or(T::STRING),
+        Ty::StaticBool => T::BOOLEAN,
+        Ty::Num => T::NUMBER.or(T::STRING),
+        Ty::Int => T::INTEGER.or(T::STRING),
+        Ty::StaticInt => T::INTEGER,
+        Ty::Enum { dynamic: false, .. } | Ty::Any => T::ANY,
+        Ty::Enum { dynamic: true, .. } => T::STRING,
+        Ty::EnumList(_) | Ty::StrList | Ty::Items(_) => T::ARRAY.or(T::STRING),
+        Ty::Strings | Ty::Array(_) | Ty::Children(_) => T::ARRAY,
+        Ty::Text if v >= V5_1 => T::STRING.or(T::ARRAY),
+        Ty::Text => T::STRING,
+        Ty::RichText => T::STRING.or(T::ARRAY),
+        Ty::RangeOr(inner) => T::OBJECT.or(types_of(inner, v)),
+        Ty::Action(..) | Ty::Obj(_) | Ty::Cases | Ty::AnyObject | Ty::Routing => T::OBJECT,
+        Ty::Condition if v >= V6_0 => T::BOOLEAN.or(T::STRING),
+        Ty::Condition => T::STRING,
+        Ty::NameMap => T::OBJECT.or(T::STRING),
+    }
+}
+
+/// Whether a string of type `ty` must be a dynamic reference (the `pattern` the schema
+/// gives types that take "a literal, or a reference").
+fn wants_dynamic(ty: &Ty) -> bool {
+    match ty {
+        Ty::Bool
+        | Ty::Num
+        | Ty::Int
+        | Ty::EnumList(_)
+        | Ty::StrList
+        | Ty::Items(_)
+        | Ty::NameMap => true,
+        Ty::RangeOr(inner) => wants_dynamic(inner),
+        _ => false,
+    }
+}
+
+/// A `${...}` reference or (from 6.0) a backtick expression: what
+/// `generate::dynamic_pattern` says, written out because every literal string of a
+/// "literal or reference" property is asked (a unit test holds the two together). As in
+/// the ECMA pattern, `.` inside `${...}` matches no line terminator.
+pub(crate) fn is_dynamic(s: &str, v: FlowVersion) -> bool {
+    let reference = s.len() >= 3
+        && s.starts_with("${")
+        && s.ends_with('}')
+        && !s[2..s.len() - 1].contains(['\n', '\r', '\u{2028}', '\u{2029}']);
+    let backtick = v >= V6_0 && s.len() >= 2 && s.starts_with('`') && s.ends_with('`');
+    reference || backtick
+}
+
+/// The catalog's patterns, compiled once per process (in ECMA reading, as JSON Schema
+/// patterns are meant), looked up by their text.
+fn regex(pattern: &str) -> Option<&'static regex::Regex> {
+    static ALL: OnceLock<Vec<(&'static str, Option<regex::Regex>)>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        crate::catalog::patterns()
+            .map(|p| (p, regex::Regex::new(&ecma(p)).ok()))
+            .collect()
+    });
+    all.iter().find(|(p, _)| *p == pattern)?.1.as_ref()
+}
+
+/// Rewrites the ECMA-262 classes whose meaning differs in the `regex` crate: `.` stops
+/// at every line terminator, `\s`/`\S` are ECMA's white space, `\d` is ASCII.
+pub(crate) fn ecma(pattern: &str) -> String {
+    const SPACE: &str = "\\t\\n\\x0B\\x0C\\r \\u{a0}\\u{1680}\\u{2000}-\\u{200a}\\u{2028}\\u{2029}\\u{202f}\\u{205f}\\u{3000}\\u{feff}";
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut in_class = false;
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('s') => out.push_str(&format!("[{SPACE}]")),
+                Some('S') => out.push_str(&format!("[^{SPACE}]")),
+                Some('d') => out.push_str("[0-9]"),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            '.' if !in_class => out.push_str("[^\\n\\r\\u{2028}\\u{2029}]"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn matches(pattern: &'static str, s: &str) -> bool {
+    // A pattern that does not compile cannot happen (unit test); never fail a flow on it.
+    regex(pattern).is_none_or(|re| re.is_match(s))
+}
+
+/// Whether a component reads differently inside a Form (see `generate::form_variant`).
+fn form_variant(c: &Component) -> bool {
+    super::generate::form_variant(c)
+}
+
+/// Walks `root` as a Flow JSON of version `v`, calling `on_fault` with the steps from the
+/// root to each faulty node.
+pub(crate) fn walk<'t>(
+    root: &'t Node<'t>,
+    v: FlowVersion,
+    on_fault: &mut dyn FnMut(&[Step<'t>], Fault<'t>),
+) {
+    let mut w = Walker {
+        v,
+        steps: Vec::with_capacity(32),
+        on_fault,
+    };
+    w.steps.push(Step {
+        node: root,
+        key: None,
+        index: 0,
+        shape: Shape::Props {
+            props: ROOT,
+            label: Label::Flow,
+        },
+        prop: None,
+    });
+    w.object(ROOT, false, &[], None);
+}
+
+struct Walker<'t, 'f> {
+    v: FlowVersion,
+    /// From the root to the node being checked; never empty while walking.
+    steps: Vec<Step<'t>>,
+    on_fault: &'f mut dyn FnMut(&[Step<'t>], Fault<'t>),
+}
+
+impl<'t> Walker<'t, '_> {
+    fn node(&self) -> &'t Node<'t> {
+        match self.steps.last() {
+            Some(step) => step.node,
+            None => unreachable_root(),
+        }
+    }
+
+    fn fault(&mut self, fault: Fault<'t>) {
+        (self.on_fault)(&self.steps, fault);
+    }
+
+    /// Checks `node` reached by `key`/`index` with `check`, as the last step.
+    fn within(&mut self, step: Step<'t>, check: impl FnOnce(&mut Self)) {
+        self.steps.push(step);
+        check(self);
+        self.steps.pop();
+    }
+
+    fn member_step(&self, m: &'t Member<'t>, prop: Option<&'static Prop>) -> Step<'t> {
+        Step {
+            node: &m.value,
+            key: Some(&m.key),
+            index: 0,
+            shape: member_shape(&m.key.name, prop),
+            prop,
+        }
+    }
+
+    fn element_step(&self, index: usize, item: &'t Node<'t>, shape: Shape<'t>) -> Step<'t> {
+        Step {
+            node: item,
+            key: None,
+            index,
+            shape,
+            prop: self.steps.last().and_then(|s| s.prop),
+        }
+    }
+
+    /// A closed object of `props` (those of this version) with its constraints;
+    /// `comp`: the component it is (its `type` was matched already).
+    fn object(
+        &mut self,
+        props: &'static [Prop],
+        in_form: bool,
+        constraints: &'static [Constraint],
+        comp: Option<&'static Component>,
+    ) {
+        let node = self.node();
+        let Value::Object(members) = &node.value else {
+            self.fault(Fault::Type("object"));
+            return;
+        };
+        let v = self.v;
+        let takes =
+            |p: &&Prop| p.exists_in(v) && !(comp.is_some() && in_form && p.outside_form_only);
+        for m in members {
+            if comp.is_some() && m.key.name == "type" {
+                continue;
+            }
+            match props.iter().filter(takes).find(|p| p.name == m.key.name) {
+                Some(p) => {
+                    let step = self.member_step(m, Some(p));
+                    self.within(step, |w| w.value(p, in_form));
+                }
+                None => self.fault(Fault::Unknown(&m.key)),
+            }
+        }
+        for p in props.iter().filter(takes).filter(|p| p.required) {
+            if node.get(p.name).is_none() {
+                self.fault(Fault::Missing(p.name));
+            }
+        }
+        self.constraints(node, constraints);
+    }
+
+    fn constraints(&mut self, node: &'t Node<'t>, constraints: &'static [Constraint]) {
+        let has = |k: &str| node.get(k).is_some();
+        for c in constraints {
+            match *c {
+                Constraint::Requires { prop, needs } => {
+                    if has(prop) && !has(needs) {
+                        self.fault(Fault::Dependency { prop, needs });
+                    }
+                }
+                Constraint::Excludes { prop, with } => {
+                    for other in with {
+                        if has(prop) && has(other) {
+                            self.fault(Fault::Forbidden);
+                        }
+                    }
+                }
+                Constraint::OnlyWhenTrue { prop, flag } => {
+                    let on = node.get(flag).and_then(Node::as_bool) == Some(true);
+                    if !on && has(prop) {
+                        self.fault(Fault::Forbidden);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The value of property `p`: its type, then the keywords the property adds.
+    fn value(&mut self, p: &'static Prop, in_form: bool) {
+        let node = self.node();
+        self.ty(&p.ty, in_form, p.pattern.is_none(), p.name);
+        match &node.value {
+            Value::String(s) => {
+                if let Some(n) = p.min_len {
+                    if s.chars().count() < n as usize {
+                        self.fault(Fault::MinLength(n));
+                    }
+                }
+                if let Some((re, _)) = p.pattern {
+                    if !matches(re, s) {
+                        self.fault(Fault::Pattern);
+                    }
+                } else if p.ty == Ty::StaticStr && is_dynamic(s, self.v) {
+                    self.fault(Fault::Forbidden);
+                }
+            }
+            Value::Number(t) => {
+                let x: f64 = t.parse().unwrap_or(0.0);
+                if let Some(min) = p.min.filter(|m| x < *m) {
+                    self.fault(Fault::Minimum(min as i64));
+                }
+                if let Some(max) = p.max.filter(|m| x > *m) {
+                    self.fault(Fault::Maximum(max as i64));
+                }
+            }
+            Value::Array(items) => {
+                if let Some(n) = p.min_items.filter(|n| items.len() < *n as usize) {
+                    self.fault(Fault::MinItems(n));
+                }
+                if let Some(n) = p.max_items.filter(|n| items.len() > *n as usize) {
+                    self.fault(Fault::MaxItems(n));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The node against type `ty`; `dynamic_pattern`: whether the type's "or a
+    /// reference" pattern applies (a property's own pattern replaces it).
+    fn ty(&mut self, ty: &Ty, in_form: bool, dynamic_pattern: bool, name: &'t str) {
+        let node = self.node();
+        let v = self.v;
+        let types = types_of(ty, v);
+        if !types.admits(node) {
+            self.fault(Fault::Type(types.describe()));
+            return;
+        }
+        if let Value::String(s) = &node.value {
+            if dynamic_pattern && wants_dynamic(ty) && !is_dynamic(s, v) {
+                self.fault(Fault::Pattern);
+            }
+        }
+        match *ty {
+            Ty::Enum { values, dynamic } => {
+                let ok = match node.as_str() {
+                    Some(s) => values.contains(&s) || (dynamic && is_dynamic(s, v)),
+                    None => false,
+                };
+                if !ok {
+                    self.fault(Fault::Enum(values.to_vec()));
+                }
+            }
+            Ty::EnumList(values) => self.each_item(|w, item| {
+                if !item.as_str().is_some_and(|s| values.contains(&s)) {
+                    w.fault(Fault::Enum(values.to_vec()));
+                }
+            }),
+            Ty::StrList | Ty::Strings | Ty::RichText => self.strings(),
+            Ty::Text if v >= V5_1 => self.strings(),
+            Ty::RangeOr(inner) => {
+                if let Value::Object(members) = &node.value {
+                    for m in members {
+                        if m.key.name == "start-date" || m.key.name == "end-date" {
+                            let step = self.member_step(m, None);
+                            self.within(step, |w| w.ty(inner, in_form, true, name));
+                        } else {
+                            self.fault(Fault::Unknown(&m.key));
+                        }
+                    }
+                }
+            }
+            Ty::Action(event, allowed) => self.action(event, allowed),
+            Ty::Items(props) => {
+                self.each_item_shaped(
+                    |item| element_shape(name, props, item),
+                    |w, _| w.object(props, in_form, &[], None),
+                );
+            }
+            Ty::Obj(props) => self.object(props, in_form, &[], None),
+            Ty::Array(props) => {
+                // Only screens come as a plain array of objects with `terminal`.
+                let constraints: &[Constraint] = if props.iter().any(|p| p.name == "terminal") {
+                    SCREEN_CONSTRAINTS
+                } else {
+                    &[]
+                };
+                self.each_item_shaped(
+                    |item| element_shape(name, props, item),
+                    |w, _| w.object(props, in_form, constraints, None),
+                );
+            }
+            Ty::Children(container) => {
+                let in_form = in_form || container == Container::Form;
+                self.components(container, in_form);
+            }
+            Ty::Cases => {
+                if let Value::Object(members) = &node.value {
+                    for m in members {
+                        let step = self.member_step(m, None);
+                        self.within(step, |w| {
+                            if w.node().as_array().is_some() {
+                                w.components(Container::Switch, in_form);
+                            } else {
+                                w.fault(Fault::Type("array"));
+                            }
+                        });
+                    }
+                }
+            }
+            Ty::Url if node.as_str().is_some_and(|s| !is_uri(s)) => self.fault(Fault::Format),
+            Ty::Routing => {
+                if let Value::Object(members) = &node.value {
+                    for m in members {
+                        let step = self.member_step(m, None);
+                        self.within(step, |w| {
+                            if w.node().as_array().is_some() {
+                                w.strings();
+                            } else {
+                                w.fault(Fault::Type("array"));
+                            }
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Every element of an array node must be a string.
+    fn strings(&mut self) {
+        self.each_item(|w, item| {
+            if item.as_str().is_none() {
+                w.fault(Fault::Type("string"));
+            }
+        });
+    }
+
+    fn each_item(&mut self, check: impl FnMut(&mut Self, &'t Node<'t>)) {
+        self.each_item_shaped(|_| Shape::Leaf, check);
+    }
+
+    /// Runs `check` on every element of an array node, as its own step.
+    fn each_item_shaped(
+        &mut self,
+        shape: impl Fn(&'t Node<'t>) -> Shape<'t>,
+        mut check: impl FnMut(&mut Self, &'t Node<'t>),
+    ) {
+        let Value::Array(items) = &self.node().value else {
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let step = self.element_step(i, item, shape(item));
+            self.within(step, |w| check(w, item));
+        }
+    }
+
+    /// An array of components in `container`.
+    fn components(&mut self, container: Container, in_form: bool) {
+        self.each_item_shaped(
+            |item| component_shape(item, container, in_form),
+            |w, _| w.component(container, in_form),
+        );
+    }
+
+    /// A component in `container`: an object whose `type` is allowed there, checked by
+    /// that type's own properties.
+    fn component(&mut self, container: Container, in_form: bool) {
+        let node = self.node();
+        let v = self.v;
+        let Value::Object(members) = &node.value else {
+            self.fault(Fault::Type("object"));
+            return;
+        };
+        let Some(m) = members.iter().rev().find(|m| m.key.name == "type") else {
+            self.fault(Fault::Missing("type"));
+            return;
+        };
+        let found = m
+            .value
+            .as_str()
+            .and_then(component)
+            .filter(|c| c.allowed_in(container, v));
+        let Some(comp) = found else {
+            let allowed = COMPONENTS
+                .iter()
+                .filter(|c| c.allowed_in(container, v))
+                .map(|c| c.name)
+                .collect();
+            let step = self.member_step(m, None);
+            self.within(step, |w| w.fault(Fault::Enum(allowed)));
+            return;
+        };
+        let own_form = in_form && form_variant(comp);
+        self.object(comp.props, own_form, comp.constraints, Some(comp));
+    }
+
+    /// An action object for `event` accepting the names of `allowed` in this version
+    /// (spec 5.1, 5.2): `generate::Gen::action`.
+    fn action(&mut self, event: Event, allowed: &'static [Allowed]) {
+        let node = self.node();
+        let v = self.v;
+        let Value::Object(members) = &node.value else {
+            self.fault(Fault::Type("object"));
+            return;
+        };
+        let has_name = |n: &str| allowed.iter().any(|a| a.name == n && v >= a.since);
+        let click = event == Event::Click;
+        let navigate = click && has_name("navigate");
+        let open_url = click && has_name("open_url");
+        for m in members {
+            let step = self.member_step(m, None);
+            match &*m.key.name {
+                "name" => self.within(step, |w| {
+                    if !m.value.as_str().is_some_and(has_name) {
+                        let names = allowed
+                            .iter()
+                            .filter(|a| v >= a.since)
+                            .map(|a| a.name)
+                            .collect();
+                        w.fault(Fault::Enum(names));
+                    }
+                }),
+                "payload" => self.within(step, |w| {
+                    if m.value.as_object().is_none() {
+                        w.fault(Fault::Type("object"));
+                    }
+                }),
+                "next" if navigate => self.within(step, |w| w.next()),
+                "url" if open_url => self.within(step, |w| match m.value.as_str() {
+                    Some(s) if !is_uri(s) => w.fault(Fault::Format),
+                    Some(_) => {}
+                    None => w.fault(Fault::Type("string")),
+                }),
+                _ => self.fault(Fault::Unknown(&m.key)),
+            }
+        }
+        let has = |k: &str| node.get(k).is_some();
+        if !has("name") {
+            self.fault(Fault::Missing("name"));
+        }
+        if !click && !has("payload") {
+            self.fault(Fault::Missing("payload"));
+        }
+        let name = node.get("name").and_then(Node::as_str);
+        if navigate {
+            match (name == Some("navigate"), has("next")) {
+                (true, false) => self.fault(Fault::Missing("next")),
+                (false, true) => self.fault(Fault::Forbidden),
+                _ => {}
+            }
+        }
+        if open_url {
+            if name == Some("open_url") {
+                if !has("url") {
+                    self.fault(Fault::Missing("url"));
+                }
+                if has("payload") {
+                    self.fault(Fault::Forbidden);
+                }
+            } else if has("url") {
+                self.fault(Fault::Forbidden);
+            }
+        }
+        if click && has_name("update_data") && name == Some("update_data") && !has("payload") {
+            self.fault(Fault::Missing("payload"));
+        }
+    }
+
+    /// navigate's `next`: `{type: string, name: string}`, nothing else.
+    fn next(&mut self) {
+        let node = self.node();
+        let Value::Object(members) = &node.value else {
+            self.fault(Fault::Type("object"));
+            return;
+        };
+        for m in members {
+            if m.key.name == "type" || m.key.name == "name" {
+                if m.value.as_str().is_none() {
+                    let step = self.member_step(m, None);
+                    self.within(step, |w| w.fault(Fault::Type("string")));
+                }
+            } else {
+                self.fault(Fault::Unknown(&m.key));
+            }
+        }
+        for key in ["type", "name"] {
+            if node.get(key).is_none() {
+                self.fault(Fault::Missing(key));
+            }
+        }
+    }
+}
+
+/// An absolute URI (RFC 3986), as JSON Schema's `uri` format reads it.
+fn is_uri(s: &str) -> bool {
+    fluent_uri::Uri::parse(s).is_ok()
+}
+
+#[cold]
+fn unreachable_root<'t>() -> &'t Node<'t> {
+    // The root step is pushed before the walk and popped by nobody; should the stack be
+    // empty all the same, judge an empty object rather than panic.
+    static EMPTY: Node<'static> = Node {
+        span: crate::syntax::Span { start: 0, end: 0 },
+        value: Value::Object(Vec::new()),
+    };
+    &EMPTY
+}
