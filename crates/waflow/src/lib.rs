@@ -161,14 +161,58 @@ fn stages(
         return Some(version);
     }
     // As Meta does: schema errors end the run; the semantic pass would only cascade.
+    // A large document runs the semantic pass beside the schema stage and drops its
+    // findings if the schema failed: the two only read the tree.
+    if bytes.len() >= PARALLEL_STAGES {
+        if let Some(rules_found) = beside_schema(&parsed.root, version, loc, out) {
+            out.extend(rules_found);
+            return Some(version);
+        }
+    }
     if schema::check(&parsed.root, version, loc, out) {
         return Some(version);
     }
-    let ctx = rules::Ctx {
-        root: &parsed.root,
-        version,
-        loc,
-    };
-    rules::check(&ctx, out);
+    out.extend(semantic(&parsed.root, version, loc));
     Some(version)
+}
+
+/// Documents at least this large run the schema stage and the semantic pass on two
+/// threads (each costs milliseconds from here; a thread costs tens of microseconds).
+const PARALLEL_STAGES: usize = 1 << 20;
+
+fn semantic(
+    root: &syntax::Node<'_>,
+    version: FlowVersion,
+    loc: &locate::Locator<'_>,
+) -> Vec<finding::Finding> {
+    let mut found = Vec::new();
+    rules::check(&rules::Ctx { root, version, loc }, &mut found);
+    found
+}
+
+/// The schema stage here and the semantic pass on a scoped thread; the semantic findings
+/// (empty when the schema failed). `None` if no thread could be had: then the caller runs
+/// both in turn.
+fn beside_schema(
+    root: &syntax::Node<'_>,
+    version: FlowVersion,
+    loc: &locate::Locator<'_>,
+    out: &mut Vec<finding::Finding>,
+) -> Option<Vec<finding::Finding>> {
+    let text = loc.text();
+    std::thread::scope(|scope| {
+        let rules = std::thread::Builder::new()
+            .name("waflow-rules".into())
+            .spawn_scoped(scope, move || {
+                semantic(root, version, &locate::Locator::new(text))
+            })
+            .ok()?;
+        let failed = schema::check(root, version, loc, out);
+        // Should the semantic pass panic (a bug), run it again here: the panic then
+        // surfaces on the caller's thread, as it would without the second thread.
+        let found = rules
+            .join()
+            .unwrap_or_else(|_| semantic(root, version, &locate::Locator::new(text)));
+        Some(if failed { Vec::new() } else { found })
+    })
 }

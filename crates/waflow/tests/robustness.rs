@@ -279,3 +279,47 @@ fn the_findings_cap_keeps_errors_first_and_says_how_many_were_dropped() {
         note.message
     );
 }
+
+/// Documents of 1 MiB and more run the schema stage and the semantic pass on two threads;
+/// they must report exactly what the one-thread run reports: schema errors alone when
+/// there are any, else the semantic findings.
+#[test]
+fn large_documents_get_the_same_findings_on_two_threads() {
+    let flow = |extra: &str, target: &str, pad: usize| {
+        format!(
+            r#"{{"version": "7.3",{} "screens": [{{"id": "A", "title": "A", "terminal": true, "layout": {{"type": "SingleColumnLayout", "children": [{{"type": "TextBody", "text": "t"{extra}}}, {{"type": "Footer", "label": "Go", "on-click-action": {{"name": "navigate", "next": {{"type": "screen", "name": "{target}"}}, "payload": {{}}}}}}]}}}}]}}"#,
+            " ".repeat(pad)
+        )
+    };
+    let summary = |text: &str| {
+        let r = validate(text);
+        r.errors()
+            .iter()
+            .chain(r.warnings())
+            .map(|f| {
+                let paths: Vec<_> = f.pointers.iter().map(|p| p.path.clone()).collect();
+                (f.rule, f.message.clone(), paths)
+            })
+            .collect::<Vec<_>>()
+    };
+    let big = 1 << 20;
+    for (extra, target, expect) in [
+        // Schema error and semantic fault: the schema error only.
+        (r#", "colour": "red""#, "NOWHERE", "unknown-property"),
+        // Semantic fault only.
+        ("", "NOWHERE", "unknown-navigate-target"),
+    ] {
+        let small = summary(&flow(extra, target, 0));
+        let large = summary(&flow(extra, target, big));
+        assert_eq!(small, large);
+        assert!(
+            large.iter().any(|(rule, ..)| *rule == Some(expect)),
+            "{large:?}"
+        );
+        if expect == "unknown-property" {
+            assert!(large
+                .iter()
+                .all(|(rule, ..)| *rule != Some("unknown-navigate-target")));
+        }
+    }
+}

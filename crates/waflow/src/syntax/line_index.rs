@@ -38,7 +38,22 @@ impl LineIndex {
         let (mut acc16, mut acc_chars) = (0u32, 0u32);
         let mut i = first as usize;
         while i < bytes.len() {
-            let b = bytes[i];
+            // Runs of ASCII without a newline (nearly all of a flow) are skipped a word at
+            // a time.
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                let Ok(word) = <[u8; 8]>::try_from(chunk).map(u64::from_le_bytes) else {
+                    break;
+                };
+                let lf = word ^ 0x0a0a_0a0a_0a0a_0a0a;
+                let has_lf = lf.wrapping_sub(0x0101_0101_0101_0101) & !lf & 0x8080_8080_8080_8080;
+                if has_lf != 0 || word & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                i += 8;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b == b'\n' {
                 line_starts.push(i as u32 + 1);
                 i += 1;
