@@ -234,9 +234,12 @@ fn statistics(checked: &[Checked]) -> Vec<u8> {
     let mut counts: BTreeMap<(String, String, &'static str), usize> = BTreeMap::new();
     for c in checked {
         for f in c.report.errors().iter().chain(c.report.warnings()) {
-            let rule = f.rule.map(str::to_owned).unwrap_or_else(|| f.error.clone());
+            let rule = f
+                .rule
+                .map(str::to_owned)
+                .unwrap_or_else(|| f.error.to_string());
             *counts
-                .entry((rule, f.error.clone(), f.severity.as_str()))
+                .entry((rule, f.error.to_string(), f.severity.as_str()))
                 .or_default() += f.pointers.len().max(1);
         }
     }

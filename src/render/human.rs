@@ -68,7 +68,7 @@ fn render_file(c: &Checked, color: bool) -> Vec<u8> {
 fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagnostic<()> {
     let code = match f.rule {
         Some(rule) => format!("{}/{rule}", f.error),
-        None => f.error.clone(),
+        None => f.error.to_string(),
     };
     let mut d = Diagnostic::new(severity).with_code(code);
     let mut labels = Vec::new();

@@ -13,6 +13,8 @@
 //! waflow's additions (rule code, help, severity, byte spans) never appear on the wire:
 //! consumers that parse Meta's shape must not see a key Meta does not send.
 
+use std::borrow::Cow;
+
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -112,10 +114,11 @@ pub struct Finding {
     /// waflow's stable rule code (`invalid-json`, `frozen-version`, ...); `None` for
     /// findings that came from a server.
     pub rule: Option<&'static str>,
-    /// Meta's error code, e.g. `INVALID_PROPERTY_VALUE`.
-    pub error: String,
+    /// Meta's error code, e.g. `INVALID_PROPERTY_VALUE` (borrowed for waflow's own
+    /// findings: thousands of findings need no copy of it).
+    pub error: Cow<'static, str>,
     /// Meta's category: [`FLOW_JSON_ERROR`] or [`JSON_SCHEMA_ERROR`].
-    pub error_type: String,
+    pub error_type: Cow<'static, str>,
     pub message: String,
     /// What to do about it, when there is more to say than the message.
     pub help: Option<String>,
@@ -234,8 +237,8 @@ impl<'de> Deserialize<'de> for Finding {
         }
         Ok(Finding {
             rule: None,
-            error: w.error,
-            error_type: w.error_type,
+            error: w.error.into(),
+            error_type: w.error_type.into(),
             message: w.message,
             help: None,
             severity: Severity::Error,
@@ -254,11 +257,7 @@ pub(crate) fn merge(findings: Vec<Finding>) -> Vec<Finding> {
         findings
             .iter()
             .enumerate()
-            .map(|(i, f)| {
-                *index
-                    .entry((f.error.as_str(), f.message.as_str()))
-                    .or_insert(i)
-            })
+            .map(|(i, f)| *index.entry((&*f.error, f.message.as_str())).or_insert(i))
             .collect()
     };
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len());

@@ -98,7 +98,7 @@ fn more_than_10_mib_is_invalid_flow_json_stating_the_excess() {
     let report = validate_bytes(&bytes);
     let f = only_error(&report);
     assert_eq!(
-        (f.error.as_str(), f.rule),
+        (&*f.error, f.rule),
         ("INVALID_FLOW_JSON", Some("flow-json-too-large"))
     );
     assert!(

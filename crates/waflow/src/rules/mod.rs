@@ -34,6 +34,8 @@ mod root;
 mod routing;
 mod screens;
 
+use std::borrow::Cow;
+
 use crate::catalog::FlowVersion;
 use crate::finding::{Finding, Severity};
 use crate::locate::Locator;
@@ -63,8 +65,8 @@ impl RuleMeta {
     pub(crate) fn finding(&'static self, message: impl Into<String>) -> Finding {
         Finding {
             rule: Some(self.code),
-            error: self.error.to_owned(),
-            error_type: self.error_type.to_owned(),
+            error: Cow::Borrowed(self.error),
+            error_type: Cow::Borrowed(self.error_type),
             message: message.into(),
             help: None,
             severity: self.severity,

@@ -5,6 +5,8 @@
 //! finding with the Meta code of spec 9.4, the right span and a message that names the
 //! component and the property and says what is allowed.
 
+use std::fmt::Write as _;
+
 pub mod codes;
 pub mod generate;
 mod limits;
@@ -226,7 +228,7 @@ impl<'t> ErrorCtx<'_, 't> {
             }
             _ => {
                 if let Some(s) = closest(key, shape.allowed_keys(self.v)) {
-                    message.push_str(&format!(" Did you mean '{s}'?"));
+                    let _ = write!(message, " Did you mean '{s}'?");
                 }
             }
         }

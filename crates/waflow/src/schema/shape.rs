@@ -45,31 +45,32 @@ pub(crate) enum Shape<'t> {
 }
 
 impl Shape<'_> {
-    /// The property names this object accepts in `v` (for suggestions).
-    pub fn allowed_keys(&self, v: FlowVersion) -> Vec<&'static str> {
-        match self {
-            Shape::Props { props, .. } => props
-                .iter()
-                .filter(|p| p.exists_in(v))
-                .map(|p| p.name)
-                .collect(),
-            Shape::Component { comp, in_form, .. } => std::iter::once("type")
-                .chain(comp.props_in(v, *in_form).map(|p| p.name))
-                .collect(),
+    /// The property names this object accepts in `v` (for suggestions). An iterator:
+    /// asked once per unknown key, it should not allocate.
+    pub fn allowed_keys(&self, v: FlowVersion) -> impl Iterator<Item = &'static str> {
+        let (props, comp, action) = match *self {
+            Shape::Props { props, .. } => (Some(props), None, None),
+            Shape::Component { comp, in_form, .. } => (None, Some((comp, in_form)), None),
             Shape::Action { event, allowed, .. } => {
-                let mut keys = vec!["name", "payload"];
-                if *event == Event::Click {
-                    if allowed.iter().any(|a| a.name == "navigate" && v >= a.since) {
-                        keys.push("next");
-                    }
-                    if allowed.iter().any(|a| a.name == "open_url" && v >= a.since) {
-                        keys.push("url");
-                    }
-                }
-                keys
+                let has = |n: &str| allowed.iter().any(|a| a.name == n && v >= a.since);
+                let click = event == Event::Click;
+                let next = (click && has("navigate")).then_some("next");
+                let url = (click && has("open_url")).then_some("url");
+                (None, None, Some([Some("name"), Some("payload"), next, url]))
             }
-            _ => Vec::new(),
-        }
+            _ => (None, None, None),
+        };
+        let plain = props
+            .into_iter()
+            .flatten()
+            .filter(move |p| p.exists_in(v))
+            .map(|p| p.name);
+        let component = comp.into_iter().flat_map(move |(c, in_form)| {
+            std::iter::once("type").chain(c.props_in(v, in_form).map(|p| p.name))
+        });
+        plain
+            .chain(component)
+            .chain(action.into_iter().flatten().flatten())
     }
 
     /// The catalog entry for property `name` of this object, in any version.
