@@ -478,36 +478,28 @@ impl<'t> Walker<'t, '_> {
                 let in_form = in_form || container == Container::Form;
                 self.components(container, in_form);
             }
-            Ty::Cases => {
-                if let Value::Object(members) = &node.value {
-                    for m in members {
-                        let step = self.member_step(m, None);
-                        self.within(step, |w| {
-                            if w.node().as_array().is_some() {
-                                w.components(Container::Switch, in_form);
-                            } else {
-                                w.fault(Fault::Type("array"));
-                            }
-                        });
-                    }
-                }
-            }
+            Ty::Cases => self.array_values(|w| w.components(Container::Switch, in_form)),
             Ty::Url if node.as_str().is_some_and(|s| !is_uri(s)) => self.fault(Fault::Format),
-            Ty::Routing => {
-                if let Value::Object(members) = &node.value {
-                    for m in members {
-                        let step = self.member_step(m, None);
-                        self.within(step, |w| {
-                            if w.node().as_array().is_some() {
-                                w.strings();
-                            } else {
-                                w.fault(Fault::Type("array"));
-                            }
-                        });
-                    }
-                }
-            }
+            Ty::Routing => self.array_values(Self::strings),
             _ => {}
+        }
+    }
+
+    /// An object whose every value is an array, each checked by `check` (Switch cases,
+    /// the routing model).
+    fn array_values(&mut self, mut check: impl FnMut(&mut Self)) {
+        let Value::Object(members) = &self.node().value else {
+            return;
+        };
+        for m in members {
+            let step = self.member_step(m, None);
+            self.within(step, |w| {
+                if w.node().as_array().is_some() {
+                    check(w);
+                } else {
+                    w.fault(Fault::Type("array"));
+                }
+            });
         }
     }
 
