@@ -67,7 +67,15 @@ pub(crate) fn check(
 ) -> bool {
     let before = out.len();
     walk::walk(root, v, &mut |steps, fault| {
-        ErrorCtx { v, loc, steps }.explain(fault, out);
+        if let Some(here) = steps.last() {
+            ErrorCtx {
+                v,
+                loc,
+                steps,
+                here,
+            }
+            .explain(fault, out);
+        }
     });
     let failed = out.len() > before;
     if !failed {
@@ -80,16 +88,15 @@ pub(crate) fn check(
 struct ErrorCtx<'a, 't> {
     v: FlowVersion,
     loc: &'a Locator<'a>,
-    /// Never empty: the walk always has the root.
+    /// From the root to the node at fault.
     steps: &'a [Step<'t>],
+    /// The last step.
+    here: &'a Step<'t>,
 }
 
 impl<'t> ErrorCtx<'_, 't> {
     fn here(&self) -> &Step<'t> {
-        match self.steps.last() {
-            Some(step) => step,
-            None => &self.steps[0],
-        }
+        self.here
     }
 
     fn parent(&self) -> Option<&Step<'t>> {

@@ -272,7 +272,7 @@ impl<'t> Walker<'t, '_> {
     fn node(&self) -> &'t Node<'t> {
         match self.steps.last() {
             Some(step) => step.node,
-            None => unreachable_root(),
+            None => empty_object(),
         }
     }
 
@@ -674,7 +674,7 @@ fn is_uri(s: &str) -> bool {
 }
 
 #[cold]
-fn unreachable_root<'t>() -> &'t Node<'t> {
+fn empty_object<'t>() -> &'t Node<'t> {
     // The root step is pushed before the walk and popped by nobody; should the stack be
     // empty all the same, judge an empty object rather than panic.
     static EMPTY: Node<'static> = Node {
