@@ -89,6 +89,14 @@ pub const fn allow(name: &'static str, since: FlowVersion) -> Allowed {
     Allowed { name, since }
 }
 
+/// The action names of `allowed` that exist in version `v`.
+pub fn allowed_names(
+    allowed: &[Allowed],
+    v: FlowVersion,
+) -> impl Iterator<Item = &'static str> + '_ {
+    allowed.iter().filter(move |a| v >= a.since).map(|a| a.name)
+}
+
 /// Which event property an action sits in; they differ in the keys they accept (spec 5.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Event {
@@ -308,5 +316,14 @@ impl Component {
 
     pub fn prop(&self, name: &str) -> Option<&'static Prop> {
         self.props.iter().find(|p| p.name == name)
+    }
+
+    /// Whether it reads differently inside a Form: it loses `init-value` and
+    /// `error-message`, or it holds components that do (the schema's `.in-form` variants).
+    pub fn differs_in_form(&self) -> bool {
+        self.props
+            .iter()
+            .any(|p| p.outside_form_only || matches!(p.ty, Ty::Children(_) | Ty::Cases))
+            && self.name != "Form"
     }
 }

@@ -13,7 +13,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::catalog::document::{ROOT, SCREEN_CONSTRAINTS};
-use crate::catalog::model::{Allowed, Event, Prop, Ty, V6_0};
+use crate::catalog::model::{allowed_names, Allowed, Event, Prop, Ty, V6_0};
 use crate::catalog::{Component, Constraint, Container, FlowVersion, COMPONENTS};
 
 /// Where the schemas live in the repository (and in editor settings).
@@ -55,7 +55,7 @@ pub fn schema_for(v: FlowVersion) -> Value {
     }
     for c in COMPONENTS.iter().filter(|c| v >= c.since) {
         defs.insert(c.name.to_owned(), g.component(c, false));
-        if form_variant(c) {
+        if c.differs_in_form() {
             defs.insert(format!("{}.in-form", c.name), g.component(c, true));
         }
     }
@@ -77,15 +77,6 @@ pub fn schema_for(v: FlowVersion) -> Value {
     }
     out.insert("definitions".into(), Value::Object(defs));
     Value::Object(out)
-}
-
-/// Whether a component reads differently inside a Form: it loses `init-value` and
-/// `error-message`, or it holds components that do.
-pub(crate) fn form_variant(c: &Component) -> bool {
-    c.props
-        .iter()
-        .any(|p| p.outside_form_only || matches!(p.ty, Ty::Children(_) | Ty::Cases))
-        && c.name != "Form"
 }
 
 fn container_def(c: Container, in_form: bool) -> String {
@@ -118,7 +109,7 @@ impl Gen {
         let branches: Vec<Value> = allowed
             .iter()
             .map(|comp| {
-                let target = if in_form && form_variant(comp) {
+                let target = if in_form && comp.differs_in_form() {
                     format!("#/definitions/{}.in-form", comp.name)
                 } else {
                     format!("#/definitions/{}", comp.name)
@@ -331,11 +322,7 @@ impl Gen {
     /// An action object for `event` accepting the names of `allowed` that exist in this
     /// version (spec 5.1 and 5.2).
     fn action(&self, event: Event, allowed: &[Allowed]) -> Value {
-        let names: Vec<&str> = allowed
-            .iter()
-            .filter(|a| self.v >= a.since)
-            .map(|a| a.name)
-            .collect();
+        let names: Vec<&str> = allowed_names(allowed, self.v).collect();
         let has = |n: &str| names.contains(&n);
         let mut properties = Map::new();
         properties.insert("name".into(), json!({ "enum": names }));

@@ -3,7 +3,7 @@
 //! is explained in. Labels are words only when a message asks for them, so a valid flow
 //! builds no strings.
 
-use crate::catalog::model::{Allowed, Event, Prop, Ty};
+use crate::catalog::model::{allowed_names, Allowed, Event, Prop, Ty};
 use crate::catalog::{component, Component, Container, FlowVersion};
 use crate::syntax::{write_index, write_key, Key, Node};
 
@@ -52,7 +52,7 @@ impl Shape<'_> {
             Shape::Props { props, .. } => (Some(props), None, None),
             Shape::Component { comp, in_form, .. } => (None, Some((comp, in_form)), None),
             Shape::Action { event, allowed, .. } => {
-                let has = |n: &str| allowed.iter().any(|a| a.name == n && v >= a.since);
+                let has = |n: &str| allowed_names(allowed, v).any(|a| a == n);
                 let click = event == Event::Click;
                 let next = (click && has("navigate")).then_some("next");
                 let url = (click && has("open_url")).then_some("url");

@@ -14,7 +14,7 @@
 use std::sync::OnceLock;
 
 use crate::catalog::document::{ROOT, SCREEN_CONSTRAINTS};
-use crate::catalog::model::{Allowed, Event, Prop, Ty, V5_1, V6_0};
+use crate::catalog::model::{allowed_names, Allowed, Event, Prop, Ty, V5_1, V6_0};
 use crate::catalog::{component, Component, Constraint, Container, FlowVersion, COMPONENTS};
 use crate::syntax::{Key, Member, Node, Value};
 
@@ -100,19 +100,25 @@ impl Types {
 
     /// In words, for a node without a catalog property to describe it.
     fn describe(self) -> &'static str {
-        match self.0 {
-            1 => "object",
-            2 => "array",
-            4 => "string",
-            8 => "number",
-            16 => "integer",
-            32 => "boolean",
-            0b10_0100 => "boolean or string",
-            0b10_0101 => "object, boolean or string",
-            0b101 => "object or string",
-            0b110 => "array or string",
-            _ => "another type",
-        }
+        const NAMES: [(Types, &str); 10] = [
+            (Types::OBJECT, "object"),
+            (Types::ARRAY, "array"),
+            (Types::STRING, "string"),
+            (Types::NUMBER, "number"),
+            (Types::INTEGER, "integer"),
+            (Types::BOOLEAN, "boolean"),
+            (Types::BOOLEAN.or(Types::STRING), "boolean or string"),
+            (
+                Types::OBJECT.or(Types::BOOLEAN).or(Types::STRING),
+                "object, boolean or string",
+            ),
+            (Types::OBJECT.or(Types::STRING), "object or string"),
+            (Types::ARRAY.or(Types::STRING), "array or string"),
+        ];
+        NAMES
+            .iter()
+            .find(|(t, _)| t.0 == self.0)
+            .map_or("another type", |(_, name)| name)
     }
 }
 
@@ -229,11 +235,6 @@ pub(crate) fn ecma(pattern: &str) -> String {
 fn matches(pattern: &'static str, s: &str) -> bool {
     // A pattern that does not compile cannot happen (unit test); never fail a flow on it.
     regex(pattern).is_none_or(|re| re.is_match(s))
-}
-
-/// Whether a component reads differently inside a Form (see `generate::form_variant`).
-fn form_variant(c: &Component) -> bool {
-    super::generate::form_variant(c)
 }
 
 /// Walks `root` as a Flow JSON of version `v`, calling `on_fault` with the steps from the
@@ -567,7 +568,7 @@ impl<'t> Walker<'t, '_> {
             self.within(step, |w| w.fault(Fault::Enum(allowed)));
             return;
         };
-        let own_form = in_form && form_variant(comp);
+        let own_form = in_form && comp.differs_in_form();
         self.object(comp.props, own_form, comp.constraints, Some(comp));
     }
 
@@ -580,7 +581,7 @@ impl<'t> Walker<'t, '_> {
             self.fault(Fault::Type("object"));
             return;
         };
-        let has_name = |n: &str| allowed.iter().any(|a| a.name == n && v >= a.since);
+        let has_name = |n: &str| allowed_names(allowed, v).any(|a| a == n);
         let click = event == Event::Click;
         let navigate = click && has_name("navigate");
         let open_url = click && has_name("open_url");
@@ -589,11 +590,7 @@ impl<'t> Walker<'t, '_> {
             match &*m.key.name {
                 "name" => self.within(step, |w| {
                     if !m.value.as_str().is_some_and(has_name) {
-                        let names = allowed
-                            .iter()
-                            .filter(|a| v >= a.since)
-                            .map(|a| a.name)
-                            .collect();
+                        let names = allowed_names(allowed, v).collect();
                         w.fault(Fault::Enum(names));
                     }
                 }),
