@@ -144,14 +144,16 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             Input::File(path) | Input::Found(path) => {
                 let name = path.display().to_string();
                 let bytes = std::fs::File::open(path)
-                    .and_then(|f| read_capped(f, options.read_cap))
+                    .and_then(|f| {
+                        let len = f.metadata().map_or(0, |m| m.len());
+                        read_capped_sized(f, options.read_cap, len)
+                    })
                     .map_err(|e| format!("{name}: {e}"))?;
                 (name, bytes)
             }
         };
-        // validate_reader applies the read cap and knows whether it cut the input.
-        let report = waflow::validate_reader(bytes.as_slice(), &options)
-            .map_err(|e| format!("{name}: {e}"))?;
+        // validate_capped applies the read cap and knows whether it cut the input.
+        let report = waflow::validate_capped(&bytes, &options);
         let mut report = policy.apply(input.path().or(Some(Path::new(&stdin_name))), report);
         if args.no_warnings {
             report = report.map(|f| (f.severity == waflow::Severity::Error).then_some(f));
@@ -261,7 +263,19 @@ fn statistics(checked: &[Checked]) -> Vec<u8> {
 /// Reads at most `cap + 1` bytes: enough for the library to tell that the input is over
 /// the cap, never the whole of a huge file.
 pub(crate) fn read_capped(reader: impl Read, cap: u64) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+    read_capped_sized(reader, cap, 0)
+}
+
+/// [`read_capped`] into a buffer sized for `expected` bytes (a file's length), so a large
+/// file is read without the doubling series of copies.
+pub(crate) fn read_capped_sized(
+    reader: impl Read,
+    cap: u64,
+    expected: u64,
+) -> std::io::Result<Vec<u8>> {
+    // One more byte than expected lets read_to_end see the end without growing.
+    let hint = expected.min(cap).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
     reader.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok(bytes)
 }

@@ -56,10 +56,7 @@ pub(crate) fn run(args: &PushArgs) -> ExitCode {
         Err(e) => return fail(format!("{name}: {e}")),
     };
     let options = crate::check::options(args.frozen_version);
-    let local = match waflow::validate_reader(bytes.as_slice(), &options) {
-        Ok(r) => r,
-        Err(e) => return fail(format!("{name}: {e}")),
-    };
+    let local = waflow::validate_capped(&bytes, &options);
     if !local.is_valid() && !args.force {
         let errors = local.errors().len();
         let checked = [Checked::new(name.clone(), bytes, local)];

@@ -41,6 +41,11 @@ pub(crate) fn frames(checked: &[Checked], color: bool) -> Vec<u8> {
 }
 
 fn render_file(c: &Checked, color: bool) -> Vec<u8> {
+    // A clean file draws nothing; decoding it for the frames would be a pass over the
+    // whole text (8 ms of a 10 MB file's 85) for no output.
+    if c.report.errors().is_empty() && c.report.warnings().is_empty() {
+        return Vec::new();
+    }
     let mut buf = if color {
         termcolor::Buffer::ansi()
     } else {

@@ -112,13 +112,21 @@ pub fn validate_reader<R: Read>(reader: R, options: &Options) -> Result<Report, 
     reader
         .take(options.read_cap.saturating_add(1))
         .read_to_end(&mut bytes)?;
+    Ok(validate_capped(&bytes, options))
+}
+
+/// Validates what a reader gave when read up to `options.read_cap + 1` bytes, as
+/// [`validate_reader`] does, for callers that read the input themselves and want no
+/// second copy of it: more than `read_cap` bytes means the input was cut, and the size
+/// finding says "at least".
+pub fn validate_capped(bytes: &[u8], options: &Options) -> Report {
     let complete = bytes.len() as u64 <= options.read_cap;
-    bytes.truncate(options.read_cap.min(bytes.len() as u64) as usize);
+    let bytes = &bytes[..options.read_cap.min(bytes.len() as u64) as usize];
     let size = document::Size {
         bytes: bytes.len() as u64,
         complete,
     };
-    Ok(run(&bytes, size, options))
+    run(bytes, size, options)
 }
 
 fn run(bytes: &[u8], size: document::Size, options: &Options) -> Report {

@@ -1,6 +1,6 @@
 //! Bad input never crashes, never hangs, and gets a precise finding.
 
-use waflow::{validate, validate_bytes, validate_reader, validate_with, Options};
+use waflow::{validate, validate_bytes, validate_capped, validate_reader, validate_with, Options};
 
 fn only_error(report: &waflow::Report) -> &waflow::Finding {
     assert_eq!(report.errors().len(), 1, "{:#?}", report.errors());
@@ -145,6 +145,35 @@ fn the_reader_entry_point_never_reads_past_the_cap() {
         "{}",
         f.message
     );
+}
+
+#[test]
+fn bytes_read_past_the_cap_are_judged_as_the_reader_entry_point_judges_them() {
+    let options = Options {
+        read_cap: 20,
+        max_bytes: 10,
+        ..Options::default()
+    };
+    let exactly = b"{\"version\": \"7.3\"}  ";
+    assert_eq!(exactly.len(), 20);
+    let over = [&exactly[..], b" "].concat();
+    for input in [&exactly[..], &over[..]] {
+        assert_eq!(
+            validate_capped(input, &options),
+            validate_reader(input, &options).unwrap()
+        );
+    }
+    let cut = only_error(&validate_capped(&over, &options))
+        .message
+        .clone();
+    assert!(
+        cut.contains("more than 20 bytes: at least 10 bytes over"),
+        "{cut}"
+    );
+    let whole = only_error(&validate_capped(exactly, &options))
+        .message
+        .clone();
+    assert!(whole.contains("is 20 bytes: 10 bytes over"), "{whole}");
 }
 
 #[test]
