@@ -117,7 +117,8 @@ fn stages(c: &mut Criterion) {
             );
         }
         let version = report.version().unwrap_or(v);
-        let tree = waflow::syntax::parse(text, &Default::default()).expect("parses");
+        let arena = waflow::syntax::Arena::new();
+        let tree = waflow::syntax::parse(text, &arena, &Default::default()).expect("parses");
         let mut group = c.benchmark_group(input.name);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.sample_size(if text.len() > 5_000_000 { 10 } else { 30 });
@@ -128,7 +129,12 @@ fn stages(c: &mut Criterion) {
             })
         });
         group.bench_function("span_parse", |b| {
-            b.iter(|| waflow::syntax::parse(black_box(text), &Default::default()).unwrap())
+            b.iter(|| {
+                // The arena is part of the parse: made and freed in each iteration.
+                let arena = waflow::syntax::Arena::new();
+                let parsed = waflow::syntax::parse(black_box(text), &arena, &Default::default());
+                black_box(parsed.map(|p| p.depth).unwrap_or_default())
+            })
         });
         group.bench_function("schema_stage", |b| {
             b.iter(|| waflow::schema::check_tree(black_box(text), black_box(&tree.root), version))
@@ -179,9 +185,9 @@ fn row(
             ))
         }),
         parse: best(&|| {
-            drop(black_box(
-                waflow::syntax::parse(text, &Default::default()).unwrap(),
-            ))
+            let arena = waflow::syntax::Arena::new();
+            let parsed = waflow::syntax::parse(text, &arena, &Default::default());
+            black_box(parsed.map(|p| p.depth).unwrap_or_default());
         }),
         schema: best(&|| drop(black_box(waflow::schema::check_tree(text, root, v)))),
         rules: best(&|| drop(black_box(waflow::rules::check_tree(text, root, v)))),

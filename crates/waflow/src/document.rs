@@ -6,7 +6,7 @@ use crate::catalog::limits::MAX_FLOW_JSON_BYTES;
 use crate::finding::{Finding, Pointer, Severity, FLOW_JSON_ERROR};
 use crate::locate::Locator;
 use crate::rules::RuleMeta;
-use crate::syntax::{self, LineIndex, ParseOptions, Parsed, Span};
+use crate::syntax::{self, Arena, LineIndex, ParseOptions, Parsed, Span};
 
 pub(crate) static INVALID_UTF8: RuleMeta = RuleMeta {
     code: "invalid-utf8",
@@ -171,9 +171,14 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], out: &mut Vec<Finding>) -> Option<&'b 
 }
 
 /// Text -> span tree, with syntax faults and duplicate keys as findings.
-pub(crate) fn parse<'s>(text: &'s str, max_depth: usize, out: &mut Vec<Finding>) -> Document<'s> {
+pub(crate) fn parse<'s>(
+    text: &'s str,
+    arena: &'s Arena,
+    max_depth: usize,
+    out: &mut Vec<Finding>,
+) -> Document<'s> {
     let loc = Locator::new(text);
-    let parsed = match syntax::parse(text, &ParseOptions { max_depth }) {
+    let parsed = match syntax::parse(text, arena, &ParseOptions { max_depth }) {
         Ok(parsed) => {
             for dup in &parsed.duplicate_keys {
                 let first = loc.index().utf16(dup.first.start as usize);

@@ -153,7 +153,8 @@ fn stages(
         return None;
     }
     let text = document::decode(bytes, out)?;
-    let doc = document::parse(text, options.max_depth, out);
+    let arena = syntax::Arena::new();
+    let doc = document::parse(text, &arena, options.max_depth, out);
     let parsed = doc.parsed.as_ref()?;
     let loc = &doc.loc;
     let version = version::check(&parsed.root, loc, options.frozen_version, out)?;

@@ -14,9 +14,7 @@ pub struct Report {
 
 impl Report {
     pub(crate) fn new(findings: Vec<Finding>, version: Option<FlowVersion>) -> Self {
-        let (errors, warnings): (Vec<_>, Vec<_>) = finding::merge(findings)
-            .into_iter()
-            .partition(|f| f.severity == Severity::Error);
+        let (errors, warnings) = by_severity(finding::merge(findings));
         Report {
             errors,
             warnings,
@@ -40,9 +38,7 @@ impl Report {
     /// A report of findings from elsewhere (a server's `validationErrors`), kept as given:
     /// errors and warnings by their severity, not merged.
     pub fn from_findings(findings: Vec<Finding>) -> Self {
-        let (errors, warnings) = findings
-            .into_iter()
-            .partition(|f| f.severity == Severity::Error);
+        let (errors, warnings) = by_severity(findings);
         Report {
             errors,
             warnings,
@@ -96,6 +92,19 @@ impl Report {
         out.push_str(&list_json(&self.warnings, spelling));
         out.push('}');
         out
+    }
+}
+
+/// Errors and warnings apart, each in its order. A list of one severity (thousands of
+/// errors, say) is handed over as it is, not moved finding by finding.
+fn by_severity(findings: Vec<Finding>) -> (Vec<Finding>, Vec<Finding>) {
+    let is_error = |f: &Finding| f.severity == Severity::Error;
+    if findings.iter().all(is_error) {
+        (findings, Vec::new())
+    } else if !findings.iter().any(is_error) {
+        (Vec::new(), findings)
+    } else {
+        findings.into_iter().partition(is_error)
     }
 }
 

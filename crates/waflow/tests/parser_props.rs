@@ -5,7 +5,7 @@
 //! and refused by serde_json ("number out of range").
 
 use proptest::prelude::*;
-use waflow::syntax::{parse, LineIndex, Node, ParseOptions, Value};
+use waflow::syntax::{parse, Arena, LineIndex, Node, ParseOptions, Value};
 
 fn to_serde(node: &Node<'_>) -> serde_json::Value {
     match &node.value {
@@ -16,7 +16,7 @@ fn to_serde(node: &Node<'_>) -> serde_json::Value {
         Value::Array(items) => serde_json::Value::Array(items.iter().map(to_serde).collect()),
         Value::Object(members) => {
             let mut map = serde_json::Map::new();
-            for m in members {
+            for m in members.iter() {
                 map.insert(m.key.name.to_string(), to_serde(&m.value));
             }
             serde_json::Value::Object(map)
@@ -32,7 +32,7 @@ fn check_spans(text: &str, node: &Node<'_>) {
     match &node.value {
         Value::Array(items) => items.iter().for_each(|i| check_spans(text, i)),
         Value::Object(members) => {
-            for m in members {
+            for m in members.iter() {
                 let key: String =
                     serde_json::from_str(&text[m.key.span.range()]).expect("key span");
                 assert_eq!(key, m.key.name);
@@ -122,7 +122,8 @@ fn serde_verdict(text: &str) -> Result<(), String> {
 }
 
 fn same_verdict(text: &str) {
-    let ours = parse(text, &ParseOptions::default());
+    let arena = Arena::new();
+    let ours = parse(text, &arena, &ParseOptions::default());
     match (ours.is_ok(), serde_verdict(text)) {
         (true, Ok(())) | (false, Err(_)) => {}
         (true, Err(e)) if e.contains("number out of range") => {}
@@ -169,7 +170,8 @@ proptest! {
         } else {
             serde_json::to_string(&value).unwrap()
         };
-        let parsed = parse(&text, &ParseOptions::default()).expect("serde_json output parses");
+        let arena = Arena::new();
+        let parsed = parse(&text, &arena, &ParseOptions::default()).expect("serde_json output parses");
         // The reference is serde_json's reading of the same text (its default float parsing
         // does not always round-trip its own output, so `value` itself is not).
         let reference: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -180,7 +182,8 @@ proptest! {
 
 #[test]
 fn out_of_range_numbers_are_accepted_and_kept_verbatim() {
-    let parsed = parse("[6e3002, -1e400]", &ParseOptions::default()).unwrap();
+    let arena = Arena::new();
+    let parsed = parse("[6e3002, -1e400]", &arena, &ParseOptions::default()).unwrap();
     let items = parsed.root.as_array().unwrap();
     assert_eq!(items[0].value, Value::Number("6e3002"));
     assert_eq!(items[0].as_f64(), Some(f64::INFINITY));

@@ -330,7 +330,7 @@ fn navigate(
         ));
     }
     for m in members {
-        let key = m.key.name.as_ref();
+        let key = m.key.name;
         let Some(decl) = there.field(key) else {
             let help = closest(key, declared.iter().copied())
                 .map(|c| format!("Did you mean '{c}'?"))
@@ -509,7 +509,7 @@ fn update_data(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, out: 
         return;
     }
     for m in members {
-        let key = m.key.name.as_ref();
+        let key = m.key.name;
         let Some(decl) = screen.field(key) else {
             out.push(ctx.at(
                 &UPDATE_DATA_PAYLOAD,
@@ -566,7 +566,7 @@ fn literal_fits(
     ) {
         let missing: Vec<&str> = props
             .iter()
-            .map(|p| p.key.name.as_ref())
+            .map(|p| p.key.name)
             .filter(|p| !members.iter().any(|m| m.key.name == *p))
             .collect();
         if !missing.is_empty() {

@@ -374,7 +374,7 @@ fn calendar(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
     };
     if mode == "single" {
         for m in c.node.as_object().unwrap_or_default() {
-            let k = m.key.name.as_ref();
+            let k = m.key.name;
             let object = RANGE_OBJECTS.contains(&k) && m.value.as_object().is_some();
             if RANGE_ONLY.contains(&k) || object {
                 out.push(ctx.at(
@@ -517,7 +517,7 @@ fn form_values(
             continue;
         };
         for m in members {
-            let name = m.key.name.as_ref();
+            let name = m.key.name;
             let Some(input) = inside(name) else {
                 out.push(ctx.at(
                     &FORM_VALUE_KEY,

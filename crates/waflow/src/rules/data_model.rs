@@ -118,7 +118,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             continue;
         };
         for m in members {
-            let name = m.key.name.as_ref();
+            let name = m.key.name;
             if name == "required" {
                 if m.value.as_array().is_none() {
                     out.push(ctx.at(
@@ -271,8 +271,8 @@ fn example(ctx: &Ctx<'_, '_>, name: &str, decl: &Node<'_>, v: &Node<'_>, out: &m
         }
         ("object", Value::Object(members)) => {
             if let Some(props) = decl.get("properties") {
-                for m in members {
-                    if let Some(sub) = props.get(&m.key.name).filter(|d| d.as_object().is_some()) {
+                for m in members.iter() {
+                    if let Some(sub) = props.get(m.key.name).filter(|d| d.as_object().is_some()) {
                         example(ctx, &format!("{name}.{}", m.key.name), sub, &m.value, out);
                     }
                 }

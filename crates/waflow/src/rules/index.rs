@@ -54,7 +54,7 @@ impl<'a, 's> Screen<'a, 's> {
             .and_then(Node::as_object)
             .unwrap_or_default()
             .iter()
-            .map(|m| m.key.name.as_ref())
+            .map(|m| m.key.name)
             .filter(|k| *k != "required")
     }
 
@@ -321,7 +321,7 @@ impl<'a, 's: 'a> Builder<'a, 's> {
             let inner_form = if ty == "Form" { Some(ci) } else { form };
             let inner_depth = if_depth + u8::from(ty == "If");
             for m in node.as_object().unwrap_or_default() {
-                let key = m.key.name.as_ref();
+                let key = m.key.name;
                 let Some(prop) = def.prop(key) else { continue };
                 match prop.ty {
                     Ty::Children(c) => {
@@ -393,19 +393,19 @@ impl<'a, 's: 'a> Builder<'a, 's> {
                 }
             }
             (Ty::Items(props) | Ty::Array(props), Value::Array(items)) => {
-                for item in items {
+                for item in items.iter() {
                     self.object(item, props, si, ci);
                 }
             }
             (Ty::Obj(props), Value::Object(_)) => self.object(v, props, si, ci),
             (Ty::NameMap, Value::Object(members)) => {
-                for m in members {
+                for m in members.iter() {
                     self.dynamic(&m.value, si, Some(ci), prop.name, Expect::Any, Place::Prop);
                 }
             }
             (Ty::RichText | Ty::Text, Value::Array(_)) => {}
             (Ty::RangeOr(inner), Value::Object(members)) => {
-                for m in members {
+                for m in members.iter() {
                     self.dynamic(
                         &m.value,
                         si,
@@ -555,7 +555,7 @@ pub(crate) fn inner_span(text: &str, node: &Node<'_>, range: Range<usize>) -> Sp
     let raw = text
         .get(start..node.span.end as usize - 1)
         .unwrap_or_default();
-    if matches!(&node.value, Value::String(std::borrow::Cow::Borrowed(_))) {
+    if node.is_verbatim_string() {
         return Span::new(
             start + range.start.min(raw.len()),
             start + range.end.min(raw.len()),
@@ -614,7 +614,8 @@ mod tests {
             (r#""`\ud83d\ude00 ${form.a} # 1`""#, "#"),
             ("\"`\u{e9}\\n ${form.a} # 1`\"", "#"),
         ] {
-            let parsed = parse(json, &Default::default()).expect("valid JSON");
+            let arena = crate::syntax::Arena::new();
+            let parsed = parse(json, &arena, &Default::default()).expect("valid JSON");
             let Value::String(s) = &parsed.root.value else {
                 panic!("a string")
             };

@@ -470,7 +470,7 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                     continue;
                 }
                 for m in cases {
-                    let k = m.key.name.as_ref();
+                    let k = m.key.name;
                     let ok = k.chars().next().is_some_and(|f| f.is_ascii_alphabetic())
                         && k.chars()
                             .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
@@ -492,7 +492,7 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                         .iter()
                         .zip(&with)
                         .filter(|(_, b)| !**b)
-                        .map(|(m, _)| m.key.name.as_ref())
+                        .map(|(m, _)| m.key.name)
                         .collect();
                     out.push(ctx.at(
                         &FOOTER_SWITCH_CASES,

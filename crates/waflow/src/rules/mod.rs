@@ -37,7 +37,7 @@ mod screens;
 use std::borrow::Cow;
 
 use crate::catalog::FlowVersion;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Pointer, Severity};
 use crate::locate::Locator;
 use crate::syntax::{path_to, Node, Span};
 
@@ -71,6 +71,14 @@ impl RuleMeta {
             help: None,
             severity: self.severity,
             pointers: Vec::new(),
+        }
+    }
+
+    /// A finding of this rule at one location (its pointer list sized for that one).
+    pub(crate) fn finding_at(&'static self, message: impl Into<String>, at: Pointer) -> Finding {
+        Finding {
+            pointers: vec![at],
+            ..self.finding(message)
         }
     }
 

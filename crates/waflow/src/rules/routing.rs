@@ -175,10 +175,10 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             let mut bad: Vec<(&str, Span)> = Vec::new();
             let mut keyed = vec![false; n];
             for e in entries {
-                let from = flow.ids.get(e.key.name.as_ref()).copied();
+                let from = flow.ids.get(e.key.name).copied();
                 match from {
                     Some(f) => keyed[f] = true,
-                    None => bad.push((e.key.name.as_ref(), e.key.span)),
+                    None => bad.push((e.key.name, e.key.span)),
                 }
                 let targets = e.value.as_array().unwrap_or_default();
                 if targets.len() > MAX_BRANCHES {

@@ -8,7 +8,7 @@ use crate::locate::Locator;
 use crate::syntax::{path_to, Node};
 
 use super::codes::{ITEMS_OVER_LIMIT, TEXT_OVER_LIMIT};
-use super::shape::article;
+use super::shape::Article;
 
 /// One object to look at. Labels and paths are built only for a finding: a valid flow
 /// (the common case) allocates nothing per object.
@@ -24,8 +24,8 @@ struct Pending<'t> {
 impl Pending<'_> {
     fn owner(&self) -> String {
         match self.within {
-            Some(prop) => format!("an item of the {prop} of {}", article(self.component)),
-            None => article(self.component),
+            Some(prop) => format!("an item of the {prop} of {}", Article(self.component)),
+            None => Article(self.component).to_string(),
         }
     }
 }

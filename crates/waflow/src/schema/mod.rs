@@ -20,7 +20,7 @@ use crate::locate::Locator;
 use crate::rules::RuleMeta;
 use crate::suggest::closest;
 use crate::syntax::{Key, Node, Value};
-use shape::{article, label, path_of, Shape, Step};
+use shape::{label, path_of, Article, LabelOf, Shape, Step};
 use walk::Fault;
 
 pub use generate::{file_name, schema_for, schema_text};
@@ -39,7 +39,8 @@ pub fn check_tree(text: &str, root: &Node<'_>, v: FlowVersion) -> Vec<Finding> {
 /// or names no version.
 #[doc(hidden)]
 pub fn structure_faults(text: &str) -> Option<Vec<(String, &'static str)>> {
-    let tree = crate::syntax::parse(text, &Default::default()).ok()?;
+    let arena = crate::syntax::Arena::new();
+    let tree = crate::syntax::parse(text, &arena, &Default::default()).ok()?;
     let v = tree
         .root
         .get("version")
@@ -48,7 +49,7 @@ pub fn structure_faults(text: &str) -> Option<Vec<(String, &'static str)>> {
     let mut out = Vec::new();
     walk::walk(&tree.root, v, &mut |steps, fault| {
         let key = match &fault {
-            Fault::Unknown(k) => Some(&*k.name),
+            Fault::Unknown(k) => Some(k.name),
             _ => None,
         };
         out.push((path_of(steps, key), fault.keyword()));
@@ -106,11 +107,11 @@ impl<'t> ErrorCtx<'_, 't> {
             .and_then(|i| self.steps.get(i))
     }
 
-    fn label_here(&self) -> String {
+    fn label_here(&self) -> LabelOf<'_, 't> {
         label(self.steps, self.steps.len().saturating_sub(1))
     }
 
-    fn label_parent(&self) -> String {
+    fn label_parent(&self) -> LabelOf<'_, 't> {
         label(self.steps, self.steps.len().saturating_sub(2))
     }
 
@@ -141,9 +142,7 @@ impl<'t> ErrorCtx<'_, 't> {
             (true, Some(k)) => k.span,
             _ => step.node.span,
         };
-        let mut f = rule.finding(message);
-        f.pointers.push(self.loc.pointer_at(span, self.path(None)));
-        out.push(f);
+        out.push(rule.finding_at(message, self.loc.pointer_at(span, self.path(None))));
     }
 
     fn explain(&self, fault: Fault<'t>, out: &mut Vec<Finding>) {
@@ -214,7 +213,7 @@ impl<'t> ErrorCtx<'_, 't> {
     }
 
     fn unknown_key(&self, member: &Key<'_>, out: &mut Vec<Finding>) {
-        let key = &*member.name;
+        let key = member.name;
         let shape = &self.here().shape;
         let owner = self.label_here();
         let mut message = format!(
@@ -239,10 +238,8 @@ impl<'t> ErrorCtx<'_, 't> {
                 }
             }
         }
-        let mut f = codes::UNKNOWN_PROPERTY.finding(message);
-        f.pointers
-            .push(self.loc.pointer_at(member.span, self.path(Some(key))));
-        out.push(f);
+        let at = self.loc.pointer_at(member.span, self.path(Some(key)));
+        out.push(codes::UNKNOWN_PROPERTY.finding_at(message, at));
     }
 
     fn missing(&self, name: &str, out: &mut Vec<Finding>) {
@@ -265,7 +262,7 @@ impl<'t> ErrorCtx<'_, 't> {
         let message = format!(
             "{} should be {wanted}, not {}.",
             self.subject(),
-            with_article(found)
+            Article(found)
         );
         self.emit(&codes::WRONG_TYPE, message, false, out);
     }
@@ -289,7 +286,7 @@ impl<'t> ErrorCtx<'_, 't> {
             |g| format!("'{g}'"),
         );
         let owner = if parent.is_some() {
-            self.label_parent()
+            self.label_parent().to_string()
         } else {
             "the flow".to_owned()
         };
@@ -527,10 +524,6 @@ fn literal_hint(ty: &Ty) -> &'static str {
         Ty::NameMap => "a JSON object",
         _ => "the literal value",
     }
-}
-
-fn with_article(type_name: &str) -> String {
-    article(type_name)
 }
 
 fn plural(n: u64, word: &str) -> String {

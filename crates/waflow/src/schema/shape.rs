@@ -3,6 +3,8 @@
 //! is explained in. Labels are words only when a message asks for them, so a valid flow
 //! builds no strings.
 
+use std::fmt;
+
 use crate::catalog::model::{allowed_names, Allowed, Event, Prop, Ty};
 use crate::catalog::{component, Component, Container, FlowVersion};
 use crate::syntax::{write_index, write_key, Key, Node};
@@ -87,12 +89,21 @@ impl Shape<'_> {
     }
 }
 
-pub(crate) fn article(name: &str) -> String {
-    let vowel = name
-        .chars()
-        .next()
-        .is_some_and(|c| "AEIOUaeiou".contains(c));
-    format!("{} {name}", if vowel { "an" } else { "a" })
+/// "a TextInput", "an If": the name with its indefinite article, written where it is
+/// formatted (no string of its own).
+#[derive(Clone, Copy)]
+pub(crate) struct Article<'n>(pub &'n str);
+
+impl fmt::Display for Article<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let vowel = self
+            .0
+            .chars()
+            .next()
+            .is_some_and(|c| "AEIOUaeiou".contains(c));
+        f.write_str(if vowel { "an " } else { "a " })?;
+        f.write_str(self.0)
+    }
 }
 
 /// One node on the way down from the root, with how it was reached.
@@ -108,23 +119,36 @@ pub(crate) struct Step<'t> {
     pub prop: Option<&'static Prop>,
 }
 
-/// "a TextInput", "screen 'WELCOME'", "the on-click-action of a Footer" for `steps[i]`.
-pub(crate) fn label(steps: &[Step<'_>], i: usize) -> String {
-    let Some(step) = steps.get(i) else {
-        return "the value".to_owned();
-    };
-    let owner = |up: usize| label(steps, i.saturating_sub(up));
-    match step.shape {
-        Shape::Props { label, .. } | Shape::Action { label, .. } => match label {
-            Label::Flow => "the flow".to_owned(),
-            Label::Screen(Some(id)) => format!("screen '{id}'"),
-            Label::Screen(None) => "a screen".to_owned(),
-            Label::Member(name) => format!("the {name} of {}", owner(1)),
-            Label::Item(name) => format!("an item of the {name} of {}", owner(2)),
-        },
-        Shape::Component { comp, .. } => article(comp.name),
-        Shape::UnknownComponent { .. } => "a component".to_owned(),
-        Shape::Leaf => "the value".to_owned(),
+/// "a TextInput", "screen 'WELCOME'", "the on-click-action of a Footer" for `steps[i]`:
+/// written straight into the message that formats it, owners included.
+#[derive(Clone, Copy)]
+pub(crate) struct LabelOf<'a, 't> {
+    steps: &'a [Step<'t>],
+    i: usize,
+}
+
+pub(crate) fn label<'a, 't>(steps: &'a [Step<'t>], i: usize) -> LabelOf<'a, 't> {
+    LabelOf { steps, i }
+}
+
+impl fmt::Display for LabelOf<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some(step) = self.steps.get(self.i) else {
+            return f.write_str("the value");
+        };
+        let owner = |up: usize| label(self.steps, self.i.saturating_sub(up));
+        match step.shape {
+            Shape::Props { label, .. } | Shape::Action { label, .. } => match label {
+                Label::Flow => f.write_str("the flow"),
+                Label::Screen(Some(id)) => write!(f, "screen '{id}'"),
+                Label::Screen(None) => f.write_str("a screen"),
+                Label::Member(name) => write!(f, "the {name} of {}", owner(1)),
+                Label::Item(name) => write!(f, "an item of the {name} of {}", owner(2)),
+            },
+            Shape::Component { comp, .. } => Article(comp.name).fmt(f),
+            Shape::UnknownComponent { .. } => f.write_str("a component"),
+            Shape::Leaf => f.write_str("the value"),
+        }
     }
 }
 
@@ -134,7 +158,7 @@ pub(crate) fn path_of(steps: &[Step<'_>], then: Option<&str>) -> String {
     let mut path = String::with_capacity(64);
     for step in steps.iter().skip(1) {
         match step.key {
-            Some(k) => write_key(&mut path, &k.name),
+            Some(k) => write_key(&mut path, k.name),
             None => write_index(&mut path, step.index),
         }
     }

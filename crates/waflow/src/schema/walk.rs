@@ -293,7 +293,7 @@ impl<'t> Walker<'t, '_> {
             node: &m.value,
             key: Some(&m.key),
             index: 0,
-            shape: member_shape(&m.key.name, prop),
+            shape: member_shape(m.key.name, prop),
             prop,
         }
     }
@@ -325,7 +325,7 @@ impl<'t> Walker<'t, '_> {
         let v = self.v;
         let takes =
             |p: &&Prop| p.exists_in(v) && !(comp.is_some() && in_form && p.outside_form_only);
-        for m in members {
+        for m in members.iter() {
             if comp.is_some() && m.key.name == "type" {
                 continue;
             }
@@ -445,7 +445,7 @@ impl<'t> Walker<'t, '_> {
             Ty::Text if v >= V5_1 => self.strings(),
             Ty::RangeOr(inner) => {
                 if let Value::Object(members) = &node.value {
-                    for m in members {
+                    for m in members.iter() {
                         if m.key.name == "start-date" || m.key.name == "end-date" {
                             let step = self.member_step(m, None);
                             self.within(step, |w| w.ty(inner, in_form, true, name));
@@ -492,7 +492,7 @@ impl<'t> Walker<'t, '_> {
         let Value::Object(members) = &self.node().value else {
             return;
         };
-        for m in members {
+        for m in members.iter() {
             let step = self.member_step(m, None);
             self.within(step, |w| {
                 if w.node().as_array().is_some() {
@@ -585,9 +585,9 @@ impl<'t> Walker<'t, '_> {
         let click = event == Event::Click;
         let navigate = click && has_name("navigate");
         let open_url = click && has_name("open_url");
-        for m in members {
+        for m in members.iter() {
             let step = self.member_step(m, None);
-            match &*m.key.name {
+            match m.key.name {
                 "name" => self.within(step, |w| {
                     if !m.value.as_str().is_some_and(has_name) {
                         let names = allowed_names(allowed, v).collect();
@@ -647,7 +647,7 @@ impl<'t> Walker<'t, '_> {
             self.fault(Fault::Type("object"));
             return;
         };
-        for m in members {
+        for m in members.iter() {
             if m.key.name == "type" || m.key.name == "name" {
                 if m.value.as_str().is_none() {
                     let step = self.member_step(m, None);
@@ -676,7 +676,7 @@ fn empty_object<'t>() -> &'t Node<'t> {
     // empty all the same, judge an empty object rather than panic.
     static EMPTY: Node<'static> = Node {
         span: crate::syntax::Span { start: 0, end: 0 },
-        value: Value::Object(Vec::new()),
+        value: Value::Object(&[]),
     };
     &EMPTY
 }

@@ -19,5 +19,5 @@ pub use parser::{
 };
 pub(crate) use path::{write_index, write_key};
 pub use path::{Path, Segment};
-pub use tree::{Key, Member, Node, Span, Value};
+pub use tree::{Arena, Key, Member, Node, Span, Value};
 pub use walk::{path_to, walk};

@@ -9,11 +9,10 @@
 //! commas, single quotes, NaN and raw control characters. Each of these gets its own
 //! message here, because "Unexpected token" is what authors already get from Meta.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use super::path::Path;
-use super::tree::{Key, Member, Node, Span, Value};
+use super::tree::{Arena, Key, Member, Node, Span, Value};
 
 /// serde_json's recursion limit: 127 nested containers parse, the 128th is refused.
 /// Keeping the same bound keeps the two parsers' verdicts identical; real flows nest
@@ -227,8 +226,8 @@ static STRING_STOP: [bool; 256] = {
 };
 
 /// An open container. Its finished children wait on the parser's shared scratch stacks
-/// (`items`, `members`) from index `first`; on close they move into one exactly-sized
-/// `Vec`, so each container costs one allocation instead of a doubling series.
+/// (`items`, `members`) from index `first`; on close they are copied into the arena in
+/// one piece, so a container costs one bump of a pointer.
 enum Frame<'s> {
     Array {
         start: usize,
@@ -243,6 +242,9 @@ enum Frame<'s> {
 
 struct Parser<'s> {
     text: &'s str,
+    arena: &'s Arena,
+    /// Reused for decoding strings with escapes.
+    scratch: String,
     bytes: &'s [u8],
     pos: usize,
     stack: Vec<Frame<'s>>,
@@ -253,10 +255,17 @@ struct Parser<'s> {
     options: ParseOptions,
 }
 
-/// Parses one JSON document into a span tree. A leading UTF-8 BOM is skipped.
-pub fn parse<'s>(text: &'s str, options: &ParseOptions) -> Result<Parsed<'s>, ParseError> {
+/// Parses one JSON document into a span tree held in `arena`. A leading UTF-8 BOM is
+/// skipped.
+pub fn parse<'s>(
+    text: &'s str,
+    arena: &'s Arena,
+    options: &ParseOptions,
+) -> Result<Parsed<'s>, ParseError> {
     let mut p = Parser {
         text,
+        arena,
+        scratch: String::new(),
         bytes: text.as_bytes(),
         pos: if text.starts_with('\u{feff}') { 3 } else { 0 },
         stack: Vec::new(),
@@ -326,7 +335,7 @@ impl<'s> Parser<'s> {
                         .unwrap_or(self.items.len());
                     path.push_index(end - first);
                 }
-                Frame::Object { key: Some(k), .. } => path.push_key(&k.name),
+                Frame::Object { key: Some(k), .. } => path.push_key(k.name),
                 Frame::Object { key: None, .. } => {}
             }
         }
@@ -413,7 +422,7 @@ impl<'s> Parser<'s> {
                         self.pos += 1;
                         Node {
                             span: Span::new(start, self.pos),
-                            value: Value::Object(Vec::new()),
+                            value: Value::Object(&[]),
                         }
                     } else {
                         let key = self.key(false)?;
@@ -435,7 +444,7 @@ impl<'s> Parser<'s> {
                         self.pos += 1;
                         Node {
                             span: Span::new(start, self.pos),
-                            value: Value::Array(Vec::new()),
+                            value: Value::Array(&[]),
                         }
                     } else {
                         self.stack.push(Frame::Array {
@@ -475,7 +484,8 @@ impl<'s> Parser<'s> {
                                 let Some(Frame::Array { start, first }) = self.stack.pop() else {
                                     unreachable!("top frame is an array")
                                 };
-                                let items: Vec<Node<'s>> = self.items.drain(first..).collect();
+                                let items = self.arena.slice(&self.items[first..]);
+                                self.items.truncate(first);
                                 node = Node {
                                     span: Span::new(start, self.pos),
                                     value: Value::Array(items),
@@ -514,8 +524,8 @@ impl<'s> Parser<'s> {
                                     unreachable!("top frame is an object")
                                 };
                                 self.check_duplicates(first);
-                                let members: Vec<Member<'s>> =
-                                    self.members.drain(first..).collect();
+                                let members = self.arena.slice(&self.members[first..]);
+                                self.members.truncate(first);
                                 node = Node {
                                     span: Span::new(start, self.pos),
                                     value: Value::Object(members),
@@ -593,10 +603,10 @@ impl<'s> Parser<'s> {
         } else {
             let mut seen = std::collections::HashMap::with_capacity(members.len());
             for (i, m) in members.iter().enumerate() {
-                match seen.get(m.key.name.as_ref()) {
+                match seen.get(m.key.name) {
                     Some(&f) => pairs.push((f, i)),
                     None => {
-                        seen.insert(m.key.name.as_ref(), i);
+                        seen.insert(m.key.name, i);
                     }
                 }
             }
@@ -717,7 +727,7 @@ impl<'s> Parser<'s> {
     }
 
     /// Parses a string at `pos` (which holds `"`); returns its span and its value.
-    fn string(&mut self) -> Result<(Span, Cow<'s, str>), ParseError> {
+    fn string(&mut self) -> Result<(Span, &'s str), ParseError> {
         let start = self.pos;
         let body = start + 1;
         let mut i = body;
@@ -728,16 +738,17 @@ impl<'s> Parser<'s> {
         match bytes.get(i) {
             Some(b'"') => {
                 self.pos = i + 1;
-                Ok((
-                    Span::new(start, self.pos),
-                    Cow::Borrowed(&self.text[body..i]),
-                ))
+                Ok((Span::new(start, self.pos), &self.text[body..i]))
             }
             Some(b'\\') => {
-                let mut out = String::with_capacity(i - body + 16);
+                let mut out = std::mem::take(&mut self.scratch);
+                out.clear();
                 out.push_str(&self.text[body..i]);
                 self.pos = i;
-                self.string_escaped(start, out)
+                let decoded = self.string_escaped(start, &mut out);
+                let done = decoded.map(|span| (span, self.arena.str(&out)));
+                self.scratch = out;
+                done
             }
             Some(&c) => Err(self.error(ParseErrorKind::ControlCharacter(c as char), i, i + 1)),
             None => Err(self.error(ParseErrorKind::UnterminatedString, start, start + 1)),
@@ -745,11 +756,7 @@ impl<'s> Parser<'s> {
     }
 
     /// The slow path, from the first backslash on.
-    fn string_escaped(
-        &mut self,
-        start: usize,
-        mut out: String,
-    ) -> Result<(Span, Cow<'s, str>), ParseError> {
+    fn string_escaped(&mut self, start: usize, out: &mut String) -> Result<Span, ParseError> {
         let bytes = self.bytes;
         loop {
             let run = self.pos;
@@ -760,7 +767,7 @@ impl<'s> Parser<'s> {
             match bytes.get(self.pos) {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok((Span::new(start, self.pos), Cow::Owned(out)));
+                    return Ok(Span::new(start, self.pos));
                 }
                 Some(b'\\') => {
                     let esc = self.pos;

@@ -21,12 +21,9 @@ pub fn walk<'a, 's>(
         }
         match &node.value {
             Value::Array(items) => stack.extend(items.iter().rev().map(|n| (None, n))),
-            Value::Object(members) => stack.extend(
-                members
-                    .iter()
-                    .rev()
-                    .map(|m| (Some(m.key.name.as_ref()), &m.value)),
-            ),
+            Value::Object(members) => {
+                stack.extend(members.iter().rev().map(|m| (Some(m.key.name), &m.value)))
+            }
             _ => {}
         }
     }
@@ -58,12 +55,12 @@ pub fn path_to(root: &Node<'_>, target: Span) -> Path {
                 let i = members.partition_point(|m| m.value.span.end <= target.start);
                 match members.get(i) {
                     Some(m) if contains(m.value.span) => {
-                        path.push_key(&m.key.name);
+                        path.push_key(m.key.name);
                         Some(&m.value)
                     }
                     // A key's own span: the path ends with that key.
                     Some(m) if contains(m.key.span) => {
-                        path.push_key(&m.key.name);
+                        path.push_key(m.key.name);
                         return path;
                     }
                     _ => None,
@@ -81,11 +78,17 @@ pub fn path_to(root: &Node<'_>, target: Span) -> Path {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::{parse, ParseOptions};
+    use crate::syntax::{parse, Arena, ParseOptions};
 
     #[test]
     fn visits_in_document_order() {
-        let parsed = parse(r#"{"a":[1,{"b":2}],"c":3}"#, &ParseOptions::default()).unwrap();
+        let arena = Arena::new();
+        let parsed = parse(
+            r#"{"a":[1,{"b":2}],"c":3}"#,
+            &arena,
+            &ParseOptions::default(),
+        )
+        .unwrap();
         let mut seen = Vec::new();
         walk(&parsed.root, |key, node| {
             seen.push(format!("{}={}", key.unwrap_or("-"), node.type_name()));
@@ -100,7 +103,8 @@ mod tests {
     #[test]
     fn finds_paths_by_span() {
         let text = r#"{"a":[1,{"b":2}],"c":3}"#;
-        let parsed = parse(text, &ParseOptions::default()).unwrap();
+        let arena = Arena::new();
+        let parsed = parse(text, &arena, &ParseOptions::default()).unwrap();
         let two = parsed.root.get("a").unwrap().as_array().unwrap()[1]
             .get("b")
             .unwrap();
