@@ -6,6 +6,18 @@
 //!   Meta's JavaScript parser reads them as `Infinity`; their text is kept verbatim;
 //! - nothing else: the same depth limit (128) and the same refusal of unpaired `\u`
 //!   surrogates, so on every other input both parsers give the same verdict (tested).
+//!
+//! The tree borrows from the text and from an [`Arena`] the caller keeps for as long as
+//! it reads the tree:
+//!
+//! ```
+//! use waflow::syntax::{parse, Arena};
+//! let arena = Arena::new();
+//! let parsed = parse(r#"{"a": ["x\ty"]}"#, &arena, &Default::default()).unwrap();
+//! let item = &parsed.root.get("a").unwrap().as_array().unwrap()[0];
+//! assert_eq!(item.as_str(), Some("x\ty")); // decoded
+//! assert_eq!((item.span.start, item.span.end), (7, 13)); // the token, quotes included
+//! ```
 
 mod line_index;
 mod parser;
