@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod alloc;
 mod check;
 mod config;
 mod inputs;
@@ -15,6 +16,9 @@ mod remote;
 mod render;
 mod rules;
 mod schema;
+
+#[global_allocator]
+static GLOBAL: alloc::Allocator = alloc::Allocator;
 
 #[derive(Parser)]
 #[command(

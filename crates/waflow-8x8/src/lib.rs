@@ -34,6 +34,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+// Only the CLI's allocator needs unsafe code (src/alloc.rs); the libraries never do.
+#![forbid(unsafe_code)]
+
 mod base_url;
 mod client;
 mod error;

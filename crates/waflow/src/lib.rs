@@ -29,6 +29,9 @@
 //! [`catalog`]) -> semantic [`rules`] -> merged, Meta-shaped [`Finding`]s.
 //! The library never panics on input, prints, exits or touches the network.
 
+// Only the CLI's allocator needs unsafe code (src/alloc.rs); the libraries never do.
+#![forbid(unsafe_code)]
+
 pub mod catalog;
 mod document;
 pub mod finding;
@@ -153,7 +156,7 @@ fn stages(
         return None;
     }
     let text = document::decode(bytes, out)?;
-    let arena = syntax::Arena::new();
+    let arena = syntax::Arena::for_text(text);
     let doc = document::parse(text, &arena, options.max_depth, out);
     let parsed = doc.parsed.as_ref()?;
     let loc = &doc.loc;
