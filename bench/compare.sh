@@ -2,8 +2,15 @@
 # Peer comparison: the same generated flows through waflow (full validation: spans,
 # schema, every semantic rule), Python jsonschema and fastjsonschema, and node's ajv. The
 # peers get waflow's own JSON Schema for Flow JSON 7.3 (structure only: an easier job)
-# and each includes its own JSON parse. Prints wall time (best of N) and the ratio to
-# waflow. Installs the peers into a scratch directory (PyPI, npm).
+# and each includes its own JSON parse. Installs the peers into a scratch directory
+# (PyPI, npm).
+#
+# Two figures per peer, both against the same waflow figure (the whole `waflow check`
+# process: start, read, validate, exit, best of 20):
+# - warm: inside one running interpreter with the schema already compiled, best of N of
+#   read + parse + validate (the peers' most favourable case);
+# - process: one fresh process doing all of it (start, imports, schema compile, read,
+#   parse, validate), best of M: what a command-line check built on the peer costs.
 # Usage: bench/compare.sh [sizes in MiB, default "1 10"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,63 +23,92 @@ python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check jsonschema fastjsonschema
 npm install --silent --prefix "$work/node" ajv@8 >/dev/null
 schema=schemas/flow-json-7.3.schema.json
+
+# Each peer script takes: schema flow runs. runs > 0: warm, prints the best in-process
+# time in ms. runs = 0: one cold pass, prints nothing (timed from outside).
+cat >"$work/peer.py" <<'PY'
+import json, sys, time
+tool, schema_path, flow_path, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+schema = json.load(open(schema_path))
+if tool == "fastjsonschema":
+    import fastjsonschema
+    check = fastjsonschema.compile(schema)
+else:
+    import jsonschema
+    validator = jsonschema.Draft7Validator(schema)
+    def check(doc):
+        errors = list(validator.iter_errors(doc))
+        assert not errors, errors[:1]
+def once():
+    with open(flow_path) as f:
+        check(json.load(f))
+if runs == 0:
+    once()
+else:
+    best = float("inf")
+    for _ in range(runs):
+        t = time.perf_counter(); once(); best = min(best, time.perf_counter() - t)
+    print(f"{best * 1000:.1f}")
+PY
+cat >"$work/peer.js" <<'JS'
+const fs = require("fs");
+const Ajv = require(process.env.AJV_DIR + "/node_modules/ajv");
+const [, , schemaPath, flowPath, runsArg] = process.argv;
+const runs = Number(runsArg);
+const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
+const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
+const once = () => {
+  if (!validate(JSON.parse(fs.readFileSync(flowPath, "utf8")))) {
+    throw new Error(JSON.stringify(validate.errors[0]));
+  }
+};
+if (runs === 0) {
+  once();
+} else {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    once();
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  console.log(best.toFixed(1));
+}
+JS
+
+# Best wall time in ms of `runs` fresh processes of the command.
+cold() {
+  python3 - "$@" <<'PY'
+import os, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+best = float("inf")
+for _ in range(runs):
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    best = min(best, time.perf_counter() - t)
+print(f"{best * 1000:.1f}")
+PY
+}
+ratio() { python3 -c "print(f'{$1 / $2:.1f}x')"; }
+
 echo "machine: $(nproc) cores, $(uname -sr); $(date -u +%Y-%m-%d)"
-printf '%-8s %-28s %12s %10s\n' size tool "best (ms)" "x waflow"
+printf '%-9s %-16s %14s %9s %14s %9s\n' size tool "warm (ms)" "x waflow" "process (ms)" "x waflow"
 for mib in $sizes; do
   flow="$work/flow-$mib.json"
   target/release/examples/genflow "$mib" >"$flow"
-  bytes=$(wc -c <"$flow")
-  # waflow: the whole CLI run (process start, read, validate, print), best of 10.
-  waflow_ms=$(python3 - "$flow" <<'PY'
-import subprocess, sys, time
-best = min(
-    (lambda t: (subprocess.run(["target/release/waflow", "check", "--quiet", sys.argv[1]], check=True, stdout=subprocess.DEVNULL), time.perf_counter() - t)[1])(time.perf_counter())
-    for _ in range(10)
-)
-print(f"{best * 1000:.1f}")
-PY
-)
-  py=$("$work/venv/bin/python" - "$schema" "$flow" <<'PY'
-import json, sys, time
-import fastjsonschema, jsonschema
-schema = json.load(open(sys.argv[1]))
-path = sys.argv[2]
-def best(f, n):
-    out = []
-    for _ in range(n):
-        t = time.perf_counter(); f(); out.append(time.perf_counter() - t)
-    return min(out) * 1000
-validator = jsonschema.Draft7Validator(schema)
-def js():
-    errors = list(validator.iter_errors(json.load(open(path))))
-    assert not errors, errors[:1]
-fast = fastjsonschema.compile(schema)
-def fj():
-    fast(json.load(open(path)))
-print(f"{best(fj, 5):.1f} {best(js, 1):.1f}")
-PY
-)
-  ajv=$(AJV_DIR="$work/node" node - "$schema" "$flow" <<'JS'
-const fs = require("fs");
-const Ajv = require(process.env.AJV_DIR + "/node_modules/ajv");
-const [schemaPath, flowPath] = process.argv.slice(2);
-const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
-const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
-let best = Infinity;
-for (let i = 0; i < 10; i++) {
-  const t = process.hrtime.bigint();
-  const ok = validate(JSON.parse(fs.readFileSync(flowPath, "utf8")));
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (!ok) throw new Error(JSON.stringify(validate.errors[0]));
-  best = Math.min(best, ms);
-}
-console.log(best.toFixed(1));
-JS
-)
-  read -r fast js <<<"$py"
-  for row in "waflow (CLI, full validation) $waflow_ms" "ajv 8 (JSON.parse + validate) $ajv" "fastjsonschema (json.load + ...) $fast" "jsonschema (json.load + ...) $js"; do
-    ms=${row##* }
-    name=${row% *}
-    printf '%-8s %-28s %12s %9.1fx\n' "$((bytes / 1024)) KiB" "$name" "$ms" "$(python3 -c "print($ms / $waflow_ms)")"
+  size="$(($(wc -c <"$flow") / 1024)) KiB"
+  waflow=$(cold 20 target/release/waflow check --quiet "$flow")
+  printf '%-9s %-16s %14s %9s %14s %9s\n' "$size" "waflow CLI" - - "$waflow" 1.0x
+  py="$work/venv/bin/python"
+  export AJV_DIR="$work/node"
+  for peer in ajv fastjsonschema jsonschema; do
+    case $peer in
+      ajv) warm_runs=10 cold_runs=5 cmd=(node "$work/peer.js") ;;
+      fastjsonschema) warm_runs=5 cold_runs=3 cmd=("$py" "$work/peer.py" fastjsonschema) ;;
+      jsonschema) warm_runs=1 cold_runs=1 cmd=("$py" "$work/peer.py" jsonschema) ;;
+    esac
+    warm=$("${cmd[@]}" "$schema" "$flow" "$warm_runs")
+    proc=$(cold "$cold_runs" "${cmd[@]}" "$schema" "$flow" 0)
+    printf '%-9s %-16s %14s %9s %14s %9s\n' "$size" "$peer" "$warm" "$(ratio "$warm" "$waflow")" \
+      "$proc" "$(ratio "$proc" "$waflow")"
   done
 done

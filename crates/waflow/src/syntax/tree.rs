@@ -49,9 +49,11 @@ impl Arena {
     /// tree of every testdata and corpus flow takes 0.7 to 3.5 times its text (generated
     /// flows 1.8x), so twice the text holds nearly all of them in one block. What is
     /// reserved and never written costs address space, not memory: the pages are mapped on
-    /// first touch.
+    /// first touch. If the system refuses the reservation (a caller's very large
+    /// `max_bytes`), the arena starts small and grows as before.
     pub fn for_text(text: &str) -> Self {
-        Arena(bumpalo::Bump::with_capacity(text.len().saturating_mul(2)))
+        let bump = bumpalo::Bump::try_with_capacity(text.len().saturating_mul(2));
+        Arena(bump.unwrap_or_default())
     }
 
     pub(crate) fn slice<T: Copy>(&self, items: &[T]) -> &[T] {
