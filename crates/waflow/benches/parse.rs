@@ -1,8 +1,10 @@
 //! Every stage on four inputs, in one run: a real flow, generated 1 MB and 10 MB valid
 //! flows, and a 1 MB flow with 10,000 findings. The reference is
-//! `serde_json::from_slice::<Value>` (what merely reading the JSON costs). Besides
-//! criterion's own report, a plain table prints best-of-N throughput per stage and the
-//! ratio of the whole `validate` to the reference.
+//! `serde_json::from_slice::<Value>` (what merely reading the JSON costs). The fastest
+//! peer, jsonschema-rs, runs too: serde_json's parse plus the generated 7.3 schema
+//! (structure only; `is_valid` on valid flows, every error on the flow with findings).
+//! Besides criterion's own report, a plain table prints best-of-N throughput per stage and
+//! the ratios of the whole `validate` to the reference and to the peer.
 //!
 //! The real flow is the largest of `../shared/corpus/real` (or `$WAFLOW_CORPUS`) when
 //! present, else testdata/examples/valid-survey.json.
@@ -92,8 +94,29 @@ fn inputs() -> Vec<Input> {
     ]
 }
 
+/// jsonschema-rs with waflow's generated 7.3 schema, compiled once (as a long-running
+/// program would).
+fn peer() -> jsonschema::Validator {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/flow-json-7.3.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path).expect("schema")).expect("schema JSON");
+    jsonschema::validator_for(&schema).expect("the 7.3 schema compiles")
+}
+
+/// The peer's whole job on one document: its own parse, then the schema.
+fn peer_check(peer: &jsonschema::Validator, text: &str, valid: bool) -> usize {
+    let doc = serde_json::from_slice::<serde_json::Value>(text.as_bytes()).unwrap();
+    if valid {
+        usize::from(!peer.is_valid(&doc))
+    } else {
+        peer.iter_errors(&doc).count()
+    }
+}
+
 fn stages(c: &mut Criterion) {
     let v = waflow::FlowVersion::parse("7.3").expect("7.3");
+    let peer = peer();
     let mut table = Vec::new();
     for input in inputs() {
         let text = &input.text;
@@ -117,7 +140,15 @@ fn stages(c: &mut Criterion) {
             );
         }
         let version = report.version().unwrap_or(v);
-        let arena = waflow::syntax::Arena::new();
+        if input.valid {
+            assert_eq!(
+                peer_check(&peer, text, true),
+                0,
+                "{}: the peer agrees",
+                input.name
+            );
+        }
+        let arena = waflow::syntax::Arena::for_text(text);
         let tree = waflow::syntax::parse(text, &arena, &Default::default()).expect("parses");
         let mut group = c.benchmark_group(input.name);
         group.throughput(Throughput::Bytes(text.len() as u64));
@@ -131,7 +162,7 @@ fn stages(c: &mut Criterion) {
         group.bench_function("span_parse", |b| {
             b.iter(|| {
                 // The arena is part of the parse: made and freed in each iteration.
-                let arena = waflow::syntax::Arena::new();
+                let arena = waflow::syntax::Arena::for_text(text);
                 let parsed = waflow::syntax::parse(black_box(text), &arena, &Default::default());
                 black_box(parsed.map(|p| p.depth).unwrap_or_default())
             })
@@ -143,8 +174,15 @@ fn stages(c: &mut Criterion) {
             b.iter(|| waflow::rules::check_tree(black_box(text), black_box(&tree.root), version))
         });
         group.bench_function("validate", |b| b.iter(|| waflow::validate(black_box(text))));
+        group.bench_function("peer_jsonschema_rs", |b| {
+            b.iter(|| peer_check(&peer, black_box(text), input.valid))
+        });
         group.finish();
-        table.push(row(input.name, text, &tree.root, version));
+        let mut row = row(input.name, text, &tree.root, version);
+        row.peer = best(&|| {
+            black_box(peer_check(&peer, text, input.valid));
+        });
+        table.push(row);
     }
     print_table(&table);
 }
@@ -157,6 +195,8 @@ struct Row {
     schema: Duration,
     rules: Duration,
     validate: Duration,
+    /// jsonschema-rs: serde_json parse + the generated schema.
+    peer: Duration,
 }
 
 fn best(f: &dyn Fn()) -> Duration {
@@ -185,23 +225,24 @@ fn row(
             ))
         }),
         parse: best(&|| {
-            let arena = waflow::syntax::Arena::new();
+            let arena = waflow::syntax::Arena::for_text(text);
             let parsed = waflow::syntax::parse(text, &arena, &Default::default());
             black_box(parsed.map(|p| p.depth).unwrap_or_default());
         }),
         schema: best(&|| drop(black_box(waflow::schema::check_tree(text, root, v)))),
         rules: best(&|| drop(black_box(waflow::rules::check_tree(text, root, v)))),
         validate: best(&|| drop(black_box(waflow::validate(text)))),
+        peer: Duration::ZERO,
     }
 }
 
 #[allow(clippy::print_stderr)]
 fn print_table(rows: &[Row]) {
     let mbs = |bytes: usize, d: Duration| bytes as f64 / d.as_secs_f64() / 1e6;
-    eprintln!("\ninput          bytes    serde_json   span parse  schema stage  rule stage    validate   validate/serde");
+    eprintln!("\ninput          bytes    serde_json   span parse  schema stage  rule stage    validate   validate/serde  jsonschema-rs   validate/jsonschema-rs");
     for r in rows {
         eprintln!(
-            "{:<12} {:>9} {:>8.0} MB/s {:>7.0} MB/s {:>8.0} MB/s {:>7.0} MB/s {:>7.0} MB/s   {:.2}x",
+            "{:<12} {:>9} {:>8.0} MB/s {:>7.0} MB/s {:>8.0} MB/s {:>7.0} MB/s {:>7.0} MB/s   {:>11.2}x  {:>8.0} MB/s   {:.2}x",
             r.name,
             r.bytes,
             mbs(r.bytes, r.serde),
@@ -209,7 +250,9 @@ fn print_table(rows: &[Row]) {
             mbs(r.bytes, r.schema),
             mbs(r.bytes, r.rules),
             mbs(r.bytes, r.validate),
-            r.serde.as_secs_f64() / r.validate.as_secs_f64()
+            r.serde.as_secs_f64() / r.validate.as_secs_f64(),
+            mbs(r.bytes, r.peer),
+            r.peer.as_secs_f64() / r.validate.as_secs_f64()
         );
     }
 }
