@@ -141,6 +141,9 @@ CASES = {
         "valid-heading-80-characters-and-long-reference": terminal_flow(
             [{"type": "TextHeading", "text": "x" * 80}, {"type": "TextSubheading", "text": "${data.a_rather_long_field_name_that_is_longer_than_the_eighty_characters_limit_x}"}],
             data={"a_rather_long_field_name_that_is_longer_than_the_eighty_characters_limit_x": {"type": "string", "__example__": "x"}}),
+        # Backticks make an expression only from 6.0; before, they are text and shown as is.
+        "invalid-backticks-are-text-before-6-0": terminal_flow([{"type": "TextHeading", "text": "`" + "x" * 80 + "`"}], version="5.1"),
+        "valid-backtick-expression-from-6-0": terminal_flow([{"type": "TextHeading", "text": "`'" + "x" * 80 + "'`"}], version="6.0"),
     },
     "too-many-options": {
         "invalid-21-radio-options": terminal_flow([{"type": "RadioButtonsGroup", "name": "r", "label": "R", "data-source": options(21)}]),

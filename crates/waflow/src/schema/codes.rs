@@ -207,7 +207,9 @@ pub static TEXT_OVER_LIMIT: RuleMeta = RuleMeta {
           upload validation does not enforce most of them (spec Unknowns 2), but WhatsApp \
           truncates or refuses to render longer text. A warning, never part of \
           validationErrors, with the limit and the actual length counted in characters. \
-          Dynamic values are not measured. Fix: shorten the text.",
+          Dynamic values are not measured: a whole-value `${...}` binding, and from 6.0 a \
+          backtick expression (spec 6; before 6.0 backticks are plain text and count). \
+          Fix: shorten the text.",
 };
 
 pub static ITEMS_OVER_LIMIT: RuleMeta = RuleMeta {

@@ -9,6 +9,7 @@ use crate::syntax::{path_to, Node};
 
 use super::codes::{ITEMS_OVER_LIMIT, TEXT_OVER_LIMIT};
 use super::shape::Article;
+use super::walk::is_dynamic;
 
 /// One object to look at. Labels and paths are built only for a finding: a valid flow
 /// (the common case) allocates nothing per object.
@@ -67,7 +68,9 @@ pub(super) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mu
                 // `limit` characters.
                 if text.len() > limit as usize {
                     let n = text.chars().count();
-                    if n > limit as usize && !is_dynamic(text) {
+                    // Dynamic values have no length until runtime; what counts as dynamic is the
+                    // structure check's reading (backticks only from 6.0: before, they are text).
+                    if n > limit as usize && !is_dynamic(text, v) {
                         out.push(finding(
                             &TEXT_OVER_LIMIT,
                             format!(
@@ -140,10 +143,4 @@ fn push_components<'t>(children: &'t [Node<'t>], stack: &mut Vec<Pending<'t>>) {
             });
         }
     }
-}
-
-/// Dynamic values have no length until runtime.
-fn is_dynamic(text: &str) -> bool {
-    (text.starts_with("${") && text.ends_with('}'))
-        || (text.len() >= 2 && text.starts_with('`') && text.ends_with('`'))
 }
