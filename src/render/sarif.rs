@@ -2,7 +2,7 @@
 //! the driver lists every rule of the registry (id, descriptions, help link, default
 //! level, Meta's codes), results point at them by index.
 
-use serde_json::{json, Value};
+use serde::Serialize;
 use waflow::rules::{all, RuleMeta};
 use waflow::{Finding, Severity};
 
@@ -10,16 +10,140 @@ use super::{doc_url, Checked, Renderer};
 
 pub(crate) struct Sarif;
 
-fn rule_json(r: &RuleMeta) -> Value {
-    json!({
-        "id": r.code,
-        "shortDescription": { "text": r.summary },
-        "fullDescription": { "text": r.doc },
-        "help": { "text": r.doc },
-        "helpUri": doc_url(r.code),
-        "defaultConfiguration": { "level": level(r.severity) },
-        "properties": { "metaError": r.error, "errorType": r.error_type },
-    })
+// The log as typed, borrowing structs, serialized straight into the output: building it
+// as a `serde_json::Value` first took 150 MB and 0.18 s for a flow with 10,000 findings.
+// Fields are declared in alphabetical order, the order the earlier `Value` maps printed,
+// so the output is unchanged.
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    column_kind: &'static str,
+    results: Vec<SarifResult<'a>>,
+    tool: Tool<'a>,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    information_uri: &'static str,
+    name: &'static str,
+    rules: Vec<Rule<'a>>,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule<'a> {
+    default_configuration: Level,
+    full_description: Text<'a>,
+    help: Text<'a>,
+    help_uri: String,
+    id: &'a str,
+    properties: Codes<'a>,
+    short_description: Text<'a>,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Level {
+    level: &'static str,
+}
+
+/// Meta's codes of a rule or a finding.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Codes<'a> {
+    error_type: &'a str,
+    meta_error: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    level: &'static str,
+    locations: Vec<Location<'a>>,
+    message: OwnedText,
+    properties: Codes<'a>,
+    rule_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct OwnedText {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logical_locations: Option<[Logical<'a>; 1]>,
+    physical_location: Physical<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Logical<'a> {
+    fully_qualified_name: &'a str,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Physical<'a> {
+    artifact_location: Artifact<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+struct Artifact<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    end_column: u32,
+    end_line: u32,
+    start_column: u32,
+    start_line: u32,
+}
+
+fn rule(r: &RuleMeta) -> Rule<'_> {
+    Rule {
+        default_configuration: Level {
+            level: level(r.severity),
+        },
+        full_description: Text { text: r.doc },
+        help: Text { text: r.doc },
+        help_uri: doc_url(r.code),
+        id: r.code,
+        properties: Codes {
+            error_type: r.error_type,
+            meta_error: r.error,
+        },
+        short_description: Text { text: r.summary },
+    }
 }
 
 fn level(s: Severity) -> &'static str {
@@ -44,77 +168,90 @@ fn uri(name: &str) -> String {
     out
 }
 
-fn result(f: &Finding, file: &str, index: Option<usize>) -> Value {
-    let locations: Vec<Value> = if f.pointers.iter().any(|p| p.line_start > 0) {
+fn result<'a>(f: &'a Finding, uri: &'a str, index: Option<usize>) -> SarifResult<'a> {
+    let artifact_location = Artifact { uri };
+    let locations: Vec<Location<'a>> = if f.pointers.iter().any(|p| p.line_start > 0) {
         f.pointers
             .iter()
             .filter(|p| p.line_start > 0)
-            .map(|p| {
-                json!({
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(file) },
-                        // SARIF's end column is the one after the last character; Meta's
-                        // is the last character.
-                        "region": {
-                            "startLine": p.line_start,
-                            "startColumn": p.column_start.max(1),
-                            "endLine": p.line_end.max(p.line_start),
-                            "endColumn": p.column_end.max(p.column_start).max(1) + 1,
-                        }
-                    },
-                    "logicalLocations": [{ "fullyQualifiedName": p.path, "kind": "member" }],
-                })
+            .map(|p| Location {
+                logical_locations: Some([Logical {
+                    fully_qualified_name: &p.path,
+                    kind: "member",
+                }]),
+                physical_location: Physical {
+                    artifact_location: Artifact { uri },
+                    // SARIF's end column is the one after the last character; Meta's is
+                    // the last character.
+                    region: Some(Region {
+                        end_column: p.column_end.max(p.column_start).max(1) + 1,
+                        end_line: p.line_end.max(p.line_start),
+                        start_column: p.column_start.max(1),
+                        start_line: p.line_start,
+                    }),
+                },
             })
             .collect()
     } else {
-        vec![json!({ "physicalLocation": { "artifactLocation": { "uri": uri(file) } } })]
+        vec![Location {
+            logical_locations: None,
+            physical_location: Physical {
+                artifact_location,
+                region: None,
+            },
+        }]
     };
     let mut message = f.message.clone();
     if let Some(help) = &f.help {
-        message.push_str(&format!(" Help: {help}"));
+        message.push_str(" Help: ");
+        message.push_str(help);
     }
-    let mut r = json!({
-        "ruleId": f.rule.unwrap_or(&f.error),
-        "level": level(f.severity),
-        "message": { "text": message },
-        "locations": locations,
-        "properties": { "metaError": f.error, "errorType": f.error_type },
-    });
-    if let Some(i) = index {
-        r["ruleIndex"] = json!(i);
+    SarifResult {
+        level: level(f.severity),
+        locations,
+        message: OwnedText { text: message },
+        properties: Codes {
+            error_type: &f.error_type,
+            meta_error: &f.error,
+        },
+        rule_id: f.rule.unwrap_or(&f.error),
+        rule_index: index,
     }
-    r
 }
 
 impl Renderer for Sarif {
     fn render(&self, checked: &[Checked]) -> Vec<u8> {
         let rules = all();
         let index_of = |code: &str| rules.iter().position(|r| r.code == code);
-        let results: Vec<Value> = checked
+        let uris: Vec<String> = checked.iter().map(|c| uri(&c.name)).collect();
+        let results = checked
             .iter()
-            .flat_map(|c| {
+            .zip(&uris)
+            .flat_map(|(c, uri)| {
                 c.report
                     .errors()
                     .iter()
                     .chain(c.report.warnings())
-                    .map(move |f| result(f, &c.name, f.rule.and_then(index_of)))
+                    .map(move |f| result(f, uri, f.rule.and_then(index_of)))
             })
             .collect();
-        let doc = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": { "driver": {
-                    "name": "waflow",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                    "rules": rules.iter().map(|r| rule_json(r)).collect::<Vec<_>>(),
-                }},
-                "columnKind": "utf16CodeUnits",
-                "results": results,
+        let log = Log {
+            schema: "https://json.schemastore.org/sarif-2.1.0.json",
+            runs: [Run {
+                column_kind: "utf16CodeUnits",
+                results,
+                tool: Tool {
+                    driver: Driver {
+                        information_uri: env!("CARGO_PKG_REPOSITORY"),
+                        name: "waflow",
+                        rules: rules.iter().map(|r| rule(r)).collect(),
+                        version: env!("CARGO_PKG_VERSION"),
+                    },
+                },
             }],
-        });
-        let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+            version: "2.1.0",
+        };
+        let mut out = serde_json::to_vec_pretty(&log).unwrap_or_default();
         out.push(b'\n');
         out
     }
