@@ -136,24 +136,31 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     };
     let check_one = |(input, policy): &(Input, Arc<Policy>)| -> Result<Checked, String> {
         let options = options(frozen(policy));
-        let (name, bytes) = match input {
+        let (name, bytes, known) = match input {
             Input::Stdin => match &stdin {
-                Some(b) => (stdin_name.clone(), b.clone()),
+                Some(b) => (stdin_name.clone(), b.clone(), None),
                 None => return Err(String::new()),
             },
             Input::File(path) | Input::Found(path) => {
                 let name = path.display().to_string();
-                let bytes = std::fs::File::open(path)
-                    .and_then(|f| {
-                        let len = f.metadata().map_or(0, |m| m.len());
-                        read_capped_sized(f, options.read_cap, len)
-                    })
-                    .map_err(|e| format!("{name}: {e}"))?;
-                (name, bytes)
+                let read = std::fs::File::open(path).and_then(|f| {
+                    // A regular file's length is known: one over the limit is rejected
+                    // with its exact size, unread (reading up to the cap took 0.4 s and
+                    // 70 MB for a 1 GB file). Other files (pipes, devices, procfs) say
+                    // nothing true about their length.
+                    let len = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+                    match len.and_then(|len| waflow::oversized(len, &options)) {
+                        Some(report) => Ok((Vec::new(), Some(report))),
+                        None => read_capped_sized(f, options.read_cap, len.unwrap_or(0))
+                            .map(|bytes| (bytes, None)),
+                    }
+                });
+                let (bytes, known) = read.map_err(|e| format!("{name}: {e}"))?;
+                (name, bytes, known)
             }
         };
         // validate_capped applies the read cap and knows whether it cut the input.
-        let report = waflow::validate_capped(&bytes, &options);
+        let report = known.unwrap_or_else(|| waflow::validate_capped(&bytes, &options));
         let mut report = policy.apply(input.path().or(Some(Path::new(&stdin_name))), report);
         if args.no_warnings {
             report = report.map(|f| (f.severity == waflow::Severity::Error).then_some(f));

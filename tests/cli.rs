@@ -252,6 +252,48 @@ fn binary_garbage_and_huge_files_get_findings_not_crashes() {
 }
 
 #[test]
+fn a_huge_regular_file_is_rejected_with_its_exact_size_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sparse: a length without the bytes, as large as a real mistake can be.
+    let huge = std::fs::File::create(dir.path().join("huge.json")).unwrap();
+    huge.set_len(1 << 30).unwrap();
+    let out = waflow(&["check", "--format", "json", "huge.json"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    let message = v[0]["validationErrors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("The Flow JSON is 1,073,741,824 bytes: 1,063,256,064 bytes over"),
+        "{message}"
+    );
+    // Input that is not a regular file says nothing true about its length: it is read
+    // up to the cap, and the finding says "more than".
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waflow"))
+        .args(["check", "--format", "json", "-"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The binary stops reading at its cap and closes the pipe; a write error after that
+    // is expected.
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..80 {
+        if stdin.write_all(&chunk).is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let piped = child.wait_with_output().unwrap();
+    let v = json(&piped);
+    let message = v[0]["validationErrors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("The Flow JSON is more than"),
+        "{message}"
+    );
+}
+
+#[test]
 fn rules_and_explain_come_from_the_registry() {
     let dir = tempfile::tempdir().expect("tempdir");
     let listed = waflow(&["rules", "--format", "json"], dir.path());

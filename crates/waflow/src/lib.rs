@@ -132,6 +132,18 @@ pub fn validate_capped(bytes: &[u8], options: &Options) -> Report {
     run(bytes, size, options)
 }
 
+/// The report for an input known to be `len` bytes long, when that is more than
+/// `options.max_bytes`: the size finding alone, with the exact size. For callers that know
+/// the length before reading (a file's metadata) and need not read a huge input to reject
+/// it. `None` when the input is within the limit and has to be validated.
+pub fn oversized(len: u64, options: &Options) -> Option<Report> {
+    let size = document::Size {
+        bytes: len,
+        complete: true,
+    };
+    (len > options.max_bytes as u64).then(|| run(&[], size, options))
+}
+
 fn run(bytes: &[u8], size: document::Size, options: &Options) -> Report {
     let mut findings = Vec::new();
     let version = stages(bytes, size, options, &mut findings);

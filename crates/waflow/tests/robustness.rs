@@ -354,3 +354,25 @@ fn large_documents_get_the_same_findings_on_two_threads() {
         }
     }
 }
+
+#[test]
+fn a_known_length_over_the_limit_is_judged_without_the_bytes() {
+    let options = waflow::Options::default();
+    assert!(waflow::oversized(10 * 1_048_576, &options).is_none());
+    let report = waflow::oversized(10 * 1_048_576 + 1, &options).expect("over the limit");
+    let f = only_error(&report);
+    assert_eq!(f.rule, Some("flow-json-too-large"));
+    assert!(
+        f.message
+            .starts_with("The Flow JSON is 10,485,761 bytes: 1 bytes over"),
+        "{}",
+        f.message
+    );
+    // The caller's own limit is the one applied.
+    let small = waflow::Options {
+        max_bytes: 100,
+        ..Default::default()
+    };
+    assert!(waflow::oversized(101, &small).is_some());
+    assert!(waflow::oversized(100, &small).is_none());
+}
