@@ -103,6 +103,7 @@ pub(crate) fn check_size(size: Size, limit: usize, out: &mut Vec<Finding>) -> bo
         return true;
     }
     let over = size.bytes - limit as u64;
+    let unit = if over == 1 { "byte" } else { "bytes" };
     let limit_text = if limit == MAX_FLOW_JSON_BYTES {
         format!("Meta's limit of {} bytes (10 MB)", thousands(limit as u64))
     } else {
@@ -110,13 +111,13 @@ pub(crate) fn check_size(size: Size, limit: usize, out: &mut Vec<Finding>) -> bo
     };
     let message = if size.complete {
         format!(
-            "The Flow JSON is {} bytes: {} bytes over {limit_text}",
+            "The Flow JSON is {} bytes: {} {unit} over {limit_text}",
             thousands(size.bytes),
             thousands(over)
         )
     } else {
         format!(
-            "The Flow JSON is more than {} bytes: at least {} bytes over {limit_text} (reading stopped there)",
+            "The Flow JSON is more than {} bytes: at least {} {unit} over {limit_text} (reading stopped there)",
             thousands(size.bytes),
             thousands(over)
         )

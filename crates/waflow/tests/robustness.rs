@@ -364,7 +364,7 @@ fn a_known_length_over_the_limit_is_judged_without_the_bytes() {
     assert_eq!(f.rule, Some("flow-json-too-large"));
     assert!(
         f.message
-            .starts_with("The Flow JSON is 10,485,761 bytes: 1 bytes over"),
+            .starts_with("The Flow JSON is 10,485,761 bytes: 1 byte over"),
         "{}",
         f.message
     );
