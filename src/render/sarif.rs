@@ -169,7 +169,6 @@ fn uri(name: &str) -> String {
 }
 
 fn result<'a>(f: &'a Finding, uri: &'a str, index: Option<usize>) -> SarifResult<'a> {
-    let artifact_location = Artifact { uri };
     let locations: Vec<Location<'a>> = if f.pointers.iter().any(|p| p.line_start > 0) {
         f.pointers
             .iter()
@@ -196,7 +195,7 @@ fn result<'a>(f: &'a Finding, uri: &'a str, index: Option<usize>) -> SarifResult
         vec![Location {
             logical_locations: None,
             physical_location: Physical {
-                artifact_location,
+                artifact_location: Artifact { uri },
                 region: None,
             },
         }]
