@@ -34,5 +34,5 @@ fn main() {
         }
         warm = warm.min(total.as_secs_f64());
     }
-    println!("{:.1}", warm * 1e3);
+    println!("{:.3}", warm * 1e3);
 }

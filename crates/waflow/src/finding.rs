@@ -13,6 +13,7 @@
 //! waflow's additions (rule code, help, severity, byte spans) never appear on the wire:
 //! consumers that parse Meta's shape must not see a key Meta does not send.
 
+use foldhash::HashSetExt;
 use std::borrow::Cow;
 
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -296,7 +297,7 @@ fn dedup_pointers(pointers: &mut Vec<Pointer>) {
         return;
     }
     let keep: Vec<bool> = {
-        let mut seen = std::collections::HashSet::with_capacity(pointers.len());
+        let mut seen = foldhash::HashSet::with_capacity(pointers.len());
         pointers.iter().map(|p| seen.insert(p)).collect()
     };
     let mut flags = keep.into_iter();

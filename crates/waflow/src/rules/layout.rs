@@ -1,7 +1,7 @@
 //! Placement and counts on a screen (spec 3.1, 4.8, 8): input names, the Form, per-type
 //! caps, lone components, Footers in If/Switch branches, nesting.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::index::{Comp, Index, Screen};
 use super::Ctx;

@@ -13,7 +13,7 @@
 //!   that [B]'s lookup may accept the reverse edge, and pywa's documented sign-up flow (an
 //!   endpoint flow) navigates LOGIN -> SIGN_UP with only SIGN_UP -> LOGIN routed.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::index::Index;
 use super::Ctx;
@@ -171,7 +171,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
     {
         {
             let mut edges: HashSet<(usize, usize)> = HashSet::new();
-            let mut edge_span: std::collections::HashMap<(usize, usize), Span> = Default::default();
+            let mut edge_span: foldhash::HashMap<(usize, usize), Span> = Default::default();
             let mut bad: Vec<(&str, Span)> = Vec::new();
             let mut keyed = vec![false; n];
             for e in entries {

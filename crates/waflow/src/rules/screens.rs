@@ -1,6 +1,6 @@
 //! Screen-level rules (spec 2, 8): ids, terminal screens and their Footers, `sensitive`.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::index::Index;
 use super::Ctx;

@@ -9,6 +9,7 @@
 //! commas, single quotes, NaN and raw control characters. Each of these gets its own
 //! message here, because "Unexpected token" is what authors already get from Meta.
 
+use foldhash::HashMapExt;
 use std::fmt;
 
 use super::path::Path;
@@ -635,7 +636,7 @@ impl<'s> Parser<'s> {
                 }
             }
         } else {
-            let mut seen = std::collections::HashMap::with_capacity(members.len());
+            let mut seen = foldhash::HashMap::with_capacity(members.len());
             for (i, m) in members.iter().enumerate() {
                 match seen.get(m.key.name) {
                     Some(&f) => pairs.push((f, i)),
