@@ -8,7 +8,8 @@
 # Three figures per peer:
 # - warm: inside one running interpreter with the schema already compiled, best of N of
 #   read + parse + validate (the peers' most favourable case), against waflow's library
-#   timed the same way (examples/warm.rs: read + validate in one process, best of 20);
+#   timed the same way (crates/waflow/examples/warm.rs: read + validate in one process,
+#   best of 20);
 # - alone: the peer validating a document it has already parsed, as throughput (MB/s):
 #   the figure the issue's goals were set from, so a reader can compare this machine's
 #   peers with the ones those goals assumed;
