@@ -85,6 +85,37 @@ fn human_output_is_a_code_frame_with_meta_code_rule_and_position() {
 }
 
 #[test]
+fn a_minified_flow_shows_windows_of_its_one_line_and_at_most_ten_places_a_frame() {
+    // One line of 400 components, each with the same two wrong types: the findings merge
+    // into frames of 400 places each on that line.
+    let component = r#"{"type": "TextInput", "name": 3, "label": 4}"#;
+    let children = vec![component; 400].join(", ");
+    let flow = format!(
+        r#"{{"version": "7.3", "screens": [{{"id": "A", "title": "A", "layout": {{"type": "SingleColumnLayout", "children": [{children}]}}}}]}}"#
+    );
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), &[("min.json", &flow)]);
+    let out = stdout(&waflow(&["check", "min.json"], dir.path()));
+    let longest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest < 1_500, "a line of {longest} characters");
+    assert!(
+        out.contains("and 390 more places (`--format json` lists every place)"),
+        "{out}"
+    );
+    // The header keeps the real column (the first `3` after `"name": `).
+    let column = flow.find(r#""name": 3"#).unwrap() + r#""name": "#.len() + 1;
+    assert!(out.contains(&format!("min.json:1:{column}")), "{out}");
+    let listed = json(&waflow(
+        &["check", "--format", "json", "min.json"],
+        dir.path(),
+    ));
+    let pointers = listed[0]["validationErrors"][0]["pointers"]
+        .as_array()
+        .map(Vec::len);
+    assert_eq!(pointers, Some(400));
+}
+
+#[test]
 fn json_format_is_one_array_in_input_order_in_8x8_spelling() {
     let dir = tempfile::tempdir().unwrap();
     files(dir.path(), &[("a.json", VALID), ("b.json", INVALID)]);

@@ -3,15 +3,21 @@
 //! codespan-reporting draws the frames: it is data-first (we hand it ranges and strings,
 //! it owns no error model of ours), small, and maintained. Positions in the frame header
 //! are codespan's (characters); the Meta position (UTF-16 columns) is in a note, so the
-//! numbers match what Meta and `--format json` report.
+//! numbers match what Meta and `--format json` report. Each frame is drawn from an
+//! excerpt (`excerpt.rs`: the labelled lines only, long lines cut to windows) with at
+//! most `MAX_LABELS` places, so a minified flow's one line is not reprinted per finding.
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity};
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 use rayon::prelude::*;
 use waflow::{Finding, Pointer};
 
+use super::excerpt::{Excerpt, Lines};
 use super::{Checked, Renderer};
+
+/// At most this many places are drawn in one frame; a note counts the rest (the JSON
+/// formats list every one).
+const MAX_LABELS: usize = 10;
 
 /// Code frames and a summary line (the `check` output).
 pub(crate) struct Human {
@@ -54,18 +60,31 @@ fn render_file(c: &Checked, color: bool) -> Vec<u8> {
     // Invalid UTF-8 is shown with replacement characters; offsets before the first bad
     // byte (the only ones such a finding has) are unchanged.
     let text = String::from_utf8_lossy(&c.bytes);
-    let file = SimpleFile::new(c.name.as_str(), text.as_ref());
+    let lines = Lines::new(&text);
+    let findings = || {
+        c.report
+            .errors()
+            .iter()
+            .map(|f| (f, Severity::Error))
+            .chain(c.report.warnings().iter().map(|f| (f, Severity::Warning)))
+    };
+    let long_columns = lines.long_line_columns(findings().flat_map(|(f, _)| {
+        f.pointers
+            .iter()
+            .take(MAX_LABELS)
+            .filter_map(|p| label(p, false, &text).map(|l| l.range.start))
+    }));
     let config = term::Config::default();
-    for (finding, severity) in c
-        .report
-        .errors()
-        .iter()
-        .map(|f| (f, Severity::Error))
-        .chain(c.report.warnings().iter().map(|f| (f, Severity::Warning)))
-    {
-        let diagnostic = diagnostic(finding, severity, &c.name, &text);
-        // Rendering into a memory buffer fails only on a bad range, which `label` rules out.
-        let _ = term::emit_to_write_style(&mut buf, &config, &file, &diagnostic);
+    for (finding, severity) in findings() {
+        let mut diagnostic = diagnostic(finding, severity, &c.name, &text);
+        let ranges: Vec<_> = diagnostic.labels.iter().map(|l| l.range.clone()).collect();
+        let (excerpt, moved) = Excerpt::new(&c.name, &lines, &long_columns, &ranges);
+        for (label, range) in diagnostic.labels.iter_mut().zip(moved) {
+            label.range = range;
+        }
+        // Rendering into a memory buffer fails only on a bad range, which `label` and
+        // the excerpt rule out.
+        let _ = term::emit_to_write_style(&mut buf, &config, &excerpt, &diagnostic);
     }
     buf.into_inner()
 }
@@ -78,7 +97,7 @@ fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagno
     let mut d = Diagnostic::new(severity).with_code(code);
     let mut labels = Vec::new();
     let mut notes = Vec::new();
-    for (i, p) in f.pointers.iter().enumerate() {
+    for (i, p) in f.pointers.iter().enumerate().take(MAX_LABELS) {
         if let Some(label) = label(p, i == 0, text) {
             labels.push(label);
         }
@@ -97,6 +116,12 @@ fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagno
         notes.push(format!(
             "at {path}: line {}, columns {}-{} (Meta's position)",
             first.line_start, first.column_start, first.column_end
+        ));
+    }
+    if let Some(more) = f.pointers.len().checked_sub(MAX_LABELS).filter(|&n| n > 0) {
+        let places = if more == 1 { "place" } else { "places" };
+        notes.push(format!(
+            "and {more} more {places} (`--format json` lists every place)"
         ));
     }
     if let Some(help) = &f.help {

@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 
 use crate::{Color, Format};
 
+mod excerpt;
 mod github;
 pub(crate) mod human;
 pub(crate) mod json;
