@@ -2,6 +2,7 @@
 //! (size, encoding, syntax, duplicate keys). Meta's order (spec 0): parse, then size; we
 //! check the size first so a 2 GB file is never parsed, and say so in the docs.
 
+use crate::budget::Budget;
 use crate::catalog::limits::MAX_FLOW_JSON_BYTES;
 use crate::finding::{Finding, Pointer, Severity, FLOW_JSON_ERROR};
 use crate::locate::Locator;
@@ -45,10 +46,13 @@ pub(crate) static TOO_MANY_FINDINGS: RuleMeta = RuleMeta {
     since: None,
     until: None,
     summary: "The report was cut at the caller's cap on findings.",
-    doc: "Not a Meta rule: a caller may cap how many findings one report holds \
+    doc: "Not a Meta rule: a caller may cap how many findings one run collects \
           (`Options::max_findings`, default 100,000), so a pathological document can't make \
-          a report of unbounded size. The errors come first; this warning says how many \
-          findings were left out. Fix: correct the first findings and validate again.",
+          a run or a report of unbounded size. Findings are counted as they are made, \
+          before those with one message are merged into one with several places (else a \
+          million identical faults would be one finding of a million places, under any \
+          cap); once the cap is reached the rest are only counted. This warning says how \
+          many were left out. Fix: correct the first findings and validate again.",
 };
 
 pub(crate) static INVALID_JSON: RuleMeta = RuleMeta {
@@ -176,12 +180,21 @@ pub(crate) fn parse<'s>(
     text: &'s str,
     arena: &'s Arena,
     max_depth: usize,
+    budget: &mut Budget,
     out: &mut Vec<Finding>,
 ) -> Document<'s> {
     let loc = Locator::new(text);
-    let parsed = match syntax::parse(text, arena, &ParseOptions { max_depth }) {
+    let options = ParseOptions {
+        max_depth,
+        max_duplicate_keys: budget.left(),
+    };
+    let parsed = match syntax::parse(text, arena, &options) {
         Ok(parsed) => {
+            budget.drop_uncollected(parsed.more_duplicate_keys);
             for dup in &parsed.duplicate_keys {
+                if !budget.take() {
+                    continue;
+                }
                 let first = loc.index().utf16(dup.first.start as usize);
                 let mut f = DUPLICATE_KEY.finding(format!(
                     "Duplicate key '{}': it already appears at line {}, column {} of the same object; Meta keeps only this last value and ignores the first",

@@ -32,6 +32,9 @@
 // Only the CLI's allocator needs unsafe code (src/alloc.rs); the libraries never do.
 #![forbid(unsafe_code)]
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
+mod budget;
 pub mod catalog;
 mod document;
 pub mod finding;
@@ -65,8 +68,10 @@ pub struct Options {
     /// Severity of `frozen-version` (Meta refuses updates to flows on frozen versions;
     /// repositories that only archive old flows may lower it). Default: error.
     pub frozen_version: Severity,
-    /// At most this many findings (after merging) are kept, errors first; a
-    /// `too-many-findings` warning says how many were left out. Default: 100,000.
+    /// At most this many findings are kept; a `too-many-findings` warning says how many
+    /// were left out. Counted as the stages make them, before findings with one message
+    /// are merged into one with several places, so the cap bounds the work and memory of
+    /// a run, not just the length of its report. Default: 100,000.
     pub max_findings: usize,
 }
 
@@ -146,9 +151,10 @@ pub fn oversized(len: u64, options: &Options) -> Option<Report> {
 
 fn run(bytes: &[u8], size: document::Size, options: &Options) -> Report {
     let mut findings = Vec::new();
-    let version = stages(bytes, size, options, &mut findings);
+    let mut budget = budget::Budget::new(options.max_findings);
+    let version = stages(bytes, size, options, &mut budget, &mut findings);
     let report = Report::new(findings, version);
-    report.capped(options.max_findings, |dropped, kept| {
+    report.capped(options.max_findings, budget.dropped(), |dropped, kept| {
         let mut f = document::TOO_MANY_FINDINGS.finding(format!(
             "{dropped} more findings are not reported: the report is capped at {kept} (Options::max_findings)"
         ));
@@ -162,6 +168,7 @@ fn stages(
     bytes: &[u8],
     size: document::Size,
     options: &Options,
+    budget: &mut budget::Budget,
     out: &mut Vec<finding::Finding>,
 ) -> Option<FlowVersion> {
     if !document::check_size(size, options.max_bytes, out) {
@@ -169,7 +176,7 @@ fn stages(
     }
     let text = document::decode(bytes, out)?;
     let arena = syntax::Arena::for_text(text);
-    let doc = document::parse(text, &arena, options.max_depth, out);
+    let doc = document::parse(text, &arena, options.max_depth, budget, out);
     let parsed = doc.parsed.as_ref()?;
     let loc = &doc.loc;
     let version = version::check(&parsed.root, loc, options.frozen_version, out)?;
@@ -187,16 +194,24 @@ fn stages(
     // As Meta does: schema errors end the run; the semantic pass would only cascade.
     // A large document runs the semantic pass beside the schema stage and drops its
     // findings if the schema failed: the two only read the tree.
-    if bytes.len() >= PARALLEL_STAGES {
-        if let Some(rules_found) = beside_schema(&parsed.root, version, loc, out) {
-            out.extend(rules_found);
-            return Some(version);
+    let beside = if bytes.len() >= PARALLEL_STAGES {
+        beside_schema(&parsed.root, version, loc, budget, out)
+    } else {
+        None
+    };
+    let rules_found = match beside {
+        Some(found) => found,
+        None => {
+            let faulted = AtomicBool::new(false);
+            if schema::check(&parsed.root, version, loc, &faulted, budget, out) {
+                return Some(version);
+            }
+            semantic(&parsed.root, version, loc, &|| false)
         }
-    }
-    if schema::check(&parsed.root, version, loc, out) {
-        return Some(version);
-    }
-    out.extend(semantic(&parsed.root, version, loc));
+    };
+    let from = out.len();
+    out.extend(rules_found);
+    budget.trim(out, from);
     Some(version)
 }
 
@@ -208,9 +223,10 @@ fn semantic(
     root: &syntax::Node<'_>,
     version: FlowVersion,
     loc: &locate::Locator<'_>,
+    stop: &dyn Fn() -> bool,
 ) -> Vec<finding::Finding> {
     let mut found = Vec::new();
-    rules::check(&rules::Ctx { root, version, loc }, &mut found);
+    rules::check_until(&rules::Ctx { root, version, loc }, stop, &mut found);
     found
 }
 
@@ -221,22 +237,26 @@ fn beside_schema(
     root: &syntax::Node<'_>,
     version: FlowVersion,
     loc: &locate::Locator<'_>,
+    budget: &mut budget::Budget,
     out: &mut Vec<finding::Finding>,
 ) -> Option<Vec<finding::Finding>> {
     let text = loc.text();
+    // Set at the schema stage's first fault: the semantic pass then stops early.
+    let faulted = AtomicBool::new(false);
+    let stop = || faulted.load(Ordering::Relaxed);
     std::thread::scope(|scope| {
         let rules = std::thread::Builder::new()
             .name("waflow-rules".into())
-            .spawn_scoped(scope, move || {
-                semantic(root, version, &locate::Locator::new(text))
+            .spawn_scoped(scope, || {
+                semantic(root, version, &locate::Locator::new(text), &stop)
             })
             .ok()?;
-        let failed = schema::check(root, version, loc, out);
+        let failed = schema::check(root, version, loc, &faulted, budget, out);
         // Should the semantic pass panic (a bug), run it again here: the panic then
         // surfaces on the caller's thread, as it would without the second thread.
         let found = rules
             .join()
-            .unwrap_or_else(|_| semantic(root, version, &locate::Locator::new(text)));
+            .unwrap_or_else(|_| semantic(root, version, &locate::Locator::new(text), &stop));
         Some(if failed { Vec::new() } else { found })
     })
 }

@@ -24,14 +24,22 @@ impl Report {
 
     /// Keeps at most `max` findings, errors first, and adds `note(dropped, max)` when any
     /// were dropped.
-    pub(crate) fn capped(mut self, max: usize, note: impl FnOnce(usize, usize) -> Finding) -> Self {
+    /// The report cut to `max` findings, errors first, with `note` saying how many were
+    /// left out: those cut here and the `uncollected` the stages never kept.
+    pub(crate) fn capped(
+        mut self,
+        max: usize,
+        uncollected: usize,
+        note: impl FnOnce(usize, usize) -> Finding,
+    ) -> Self {
         let total = self.errors.len() + self.warnings.len();
-        if total <= max {
+        if total <= max && uncollected == 0 {
             return self;
         }
         self.errors.truncate(max);
         self.warnings.truncate(max - self.errors.len());
-        self.warnings.push(note(total - max, max));
+        self.warnings
+            .push(note(total.saturating_sub(max) + uncollected, max));
         self
     }
 

@@ -376,3 +376,53 @@ fn a_known_length_over_the_limit_is_judged_without_the_bytes() {
     assert!(waflow::oversized(101, &small).is_some());
     assert!(waflow::oversized(100, &small).is_none());
 }
+
+/// The cap counts findings as they are made, before merging: thousands of identical
+/// faults would otherwise merge into one finding with thousands of places, under any cap.
+#[test]
+fn the_findings_cap_bounds_places_of_merged_findings_and_duplicate_keys() {
+    let options = waflow::Options {
+        max_findings: 100,
+        ..Default::default()
+    };
+    let places = |r: &waflow::Report| -> usize {
+        r.errors()
+            .iter()
+            .chain(r.warnings())
+            .filter(|f| f.rule != Some("too-many-findings"))
+            .map(|f| f.pointers.len())
+            .sum()
+    };
+    let ones = format!(
+        r#"{{"version": "7.3", "screens": [{}]}}"#,
+        vec!["1"; 5000].join(",")
+    );
+    let full = waflow::validate(&ones);
+    assert_eq!(places(&full), 5000, "uncapped, every place is kept");
+    let report = waflow::validate_with(ones.as_bytes(), &options);
+    assert_eq!(places(&report), 100);
+    let note = report.warnings().last().expect("the cap note");
+    assert_eq!(note.rule, Some("too-many-findings"));
+    assert!(
+        note.message.starts_with("4900 more findings"),
+        "{}",
+        note.message
+    );
+
+    let dups = format!(
+        r#"{{"version": "7.3", "screens": [], {}}}"#,
+        vec![r#""a": 1"#; 3000].join(",")
+    );
+    let report = waflow::validate_with(dups.as_bytes(), &options);
+    let dup_places: usize = report
+        .errors()
+        .iter()
+        .chain(report.warnings())
+        .filter(|f| f.rule == Some("duplicate-key"))
+        .map(|f| f.pointers.len())
+        .sum();
+    // 100 duplicates kept, each pointing at itself and (once, after merging) the first.
+    assert_eq!(dup_places, 101);
+    let note = report.warnings().last().expect("the cap note");
+    assert_eq!(note.rule, Some("too-many-findings"));
+}

@@ -6,6 +6,7 @@
 //! component and the property and says what is allowed.
 
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub mod codes;
 pub mod generate;
@@ -13,6 +14,7 @@ mod limits;
 mod shape;
 mod walk;
 
+use crate::budget::Budget;
 use crate::catalog::model::{Event, Prop, Ty};
 use crate::catalog::{component, Component, Container, FlowVersion, COMPONENTS};
 use crate::finding::Finding;
@@ -30,7 +32,15 @@ pub use generate::{file_name, schema_for, schema_text};
 pub fn check_tree(text: &str, root: &Node<'_>, v: FlowVersion) -> Vec<Finding> {
     let loc = Locator::new(text);
     let mut out = Vec::new();
-    check(root, v, &loc, &mut out);
+    let faulted = AtomicBool::new(false);
+    check(
+        root,
+        v,
+        &loc,
+        &faulted,
+        &mut Budget::new(usize::MAX),
+        &mut out,
+    );
     out
 }
 
@@ -64,11 +74,20 @@ pub(crate) fn check(
     root: &Node<'_>,
     v: FlowVersion,
     loc: &Locator<'_>,
+    faulted: &AtomicBool,
+    budget: &mut Budget,
     out: &mut Vec<Finding>,
 ) -> bool {
     let before = out.len();
+    // Faults past the budget are counted, not explained: the run has failed either way.
+    let mut unexplained = false;
     walk::walk(root, v, &mut |steps, fault| {
+        faulted.store(true, Ordering::Relaxed);
         if let Some(here) = steps.last() {
+            if !budget.take() {
+                unexplained = true;
+                return;
+            }
             ErrorCtx {
                 v,
                 loc,
@@ -78,9 +97,13 @@ pub(crate) fn check(
             .explain(fault, out);
         }
     });
-    let failed = out.len() > before;
+    // Every fault is a finding (or one the budget left out), so a fault is a failure:
+    // the semantic pass beside this stage stops at the first one (`faulted`).
+    let failed = faulted.load(Ordering::Relaxed);
+    debug_assert!(failed == (unexplained || out.len() > before));
     if !failed {
         limits::check(root, v, loc, out);
+        budget.trim(out, before);
     }
     failed
 }

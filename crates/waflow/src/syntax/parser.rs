@@ -24,12 +24,17 @@ pub const DEFAULT_MAX_DEPTH: usize = 127;
 pub struct ParseOptions {
     /// Containers nested deeper than this are refused with [`ParseErrorKind::TooDeep`].
     pub max_depth: usize,
+    /// At most this many duplicate keys are recorded; the rest are only counted
+    /// ([`Parsed::more_duplicate_keys`]). Each record holds a path: a file of a million
+    /// repeated keys would otherwise hold a million paths.
+    pub max_duplicate_keys: usize,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
         ParseOptions {
             max_depth: DEFAULT_MAX_DEPTH,
+            max_duplicate_keys: usize::MAX,
         }
     }
 }
@@ -39,6 +44,8 @@ impl Default for ParseOptions {
 pub struct Parsed<'s> {
     pub root: Node<'s>,
     pub duplicate_keys: Vec<DuplicateKey>,
+    /// Duplicate keys beyond [`ParseOptions::max_duplicate_keys`], counted only.
+    pub more_duplicate_keys: usize,
     /// The deepest nesting of arrays and objects (the root container is 1).
     pub depth: usize,
 }
@@ -287,6 +294,7 @@ struct Parser<'s> {
     items: Vec<Node<'s>>,
     members: Vec<Member<'s>>,
     duplicate_keys: Vec<DuplicateKey>,
+    more_duplicate_keys: usize,
     options: ParseOptions,
 }
 
@@ -308,12 +316,14 @@ pub fn parse<'s>(
         items: Vec::new(),
         members: Vec::new(),
         duplicate_keys: Vec::new(),
+        more_duplicate_keys: 0,
         options: *options,
     };
     let root = p.document().map_err(|fault| *fault)?;
     Ok(Parsed {
         root,
         duplicate_keys: p.duplicate_keys,
+        more_duplicate_keys: p.more_duplicate_keys,
         depth: p.deepest,
     })
 }
@@ -648,6 +658,17 @@ impl<'s> Parser<'s> {
         }
         if pairs.is_empty() {
             return;
+        }
+        let room = self
+            .options
+            .max_duplicate_keys
+            .saturating_sub(self.duplicate_keys.len());
+        if pairs.len() > room {
+            self.more_duplicate_keys += pairs.len() - room;
+            pairs.truncate(room);
+            if pairs.is_empty() {
+                return;
+            }
         }
         let object = self.path();
         for (f, d) in pairs {
