@@ -68,11 +68,12 @@ fn render_file(c: &Checked, color: bool) -> Vec<u8> {
             .map(|f| (f, Severity::Error))
             .chain(c.report.warnings().iter().map(|f| (f, Severity::Warning)))
     };
+    // Where `label` starts each drawn place.
     let long_columns = lines.long_line_columns(findings().flat_map(|(f, _)| {
         f.pointers
             .iter()
             .take(MAX_LABELS)
-            .filter_map(|p| label(p, false, &text).map(|l| l.range.start))
+            .filter_map(|p| p.span.map(|s| floor_boundary(&text, s.start as usize)))
     }));
     let config = term::Config::default();
     for (finding, severity) in findings() {
