@@ -183,7 +183,8 @@ impl<'a> Excerpt<'a> {
                     .cloned()
                     .unwrap_or((l.start..l.start, shown.range.start));
                 let start = at + (l.start - piece.start);
-                let end = at + (floor(text, end.min(piece.end)).max(l.start) - piece.start);
+                let end =
+                    at + (floor_boundary(text, end.min(piece.end)).max(l.start) - piece.start);
                 let column = if long {
                     long_columns.0.get(&l.start).copied().unwrap_or(1)
                 } else {
@@ -211,13 +212,13 @@ fn windows(text: &str, line: &Range<usize>, labels: &[Range<usize>]) -> Vec<Rang
         .filter(|l| line.start <= l.start && l.start <= line.end)
         .map(|l| {
             let end = l.end.min(l.start + LONG_LABEL).min(line.end);
-            floor(text, l.start.saturating_sub(CONTEXT).max(line.start))
-                ..ceil(text, (end + CONTEXT).min(line.end))
+            floor_boundary(text, l.start.saturating_sub(CONTEXT).max(line.start))
+                ..ceil_boundary(text, (end + CONTEXT).min(line.end))
         })
         .collect();
     if out.is_empty() {
         // A line shown only because it sits between two label lines.
-        let head = line.start..floor(text, (line.start + 2 * CONTEXT).min(line.end));
+        let head = line.start..floor_boundary(text, (line.start + 2 * CONTEXT).min(line.end));
         return vec![head];
     }
     out.sort_unstable_by_key(|w| w.start);
@@ -231,7 +232,8 @@ fn windows(text: &str, line: &Range<usize>, labels: &[Range<usize>]) -> Vec<Rang
     merged
 }
 
-fn floor(text: &str, mut i: usize) -> usize {
+/// `i` moved back to a character boundary of `text` (and into it).
+pub(super) fn floor_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -239,7 +241,8 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn ceil(text: &str, mut i: usize) -> usize {
+/// `i` moved forward to a character boundary of `text` (and into it).
+pub(super) fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i += 1;

@@ -12,7 +12,7 @@ use codespan_reporting::term::{self, termcolor};
 use rayon::prelude::*;
 use waflow::{Finding, Pointer};
 
-use super::excerpt::{Excerpt, Lines};
+use super::excerpt::{ceil_boundary, floor_boundary, Excerpt, Lines};
 use super::{Checked, Renderer};
 
 /// At most this many places are drawn in one frame; a note counts the rest (the JSON
@@ -157,22 +157,6 @@ fn label(p: &Pointer, primary: bool, text: &str) -> Option<Label<()>> {
         Label::secondary((), start..end)
     };
     Some(label.with_message(message))
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 fn summary(checked: &[Checked]) -> String {
