@@ -134,6 +134,15 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     } else {
         indicatif::ProgressBar::hidden()
     };
+    // Made before the workers start, so each drops a file's text once it has what it needs.
+    let renderer: Option<Box<dyn Renderer>> = (!args.statistics).then(|| {
+        render::renderer(args.format).unwrap_or_else(|| {
+            Box::new(render::human::Human {
+                color: render::use_color(args.color),
+                summary: !args.quiet,
+            })
+        })
+    });
     let check_one = |(input, policy): &(Input, Arc<Policy>)| -> Result<Checked, String> {
         let options = options(frozen(policy));
         let (name, bytes, known) = match input {
@@ -153,8 +162,14 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         if args.no_warnings {
             report = report.map(|f| (f.severity == waflow::Severity::Error).then_some(f));
         }
+        let mut checked = Checked::new(name, bytes, report);
+        match &renderer {
+            Some(renderer) => renderer.prepare(&mut checked),
+            // The statistics count findings; they need no text.
+            None => checked.bytes = Vec::new(),
+        }
         progress.inc(1);
-        Ok(Checked::new(name, bytes, report))
+        Ok(checked)
     };
     // One file needs no thread pool: starting one costs more than checking it.
     let results: Vec<Result<Checked, String>> = if inputs.len() > 1 {
@@ -173,16 +188,9 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         }
     }
 
-    let out = if args.statistics {
-        statistics(&checked)
-    } else {
-        let renderer: Box<dyn Renderer> = render::renderer(args.format).unwrap_or_else(|| {
-            Box::new(render::human::Human {
-                color: render::use_color(args.color),
-                summary: !args.quiet,
-            })
-        });
-        renderer.render(&checked)
+    let out = match &renderer {
+        Some(renderer) => renderer.render(&checked),
+        None => statistics(&checked),
     };
     let mut stdout = std::io::stdout().lock();
     let wrote = stdout.write_all(&out).and_then(|()| stdout.flush());

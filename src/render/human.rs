@@ -34,16 +34,31 @@ impl Renderer for Human {
         }
         out
     }
+
+    fn prepare(&self, c: &mut Checked) {
+        c.frames = Some(render_file(c, self.color));
+        c.bytes = Vec::new();
+    }
 }
 
-/// The code frames alone, for commands that write their own summary.
+/// The code frames alone, for commands that write their own summary: those `prepare`
+/// drew, and the rest drawn now.
 pub(crate) fn frames(checked: &[Checked], color: bool) -> Vec<u8> {
-    let parts: Vec<Vec<u8>> = if checked.len() > 1 {
-        checked.par_iter().map(|c| render_file(c, color)).collect()
+    let draw = |c: &Checked| c.frames.is_none().then(|| render_file(c, color));
+    let drawn: Vec<Option<Vec<u8>>> = if checked.iter().filter(|c| c.frames.is_none()).count() > 1 {
+        checked.par_iter().map(draw).collect()
     } else {
-        checked.iter().map(|c| render_file(c, color)).collect()
+        checked.iter().map(draw).collect()
     };
-    parts.concat()
+    let parts = || {
+        checked
+            .iter()
+            .zip(&drawn)
+            .map(|(c, d)| d.as_deref().or(c.frames.as_deref()).unwrap_or_default())
+    };
+    let mut out = Vec::with_capacity(parts().map(<[u8]>::len).sum());
+    parts().for_each(|p| out.extend_from_slice(p));
+    out
 }
 
 fn render_file(c: &Checked, color: bool) -> Vec<u8> {
@@ -180,5 +195,34 @@ pub(crate) fn plural(n: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checked(text: &str) -> Checked {
+        let bytes = text.as_bytes().to_vec();
+        let report = waflow::validate(text);
+        Checked::new("f.json".into(), bytes, report)
+    }
+
+    #[test]
+    fn prepared_files_keep_their_frames_and_let_the_text_go() {
+        let text = "{\n  \"version\": \"7.3\",\n  \"screens\": [1]\n}\n";
+        let human = Human {
+            color: false,
+            summary: true,
+        };
+        let whole = human.render(&[checked(text), checked(text)]);
+        let mut prepared = [checked(text), checked(text)];
+        for c in &mut prepared {
+            human.prepare(c);
+            assert!(c.bytes.is_empty(), "prepare keeps the text");
+        }
+        let frame = String::from_utf8_lossy(prepared[0].frames.as_deref().unwrap_or_default());
+        assert!(frame.contains("\"screens\": [1]"), "no code frame: {frame}");
+        assert_eq!(human.render(&prepared), whole);
     }
 }

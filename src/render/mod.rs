@@ -13,8 +13,16 @@ mod junit;
 mod sarif;
 
 /// One output format: the checked files, in input order, to the bytes for stdout.
-pub(crate) trait Renderer {
+pub(crate) trait Renderer: Sync {
     fn render(&self, checked: &[Checked]) -> Vec<u8>;
+
+    /// Called on each file as soon as it is checked, on the worker that checked it: takes
+    /// from the file what the output needs of its text, and lets the text go. Why: a
+    /// directory's files are rendered together at the end, and keeping every text until
+    /// then held the sum of the directory in memory (30 flows of 10 MB: 511 MB).
+    fn prepare(&self, c: &mut Checked) {
+        c.bytes = Vec::new();
+    }
 }
 
 /// Where a rule's documentation lives (docs/rules.md, generated from the registry).
@@ -29,7 +37,11 @@ pub(crate) fn doc_url(code: &str) -> String {
 pub(crate) struct Checked {
     /// The path as the user gave it (or the stdin name).
     pub name: String,
+    /// The text, until [`Renderer::prepare`] lets it go.
     pub bytes: Vec<u8>,
+    /// The human format's code frames, drawn by [`Renderer::prepare`] while the text
+    /// was at hand.
+    pub frames: Option<Vec<u8>>,
     pub report: waflow::Report,
     /// More top-level fields for the JSON formats (what a server answered), in order.
     pub extra: Vec<(&'static str, serde_json::Value)>,
@@ -40,6 +52,7 @@ impl Checked {
         Checked {
             name,
             bytes,
+            frames: None,
             report,
             extra: Vec::new(),
         }
