@@ -144,7 +144,14 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         })
     });
     let check_one = |(input, policy): &(Input, Arc<Policy>)| -> Result<Checked, String> {
-        let options = options(frozen(policy));
+        let defaults = options(frozen(policy));
+        let options = waflow::Options {
+            max_findings: args
+                .max_findings
+                .map_or(defaults.max_findings, |n| n as usize),
+            max_depth: args.max_depth.map_or(defaults.max_depth, |n| n as usize),
+            ..defaults
+        };
         let (name, bytes, known) = match input {
             Input::Stdin => match &stdin {
                 Some(b) => (stdin_name.clone(), b.clone(), None),

@@ -94,6 +94,13 @@ pub(crate) struct CheckArgs {
     /// When to colour human output (auto: only on a terminal, and never with NO_COLOR set)
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Keep at most N findings per file; a too-many-findings warning counts the rest
+    /// [default: 100000]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_findings: Option<u32>,
+    /// Report nesting deeper than N arrays and objects as invalid JSON [default: 127]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_depth: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

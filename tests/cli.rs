@@ -253,6 +253,73 @@ fn frozen_version_can_be_lowered_to_a_warning() {
 }
 
 #[test]
+fn the_findings_and_depth_caps_are_the_callers_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    // Twelve screens that are all wrong the same way, and nesting 200 deep.
+    let screens = [r#"{"id": 1}"#; 12].join(", ");
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    files(
+        dir.path(),
+        &[
+            (
+                "many.json",
+                &format!(r#"{{"version": "7.3", "screens": [{screens}]}}"#),
+            ),
+            (
+                "deep.json",
+                &format!(r#"{{"version": "7.3", "screens": {deep}}}"#),
+            ),
+        ],
+    );
+    let run = |args: &[&str]| {
+        json(&waflow(
+            &[&["check", "--format", "json"], args].concat(),
+            dir.path(),
+        ))
+    };
+
+    let capped = run(&["--max-findings", "3", "many.json"]);
+    let errors = capped[0]["validationErrors"].as_array().unwrap();
+    let places: usize = errors
+        .iter()
+        .map(|e| e["pointers"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(places, 3, "{errors:#?}");
+    let warning = &capped[0]["warnings"][0];
+    assert_eq!(warning["error"], "WAFLOW_TOO_MANY_FINDINGS");
+    assert!(warning["message"].as_str().unwrap().contains("capped at 3"));
+    let uncapped = run(&["many.json"]);
+    assert!(uncapped[0]["warnings"].as_array().unwrap().is_empty());
+    let all: usize = uncapped[0]["validationErrors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["pointers"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(all, 36, "three faults per screen");
+
+    let too_deep = "Nesting is too deep: more than 127 nested arrays or objects";
+    assert_eq!(
+        run(&["deep.json"])[0]["validationErrors"][0]["message"],
+        too_deep
+    );
+    // Raised, the parser takes it and the structure check judges it.
+    let raised = run(&["--max-depth", "300", "deep.json"]);
+    assert_eq!(
+        raised[0]["validationErrors"][0]["message"],
+        "The value should be object, not an array."
+    );
+    let lowered = run(&["--max-depth", "2", "many.json"]);
+    assert_eq!(
+        lowered[0]["validationErrors"][0]["message"],
+        "Nesting is too deep: more than 2 nested arrays or objects"
+    );
+
+    let zero = waflow(&["check", "--max-findings", "0", "many.json"], dir.path());
+    assert_eq!(zero.status.code(), Some(2));
+}
+
+#[test]
 fn binary_garbage_and_huge_files_get_findings_not_crashes() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -47,7 +47,7 @@ pub(crate) static TOO_MANY_FINDINGS: RuleMeta = RuleMeta {
     until: None,
     summary: "The report was cut at the caller's cap on findings.",
     doc: "Not a Meta rule: a caller may cap how many findings one run collects \
-          (`Options::max_findings`, default 100,000), so a pathological document can't make \
+          (`Options::max_findings` or `waflow check --max-findings`, default 100,000), so a pathological document can't make \
           a run or a report of unbounded size. Findings are counted as they are made, \
           before those with one message are merged into one with several places (else a \
           million identical faults would be one finding of a million places, under any \
@@ -68,7 +68,9 @@ pub(crate) static INVALID_JSON: RuleMeta = RuleMeta {
           fault and names it: raw control characters inside strings (a real line break in a \
           text), trailing commas, comments, single quotes, NaN/Infinity, unquoted keys, bad \
           escapes, unpaired surrogates, leading zeros, content after the document, nesting \
-          deeper than 127 levels. Fix: what the message says, at the position given.",
+          deeper than 127 levels (waflow's guard, not a limit Meta documents: serde_json's \
+          default; a caller may move it with `Options::max_depth` or `waflow check \
+          --max-depth`). Fix: what the message says, at the position given.",
 };
 
 pub(crate) static DUPLICATE_KEY: RuleMeta = RuleMeta {
@@ -210,6 +212,14 @@ pub(crate) fn parse<'s>(
         }
         Err(err) => {
             let mut f = INVALID_JSON.finding(err.kind.to_string());
+            if matches!(err.kind, syntax::ParseErrorKind::TooDeep { .. }) {
+                // The depth limit is waflow's guard, not Meta's rule: say who sets it.
+                f.help = Some(
+                    "Flatten the document (real flows nest about 15 levels); the limit is the \
+                     caller's (`Options::max_depth`, `waflow check --max-depth`)"
+                        .into(),
+                );
+            }
             f.pointers.push(loc.pointer(err.span, &err.path));
             out.push(f);
             None

@@ -156,9 +156,13 @@ fn run(bytes: &[u8], size: document::Size, options: &Options) -> Report {
     let report = Report::new(findings, version);
     report.capped(options.max_findings, budget.dropped(), |dropped, kept| {
         let mut f = document::TOO_MANY_FINDINGS.finding(format!(
-            "{dropped} more findings are not reported: the report is capped at {kept} (Options::max_findings)"
+            "{dropped} more findings are not reported: the report is capped at {kept}"
         ));
-        f.help = Some("Fix the first ones and validate again, or raise the cap".into());
+        f.help = Some(
+            "Fix the first ones and validate again, or raise the cap (`Options::max_findings`, \
+             `waflow check --max-findings`)"
+                .into(),
+        );
         f
     })
 }
