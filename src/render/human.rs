@@ -219,7 +219,7 @@ mod tests {
         let mut prepared = [checked(text), checked(text)];
         for c in &mut prepared {
             human.prepare(c);
-            assert!(c.bytes.is_empty(), "prepare keeps the text");
+            assert!(c.bytes.is_empty(), "prepare kept the text");
         }
         let frame = String::from_utf8_lossy(prepared[0].frames.as_deref().unwrap_or_default());
         assert!(frame.contains("\"screens\": [1]"), "no code frame: {frame}");

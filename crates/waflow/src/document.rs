@@ -47,8 +47,8 @@ pub(crate) static TOO_MANY_FINDINGS: RuleMeta = RuleMeta {
     until: None,
     summary: "The report was cut at the caller's cap on findings.",
     doc: "Not a Meta rule: a caller may cap how many findings one run collects \
-          (`Options::max_findings` or `waflow check --max-findings`, default 100,000), so a pathological document can't make \
-          a run or a report of unbounded size. Findings are counted as they are made, \
+          (`Options::max_findings` or `waflow check --max-findings`, default 100,000), so \
+          a pathological document can't make a run or a report of unbounded size. Findings are counted as they are made, \
           before those with one message are merged into one with several places (else a \
           million identical faults would be one finding of a million places, under any \
           cap); once the cap is reached the rest are only counted. This warning says how \
