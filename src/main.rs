@@ -16,6 +16,7 @@ mod remote;
 mod render;
 mod rules;
 mod schema;
+mod terminal;
 
 #[global_allocator]
 static GLOBAL: alloc::Allocator = alloc::Allocator;
