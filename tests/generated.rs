@@ -90,7 +90,7 @@ fn sarif_output_is_valid_sarif_2_1_0_with_rule_metadata() {
         "check",
         "--format",
         "sarif",
-        "testdata/routing-back-edge/invalid.json",
+        "testdata/routing-navigate-not-in-model/invalid.json",
         "testdata/invalid-json",
         "testdata/examples",
     ]);
@@ -109,10 +109,10 @@ fn sarif_output_is_valid_sarif_2_1_0_with_rule_metadata() {
     assert!(rules[index]["helpUri"]
         .as_str()
         .expect("uri")
-        .ends_with("docs/rules.md#routing-back-edge"));
+        .ends_with("docs/rules.md#routing-navigate-not-in-model"));
     assert_eq!(
         result["locations"].as_array().expect("locations").len(),
         2,
-        "both edges"
+        "both screens of the missing route"
     );
 }

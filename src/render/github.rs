@@ -30,11 +30,14 @@ impl Renderer for Github {
                 };
                 let code = f.rule.unwrap_or(&f.error);
                 let mut props = vec![format!("file={}", property(&c.name))];
+                // The annotation goes where a person should look: the finer place
+                // inside Meta's token when there is one.
                 if let Some(p) = f.pointers.first().filter(|p| p.line_start > 0) {
-                    props.push(format!("line={}", p.line_start));
-                    props.push(format!("col={}", p.column_start));
-                    props.push(format!("endLine={}", p.line_end));
-                    props.push(format!("endColumn={}", p.column_end));
+                    let (line, col, end_line, end_col) = p.shown();
+                    props.push(format!("line={line}"));
+                    props.push(format!("col={col}"));
+                    props.push(format!("endLine={end_line}"));
+                    props.push(format!("endColumn={end_col}"));
                 }
                 props.push(format!(
                     "title={}",

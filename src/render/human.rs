@@ -85,10 +85,10 @@ fn render_file(c: &Checked, color: bool) -> Vec<u8> {
     };
     // Where `label` starts each drawn place.
     let long_columns = lines.long_line_columns(findings().flat_map(|(f, _)| {
-        f.pointers
-            .iter()
-            .take(MAX_LABELS)
-            .filter_map(|p| p.span.map(|s| floor_boundary(&text, s.start as usize)))
+        f.pointers.iter().take(MAX_LABELS).filter_map(|p| {
+            p.shown_span()
+                .map(|s| floor_boundary(&text, s.start as usize))
+        })
     }));
     let config = term::Config::default();
     for (finding, severity) in findings() {
@@ -152,13 +152,16 @@ fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagno
     d.with_labels(labels).with_notes(notes)
 }
 
-/// A label for a pointer. A span over several lines (a whole object) is shown by its
-/// first character, so a missing property does not reprint the entire flow.
+/// A label for a pointer, drawn at its finer place when it has one (the reference inside
+/// a string; the note beside it keeps Meta's position). A span over several lines (a
+/// whole object) is shown by its first character, so a missing property does not reprint
+/// the entire flow.
 fn label(p: &Pointer, primary: bool, text: &str) -> Option<Label<()>> {
-    let span = p.span?;
+    let span = p.shown_span()?;
     let start = floor_boundary(text, span.start as usize);
     let mut end = ceil_boundary(text, (span.end as usize).max(start));
-    let message = if p.line_end > p.line_start {
+    let (line_start, _, line_end, _) = p.shown();
+    let message = if line_end > line_start {
         end = ceil_boundary(text, start + 1);
         format!("this object, lines {}-{}", p.line_start, p.line_end)
     } else if primary {

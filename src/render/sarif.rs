@@ -181,12 +181,16 @@ fn result<'a>(f: &'a Finding, uri: &'a str, index: Option<usize>) -> SarifResult
                 physical_location: Physical {
                     artifact_location: Artifact { uri },
                     // SARIF's end column is the one after the last character; Meta's is
-                    // the last character.
-                    region: Some(Region {
-                        end_column: p.column_end.max(p.column_start).max(1) + 1,
-                        end_line: p.line_end.max(p.line_start),
-                        start_column: p.column_start.max(1),
-                        start_line: p.line_start,
+                    // the last character. The region is the finer place when there is one
+                    // (the logical location keeps Meta's path).
+                    region: Some({
+                        let (line_start, column_start, line_end, column_end) = p.shown();
+                        Region {
+                            end_column: column_end.max(column_start).max(1) + 1,
+                            end_line: line_end.max(line_start),
+                            start_column: column_start.max(1),
+                            start_line: line_start,
+                        }
                     }),
                 },
             })

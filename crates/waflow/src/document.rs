@@ -172,6 +172,7 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], out: &mut Vec<Finding>) -> Option<&'b 
         column_end: pos.column,
         path: String::new(),
         span: Some(Span::new(at, at + bad)),
+        focus: None,
     });
     out.push(f);
     None

@@ -107,6 +107,43 @@ pub struct Pointer {
     /// carry line and column alone).
     #[serde(skip)]
     pub span: Option<Span>,
+    /// A finer place inside Meta's token, for people and editors: the reference inside a
+    /// string, the operator inside a condition. Never on the wire: Meta points at whole
+    /// key or value tokens, and the Meta-shaped output keeps exactly that.
+    #[serde(skip)]
+    pub focus: Option<Focus>,
+}
+
+/// A place inside a pointer's token, in the same units as [`Pointer`] (1-based lines,
+/// UTF-16 columns, inclusive end) plus its byte range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Focus {
+    pub line_start: u32,
+    pub line_end: u32,
+    pub column_start: u32,
+    pub column_end: u32,
+    pub span: Span,
+}
+
+impl Pointer {
+    /// Where a person should look: the focus when there is one, else Meta's place, as
+    /// (line_start, column_start, line_end, column_end).
+    pub fn shown(&self) -> (u32, u32, u32, u32) {
+        match &self.focus {
+            Some(f) => (f.line_start, f.column_start, f.line_end, f.column_end),
+            None => (
+                self.line_start,
+                self.column_start,
+                self.line_end,
+                self.column_end,
+            ),
+        }
+    }
+
+    /// The byte range to show: the focus's when there is one, else the token's.
+    pub fn shown_span(&self) -> Option<Span> {
+        self.focus.map(|f| f.span).or(self.span)
+    }
 }
 
 /// One validation error (or warning), as Meta would report it.
@@ -234,6 +271,7 @@ impl<'de> Deserialize<'de> for Finding {
                 column_end: w.column_end,
                 path: String::new(),
                 span: None,
+                focus: None,
             });
         }
         Ok(Finding {
@@ -323,6 +361,7 @@ mod tests {
                 column_end: pos.3,
                 path: path.into(),
                 span: Some(Span::new(1, 2)),
+                focus: None,
             }],
         }
     }

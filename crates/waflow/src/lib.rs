@@ -49,7 +49,7 @@ mod version;
 use std::io::Read;
 
 pub use catalog::FlowVersion;
-pub use finding::{Finding, Pointer, Severity, Spelling};
+pub use finding::{Finding, Focus, Pointer, Severity, Spelling};
 pub use locate::attach_spans;
 pub use report::Report;
 

@@ -46,7 +46,27 @@ impl<'t> Locator<'t> {
             column_end: end.column,
             path,
             span: Some(span),
+            focus: None,
         }
+    }
+
+    /// A pointer at Meta's `span` that also shows people the finer place `focus`
+    /// (dropped when it is the same bytes or not inside `span`).
+    pub fn pointer_focused(&self, span: Span, path: &Path, focus: Span) -> Pointer {
+        let mut p = self.pointer(span, path);
+        if focus != span && focus.start >= span.start && focus.end <= span.end {
+            let (start, end) = self
+                .index()
+                .utf16_range(focus.start as usize, focus.end as usize);
+            p.focus = Some(crate::finding::Focus {
+                line_start: start.line,
+                line_end: end.line,
+                column_start: start.column,
+                column_end: end.column,
+                span: focus,
+            });
+        }
+        p
     }
 }
 

@@ -42,13 +42,25 @@ fn snapshot(report: &waflow::Report) -> String {
                 "errorType": f.error_type,
                 "message": f.message,
                 "help": f.help,
-                "pointers": f.pointers.iter().map(|p| json!({
-                    "lineStart": p.line_start,
-                    "lineEnd": p.line_end,
-                    "columnStart": p.column_start,
-                    "columnEnd": p.column_end,
-                    "path": p.path,
-                })).collect::<Vec<_>>(),
+                "pointers": f.pointers.iter().map(|p| {
+                    let mut at = json!({
+                        "lineStart": p.line_start,
+                        "lineEnd": p.line_end,
+                        "columnStart": p.column_start,
+                        "columnEnd": p.column_end,
+                        "path": p.path,
+                    });
+                    // The finer place shown to people, inside Meta's token.
+                    if let Some(focus) = &p.focus {
+                        at["focus"] = json!({
+                            "lineStart": focus.line_start,
+                            "lineEnd": focus.line_end,
+                            "columnStart": focus.column_start,
+                            "columnEnd": focus.column_end,
+                        });
+                    }
+                    at
+                }).collect::<Vec<_>>(),
             })
         })
         .collect();

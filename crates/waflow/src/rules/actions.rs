@@ -37,10 +37,27 @@ rule!(
     "MISSING_NAVIGATION_ACTION_PAYLOAD",
     None,
     None,
-    "A navigate payload does not supply every field the target screen declares.",
+    "A navigate has no `payload` although the target screen declares data.",
+    "A navigate's payload becomes the target screen's `data`; with no `payload` at all the \
+     builder says 'Property payload is required when the next screen's data model is not \
+     empty': MISSING_NAVIGATION_ACTION_PAYLOAD [B] (spec 2.1, 5.3). A payload that lacks only \
+     some fields is incomplete-navigate-payload. Fix: add \"payload\": {\"name\": \
+     \"${form.name}\"}."
+);
+rule!(
+    INCOMPLETE_PAYLOAD,
+    "incomplete-navigate-payload",
+    "INVALID_NAVIGATE_ACTION_PAYLOAD",
+    None,
+    None,
+    "A navigate `payload` lacks fields the target screen declares.",
     "A navigate's payload becomes the target screen's `data`, so it must provide every field \
-     that screen declares: MISSING_NAVIGATION_ACTION_PAYLOAD [B] (spec 2.1, 5.3). Fix: add the \
-     missing keys, e.g. \"payload\": {\"name\": \"${form.name}\"}."
+     that screen declares. When the `payload` is there but lacks some, Meta's builder answers \
+     INVALID_NAVIGATE_ACTION_PAYLOAD, 'Following fields are expected in the next screen's data \
+     model but missing in payload', at the payload object (conformance record \
+     missing-navigate-payload_invalid); a navigate with no `payload` at all is \
+     missing-navigate-payload. Fix: add the missing keys, e.g. \"payload\": {\"name\": \
+     \"${form.name}\"}."
 );
 rule!(
     UNEXPECTED_PAYLOAD,
@@ -283,6 +300,16 @@ fn navigate(
             help,
             &[next.span],
         ));
+        // The payload is checked against the next screen's data model, and there is none
+        // (conformance: the mutated *__navigate_missing__* flows).
+        if let Some(payload) = a.node.get("payload") {
+            out.push(ctx.at(
+                &UNEXPECTED_PAYLOAD,
+                format!("The payload is for screen '{target}', which does not exist, so no data model declares its fields"),
+                None,
+                &[payload.span],
+            ));
+        }
         return;
     };
     if ti == a.screen {
@@ -301,7 +328,7 @@ fn navigate(
                 &[next.span],
             ),
         );
-        return;
+        // Meta still checks the payload against the screen's own data model.
     }
     if from_list {
         return;
@@ -316,8 +343,13 @@ fn navigate(
         .filter(|k| !members.iter().any(|m| m.key.name == *k))
         .collect();
     if !missing.is_empty() {
+        let rule = if payload.is_some() {
+            &INCOMPLETE_PAYLOAD
+        } else {
+            &MISSING_PAYLOAD
+        };
         out.push(ctx.at(
-            &MISSING_PAYLOAD,
+            rule,
             format!(
                 "The navigate to {target} does not supply its data field(s): {}",
                 missing.join(", ")

@@ -42,15 +42,18 @@ rule!(
 rule!(
     EXPRESSION_TYPE,
     "expression-type-mismatch",
-    "INVALID_SCREEN_DYNAMIC_DATA",
+    "INVALID_PROPERTY_VALUE",
     Some(V4_0),
     None,
     "An expression combines operands of the wrong types, or its result does not fit the property.",
     "Comparisons `<` `<=` `>` `>=` and arithmetic take numbers, `&&` `||` `!` booleans, `==` \
      `!=` two operands of one type, and the result must be the property's type (boolean for \
      `visible`, `required`, If `condition`; string for text; number for numeric properties) \
-     [B] (spec 6.4). Meta reports a binding of the wrong type as INVALID_SCREEN_DYNAMIC_DATA; \
-     an expression's result is a binding's value, so the same code. Fix: \
+     [B] (spec 6.4). Meta's builder type-checks every backtick expression of a component \
+     property and reports a fault as INVALID_PROPERTY_VALUE, 'Error while parsing dynamic \
+     expression ...', pointing at the property's key (conformance records \
+     expression-type-mismatch_invalid*); in an If condition it points at the whole condition \
+     string. waflow shows the operand at fault beside Meta's place. Fix: \
      `${form.name} > 3` -> `${form.age} > 3`."
 );
 rule!(
@@ -145,13 +148,14 @@ fn fault(
     help: Option<String>,
 ) -> Finding {
     let col = column(d.text, e.range.start);
-    ctx.at(
+    ctx.at_focus(
         rule,
         format!(
             "Invalid {what} in '{}' at column {col}: {}",
             d.prop, e.message
         ),
         help,
-        &[inner_span(ctx.loc.text(), d.node, e.range.clone())],
+        d.meta_span(),
+        inner_span(ctx.loc.text(), d.node, e.range.clone()),
     )
 }

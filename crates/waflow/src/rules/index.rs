@@ -191,6 +191,24 @@ pub(crate) struct DynStr<'a> {
     pub expect: Expect,
     pub place: Place,
     pub parsed: Parsed<'a>,
+    /// The key of the component property the string sits in (`None` outside components).
+    pub key: Option<Span>,
+}
+
+impl DynStr<'_> {
+    /// Where Meta points for a fault in this string: the property's key for a backtick
+    /// expression in a component property (its expression validator marks the key), the
+    /// whole string value everywhere else (references, conditions, payloads).
+    pub fn meta_span(&self) -> Span {
+        let backtick = matches!(
+            self.parsed,
+            Parsed::Expr(_, Mode::Backtick) | Parsed::Error(_, Mode::Backtick)
+        );
+        match (self.place, backtick, self.key) {
+            (Place::Prop, true, Some(key)) => key,
+            _ => self.node.span,
+        }
+    }
 }
 
 /// An action object and where it sits.
@@ -228,6 +246,7 @@ pub(crate) fn build<'a, 's: 'a>(
         version,
         strings: Vec::new(),
         actions: Vec::new(),
+        key: None,
     };
     let mut screens = Vec::new();
     let mut ids = HashMap::new();
@@ -288,6 +307,9 @@ struct Builder<'a, 's> {
     version: FlowVersion,
     strings: Vec<DynStr<'a>>,
     actions: Vec<Action<'a, 's>>,
+    /// The key of the component property being walked: Meta points at it for faults
+    /// inside that property's backtick expressions.
+    key: Option<Span>,
 }
 
 impl<'a, 's: 'a> Builder<'a, 's> {
@@ -327,6 +349,7 @@ impl<'a, 's: 'a> Builder<'a, 's> {
             for m in node.as_object().unwrap_or_default() {
                 let key = m.key.name;
                 let Some(prop) = def.prop(key) else { continue };
+                self.key = Some(m.key.span);
                 match prop.ty {
                     Ty::Children(c) => {
                         if let Some(items) = m.value.as_array() {
@@ -518,6 +541,7 @@ impl<'a, 's: 'a> Builder<'a, 's> {
             expect,
             place,
             parsed,
+            key: self.key,
         });
     }
 }

@@ -187,30 +187,44 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             .and_then(Node::as_array)
             .unwrap_or_default();
         let counts = count(children);
-        let total = counts.total;
-        if total > MAX_COMPONENTS {
+        // Meta's builder counts every component but Forms, in document order, and points
+        // at the `type` of each one past the limit (WAFlowJSONTotalComponentsPerScreen).
+        let all: Vec<&Comp<'_, '_>> = s.comps.iter().filter(|c| c.ty != "Form").collect();
+        if all.len() > MAX_COMPONENTS {
+            let extra: Vec<Span> = all[MAX_COMPONENTS..].iter().map(|c| type_span(c)).collect();
             out.push(ctx.at(
                 &TOO_MANY_COMPONENTS,
-                format!("Screen {id} has {total} components; at most {MAX_COMPONENTS} are allowed"),
+                format!(
+                    "Screen {id} has {} components; at most {MAX_COMPONENTS} are allowed",
+                    all.len()
+                ),
                 None,
-                &[s.node.get("layout").map_or(s.node.span, |l| l.span)],
+                &extra,
             ));
         }
+        // Per type: on a screen without If or Switch, every instance counts and the ones
+        // past the cap are pointed at; with conditional rendering, the largest branch
+        // counts and every instance is pointed at (the builder's two validators; the
+        // message counts every instance). Conformance: too-many-of-type_invalid*.
+        let conditional = s.comps.iter().any(|c| c.ty == "If" || c.ty == "Switch");
         for &(ty, cap, since) in CAPS {
-            let n = counts.get(ty);
+            let of_type: Vec<&Comp<'_, '_>> = s.comps.iter().filter(|c| c.ty == ty).collect();
+            let n = if conditional {
+                counts.get(ty)
+            } else {
+                of_type.len()
+            };
             if n > cap && since.is_none_or(|v| ctx.version >= v) {
-                let extra: Vec<Span> = s
-                    .comps
-                    .iter()
-                    .filter(|c| c.ty == ty)
-                    .skip(cap)
-                    .map(|c| c.node.span)
-                    .collect();
+                let skip = if conditional { 0 } else { cap };
+                let at: Vec<Span> = of_type[skip..].iter().map(|c| type_span(c)).collect();
                 out.push(ctx.at(
                     &TOO_MANY_OF_TYPE,
-                    format!("Screen {id} has {n} {ty} components; at most {cap} per screen"),
+                    format!(
+                        "Screen {id} has {} {ty} components; at most {cap} per screen",
+                        of_type.len()
+                    ),
                     None,
-                    &extra,
+                    &at,
                 ));
             }
         }
@@ -248,6 +262,11 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             &carousels[CAROUSELS_PER_FLOW..],
         ));
     }
+}
+
+/// Where Meta points for a component it counts: its `type` value.
+fn type_span(c: &Comp<'_, '_>) -> Span {
+    c.get("type").map_or(c.node.span, |t| t.span)
 }
 
 fn names(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {

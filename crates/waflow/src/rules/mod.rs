@@ -150,6 +150,8 @@ pub fn all() -> &'static [&'static RuleMeta] {
         &references::SELF_SCREEN,
         &references::ARRAY_ELEMENT,
         &references::TYPE_MISMATCH,
+        &references::PAYLOAD_REFERENCE,
+        &references::EXPRESSION_REFERENCE,
         &references::FORM_REF_IN_PROPERTY,
         &references::FOOTER_OUTSIDE_FORM,
         &expressions::INVALID_EXPRESSION,
@@ -159,6 +161,7 @@ pub fn all() -> &'static [&'static RuleMeta] {
         &actions::UNKNOWN_TARGET,
         &actions::NAVIGATE_TO_SELF,
         &actions::MISSING_PAYLOAD,
+        &actions::INCOMPLETE_PAYLOAD,
         &actions::UNEXPECTED_PAYLOAD,
         &actions::PAYLOAD_TYPE,
         &actions::COMPLETE_PLACEMENT,
@@ -236,6 +239,24 @@ impl Ctx<'_, '_> {
             .iter()
             .map(|&s| self.loc.pointer(s, &path_to(self.root, s)))
             .collect();
+        f
+    }
+
+    /// A finding of `rule` at Meta's place `meta` (a whole key or value token), showing
+    /// people the finer place `focus` inside it.
+    pub(crate) fn at_focus(
+        &self,
+        rule: &'static RuleMeta,
+        message: String,
+        help: Option<String>,
+        meta: Span,
+        focus: Span,
+    ) -> Finding {
+        let mut f = rule.finding(message);
+        f.help = help;
+        f.pointers = vec![self
+            .loc
+            .pointer_focused(meta, &path_to(self.root, meta), focus)];
         f
     }
 }

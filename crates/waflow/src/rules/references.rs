@@ -11,37 +11,52 @@ use crate::finding::Finding;
 use crate::suggest::closest;
 use crate::syntax::{Node, Span};
 
-rule!(
-    INVALID_REFERENCE, "invalid-reference", "INVALID_SCREEN_DYNAMIC_DATA", None, None,
-    "A `${...}` reference is malformed.",
-    "A reference is `${data.f}`, `${form.n}`, `${screen.S.data.f}` or `${screen.S.form.n}` with \
-     word-character segments ([B]'s pattern `^\\$\\{(screen\\.([a-zA-Z,_]*)\\.)?(data|form)(\\.[\\w-]+)+\\}$`); \
-     anything else can't be resolved and Meta answers INVALID_SCREEN_DYNAMIC_DATA (spec 6.1). \
-     Global `${screen...}` references exist from 4.0. The pointer is on the faulty part inside \
-     the string. Fix: `${forms.name}` -> `${form.name}`."
-);
-rule!(
-    MIXED_TEXT,
-    "text-mixed-with-reference",
-    "INVALID_SCREEN_DYNAMIC_DATA",
-    None,
-    None,
-    "A string mixes literal text with a `${...}` reference outside a backtick expression.",
-    "Outside backticks a reference must be the whole value; `\"Hi ${data.name}\"` is shown \
-     literally or refused. Meta's docs and third-party guides say so; the builder enforces it on \
-     binding-typed properties (spec 6.1, Unknowns 7), so waflow reports it everywhere as \
-     INVALID_SCREEN_DYNAMIC_DATA. Fix (6.0+): \"`'Hi ' ${data.name}`\"; before 6.0 put the whole \
-     text in a data field."
-);
+/// A warning: Meta reads such a string as literal text (see the doc).
+pub(crate) static INVALID_REFERENCE: crate::rules::RuleMeta = crate::rules::RuleMeta {
+    code: "invalid-reference",
+    error: "INVALID_SCREEN_DYNAMIC_DATA",
+    error_type: crate::finding::FLOW_JSON_ERROR,
+    severity: crate::finding::Severity::Warning,
+    since: None,
+    until: None,
+    summary: "A string that looks like a `${...}` reference is malformed, so it is shown as literal text.",
+    doc: "A reference is `${data.f}`, `${form.n}`, `${screen.S.data.f}` or `${screen.S.form.n}` with \
+     word-character segments. Meta's builder treats a string as a binding only when it matches its \
+     binding pattern; anything else (`${forms.name}`, `${data.}`, an unclosed `${data.x`) is \
+     literal text, and the conformance records show the builder accepting such flows \
+     (invalid-reference_invalid, *__broken_expression__*). The user would see the braces on \
+     their phone, so waflow warns (the code is what Meta uses for references it can't resolve, \
+     should a later version refuse it). The warning points at the faulty part inside the string. \
+     Fix: `${forms.name}` -> `${form.name}`.",
+};
+/// A warning: Meta accepts the string as literal text (see the doc).
+pub(crate) static MIXED_TEXT: crate::rules::RuleMeta = crate::rules::RuleMeta {
+    code: "text-mixed-with-reference",
+    error: "INVALID_SCREEN_DYNAMIC_DATA",
+    error_type: crate::finding::FLOW_JSON_ERROR,
+    severity: crate::finding::Severity::Warning,
+    since: None,
+    until: None,
+    summary: "A string mixes literal text with a `${...}` reference outside a backtick expression.",
+    doc: "Outside backticks a reference is resolved only when it is the whole value; in \
+     `\"Hi ${data.name}\"` the braces are shown literally. Meta's builder wraps such a string as \
+     a text literal and accepts it (conformance record text-mixed-with-reference_invalid and \
+     the mutated *__broken_expression__* flows), so this is a warning, not an error: the flow \
+     uploads, but the user sees `${data.name}` on their phone. Fix (6.0+): \
+     \"`'Hi ' ${data.name}`\"; before 6.0 put the whole text in a data field.",
+};
 rule!(
     RICHTEXT_INTERPOLATION,
     "richtext-interpolation",
-    "INVALID_TEXT_DYNAMIC_DATA",
+    "INVALID_PROPERTY_VALUE",
     Some(crate::catalog::model::V5_1),
     None,
     "RichText `text` mixes literal text with a `${...}` reference.",
-    "RichText `text` is either fully static or exactly one binding; Meta answers \
-     INVALID_TEXT_DYNAMIC_DATA when literal Markdown and a reference are mixed [B] (spec 8). \
+    "RichText `text` is either fully static or exactly one binding. The spec sheet lists \
+     INVALID_TEXT_DYNAMIC_DATA for it (spec 8); Meta's builder reports INVALID_PROPERTY_VALUE \
+     ('String interpolation is not supported by RichText component') at the `text` key \
+     (conformance record richtext-interpolation_invalid), and the record wins. waflow shows the \
+     reference inside the string beside Meta's place. \
      Fix: build the whole Markdown text in a data field and bind it: \"text\": \"${data.body}\"."
 );
 rule!(
@@ -111,6 +126,40 @@ rule!(
      `enabled` need a boolean, `data-source` an array, `max-chars` a number, `text` a string \
      (INVALID_SCREEN_DYNAMIC_DATA) [B] (spec 6.2, 6.3). Fix: bind a field of the right type, or \
      change the declaration, e.g. \"is_visible\": {\"type\": \"boolean\", \"__example__\": true}."
+);
+rule!(
+    PAYLOAD_REFERENCE,
+    "unresolved-payload-reference",
+    "INVALID_ON_CLICK_ACTION_PAYLOAD",
+    None,
+    None,
+    "A `${...}` reference in an action's `payload` does not resolve.",
+    "A payload value `${form.n}`, `${data.f}` or `${screen.S...}` must name an input of the \
+     screen, a declared data field or an existing screen. Meta's builder reports these as \
+     INVALID_ON_CLICK_ACTION_PAYLOAD ('Missing Form component ${form.n} for screen S', 'Missing \
+     dynamic data ... in the data model for screen S', 'The screen id S referenced in the dynamic \
+     binding expression ... does not exist'), on on-select actions too, pointing at the whole \
+     payload value (conformance records unknown-form-reference_invalid and the mutated \
+     *__unknown_form__*, *__undeclared_data__* flows); the spec sheet's INVALID_SCREEN_DYNAMIC_DATA \
+     is what the builder uses for component properties. The builder's 7.1 chain skips its payload \
+     validators (a known defect, conformance README); waflow keeps the rule there, since the \
+     reference can't resolve at run time either. Fix: correct the name, e.g. \
+     `${form.emial}` -> `${form.email}`."
+);
+rule!(
+    EXPRESSION_REFERENCE,
+    "unresolved-expression-reference",
+    "INVALID_PROPERTY_VALUE",
+    Some(crate::catalog::model::V6_0),
+    None,
+    "A `${...}` reference inside a backtick expression of a component property does not resolve.",
+    "Meta's builder type-checks every backtick expression of a component property; a reference \
+     to an undeclared data field or a missing input fails it with INVALID_PROPERTY_VALUE, \
+     'Error while parsing dynamic expression ... The following property ... does not exist in \
+     the screen data model', at the property's key (conformance: the mutated \
+     *string_concatenation__unknown_form__* and *__undeclared_data__* flows). waflow shows the \
+     reference inside the string beside Meta's place. Fix: declare the field or correct the \
+     input name."
 );
 rule!(
     FORM_REF_IN_PROPERTY,
@@ -323,14 +372,27 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 let mut refs = Vec::new();
                 e.refs(&mut refs);
                 for r in refs {
+                    if !r.closed {
+                        out.push(ctx.at_focus(
+                            &INVALID_REFERENCE,
+                            format!(
+                                "The reference {} has no closing '}}'; Meta reads it as if it had one",
+                                &d.text[r.range.clone()]
+                            ),
+                            Some("Close it: ${data.field}".into()),
+                            d.node.span,
+                            span(flow, d, r.range.clone()),
+                        ));
+                    }
                     report_ref(ctx, flow, d, r, out);
                 }
             }
-            Parsed::BadRef(e) => out.push(ctx.at(
+            Parsed::BadRef(e) => out.push(ctx.at_focus(
                 &INVALID_REFERENCE,
                 e.message.clone(),
                 None,
-                &[inner_span(flow.text, d.node, e.range.clone())],
+                d.node.span,
+                inner_span(flow.text, d.node, e.range.clone()),
             )),
             Parsed::Mixed(at) => {
                 let rich = comp.is_some_and(|c| c.ty == "RichText") && d.prop == "text";
@@ -349,11 +411,18 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                     Some("Put the whole text in a data field and bind it".to_string())
                 };
                 let end = d.text[*at..].find('}').map_or(d.text.len(), |e| at + e + 1);
-                out.push(ctx.at(
+                // RichText: Meta points at the `text` key; a mixed string: the value.
+                let meta = if rich {
+                    d.key.unwrap_or(d.node.span)
+                } else {
+                    d.node.span
+                };
+                out.push(ctx.at_focus(
                     rule,
                     message,
                     help,
-                    &[inner_span(flow.text, d.node, *at..end)],
+                    meta,
+                    inner_span(flow.text, d.node, *at..end),
                 ));
             }
             Parsed::Error(..) => {}
@@ -375,7 +444,7 @@ fn report_ref(
         && d.place == Place::Prop
         && flow.version < V4_0
     {
-        out.push(ctx.at(
+        out.push(ctx.at_focus(
             &FORM_REF_IN_PROPERTY,
             format!(
                 "Property '{}' can't read {} before Flow JSON 4.0; only action payloads may",
@@ -383,7 +452,8 @@ fn report_ref(
                 &d.text[r.range.clone()]
             ),
             None,
-            &[span(flow, d, r.range.clone())],
+            d.node.span,
+            span(flow, d, r.range.clone()),
         ));
     }
     match resolve(flow, d.screen, r) {
@@ -393,14 +463,15 @@ fn report_ref(
                 if c.ty == "Footer" && c.form.is_none() {
                     let input = screen.input(r.path[0].0);
                     if input.is_some_and(|i| i.form.is_some()) {
-                        out.push(ctx.at(
+                        out.push(ctx.at_focus(
                             &FOOTER_OUTSIDE_FORM,
                             format!(
                                 "This Footer sits outside the Form but reads its input '{}'",
                                 r.path[0].0
                             ),
                             Some("Move the Footer into the Form's children".into()),
-                            &[span(flow, d, r.range.clone())],
+                            d.node.span,
+                            span(flow, d, r.range.clone()),
                         ));
                     }
                 }
@@ -408,7 +479,18 @@ fn report_ref(
             t
         }
         Err(Fault(rule, message, help, range)) => {
-            out.push(ctx.at(rule, message, help, &[span(flow, d, range)]));
+            // Meta's code and place depend on where the reference sits (see the rules'
+            // docs): a payload value, a backtick expression of a property (its key), or a
+            // property / condition value.
+            let (rule, message) = match (d.place, &d.parsed) {
+                (Place::Payload { .. }, _) => (&PAYLOAD_REFERENCE, message),
+                (Place::Prop, Parsed::Expr(..)) => (
+                    &EXPRESSION_REFERENCE,
+                    format!("{}: {message}", &d.text[r.range.clone()]),
+                ),
+                _ => (rule, message),
+            };
+            out.push(ctx.at_focus(rule, message, help, d.meta_span(), span(flow, d, range)));
             None
         }
     }

@@ -72,10 +72,14 @@ rule!(
     "INVALID_ROUTING_MODEL",
     None,
     None,
-    "A non-terminal screen is not a key of `routing_model`.",
-    "Every non-terminal screen must appear in `routing_model` so Meta knows where it can lead; \
-     the message lists the missing screens (INVALID_ROUTING_MODEL) [B][D] (spec 7.1). Fix: add \
-     \"SCREEN_ID\": [\"NEXT\", ...] for each of them."
+    "A non-terminal screen appears nowhere in `routing_model`, neither as a key nor as a target.",
+    "Every non-terminal screen must appear in `routing_model` so Meta knows how it is reached \
+     and where it leads: INVALID_ROUTING_MODEL, 'Following screens are missing in the routing \
+     model', pointing at each missing screen's id [B][D] (spec 7.1). A screen that is only a \
+     target (a leaf with no key of its own) is accepted: the builder counts keys, targets and \
+     terminal screens as present (conformance record routing-missing-screen_invalid passes, \
+     the mutated *__routing_drop__* flows fail). Fix: add \"SCREEN_ID\": [\"NEXT\", ...] for \
+     it and route to it from the screen before."
 );
 rule!(
     NO_ENTRY,
@@ -154,15 +158,24 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
         .collect();
     // navigate edges (from, to, the `next.name` node), targets that exist and differ.
     let mut navigates: Vec<(usize, usize, Span)> = Vec::new();
+    // Navigates the routing rules above don't graph but Meta still judges: to the screen
+    // itself (an inbound route of it) or to a screen that does not exist.
+    let mut odd_navigates: Vec<(usize, Option<usize>, &str)> = Vec::new();
     for a in ix.actions.iter().filter(|a| a.name == "navigate") {
-        if let Some(next) = a.next_screen() {
-            if let Some(&t) = next.as_str().and_then(|id| flow.ids.get(id)) {
-                if t != a.screen {
-                    navigates.push((a.screen, t, next.span));
-                }
-            }
+        let Some(next) = a.next_screen() else {
+            continue;
+        };
+        let Some(id) = next.as_str() else { continue };
+        match flow.ids.get(id) {
+            Some(&t) if t != a.screen => navigates.push((a.screen, t, next.span)),
+            t => odd_navigates.push((a.screen, t.copied(), id)),
         }
     }
+    let self_navigated = |i: usize| {
+        odd_navigates
+            .iter()
+            .any(|&(f, t, _)| f == i && t == Some(i))
+    };
     let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut inbound = vec![false; n];
     if let Some((member, entries)) = flow
@@ -173,6 +186,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             let mut edges: HashSet<(usize, usize)> = HashSet::new();
             let mut edge_span: foldhash::HashMap<(usize, usize), Span> = Default::default();
             let mut bad: Vec<(&str, Span)> = Vec::new();
+            // Screens a routing_model names, as a key or a target.
             let mut keyed = vec![false; n];
             for e in entries {
                 let from = flow.ids.get(e.key.name).copied();
@@ -190,7 +204,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                             targets.len()
                         ),
                         None,
-                        &[e.value.span],
+                        &[e.key.span],
                     ));
                 }
                 for t in targets {
@@ -199,22 +213,27 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                         bad.push((tid, t.span));
                         continue;
                     };
+                    keyed[ti] = true;
                     let Some(f) = from else { continue };
                     if f == ti {
+                        // Meta points at the screen's key, and the loop is an inbound
+                        // route: a lone screen routing to itself leaves no entry screen.
                         out.push(ctx.at(
                             &SELF_LOOP,
                             format!("Screen {tid} routes to itself (a loop)"),
                             Some("Remove it from its own list".into()),
-                            &[t.span],
+                            &[e.key.span],
                         ));
+                        inbound[ti] = true;
                         continue;
                     }
-                    if let Some(&back) = edge_span.get(&(ti, f)) {
+                    if edge_span.contains_key(&(ti, f)) {
+                        // The later of the two is the backward route (Meta points there).
                         out.push(ctx.at(
                             &BACK_EDGE,
-                            format!("Screens {} and {tid} route to each other; routes only go forward (Back is handled by WhatsApp)", e.key.name),
+                            format!("Screens {} and {tid} route to each other; the route {} -> {tid} goes backward (Back is handled by WhatsApp)", e.key.name, e.key.name),
                             Some("Remove the backward entry".into()),
-                            &[back, t.span],
+                            &[t.span],
                         ));
                     }
                     if edges.insert((f, ti)) {
@@ -246,20 +265,23 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 adj.iter_mut().for_each(Vec::clear);
                 inbound.iter_mut().for_each(|b| *b = false);
             } else if !missing.is_empty() {
+                // Meta: a non-terminal screen the model names nowhere, neither as a key
+                // nor as a target, pointed at by its id (WAFlowJSONRoutingModelSource).
                 out.push(ctx.at(
                     &MISSING_SCREEN,
                     format!(
-                        "routing_model has no entry for non-terminal screen(s): {}",
+                        "routing_model does not name non-terminal screen(s): {}",
                         missing.iter().map(|&i| name(i)).collect::<Vec<_>>().join(", ")
                     ),
-                    Some("Add \"SCREEN_ID\": [\"NEXT_SCREEN_ID\", ...] for each".into()),
-                    &[member.value.span],
+                    Some("Add \"SCREEN_ID\": [\"NEXT_SCREEN_ID\", ...] for each, and route to it from the screen before".into()),
+                    &missing.iter().map(|&i| id_span(i)).collect::<Vec<_>>(),
                 ));
             }
             let navigated: Vec<bool> = {
                 let mut v = vec![false; n];
                 if flow.version >= V7_3 {
                     navigates.iter().for_each(|&(_, t, _)| v[t] = true);
+                    (0..n).for_each(|i| v[i] |= self_navigated(i));
                 }
                 v
             };
@@ -282,6 +304,20 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                             format!("Direct route missing from {} to {} in routing_model, although {} navigates there", name(f), name(t), name(f)),
                             Some(format!("Add \"{}\" to the routing_model entry of {}", name(t), name(f))),
                             &[id_span(f), id_span(t)],
+                        ));
+                    }
+                }
+                // A navigate to itself or to a missing screen has no route either (Meta
+                // reports it at the screen's id; conformance: *__navigate_self__*,
+                // *__navigate_missing__*).
+                for &(f, t, target) in &odd_navigates {
+                    let routed = t.is_some_and(|t| edges.contains(&(f, t)));
+                    if !routed && !has_navlist[f] {
+                        out.push(ctx.at(
+                            &NAVIGATE_NOT_ROUTED,
+                            format!("Direct route missing from {} to {target} in routing_model, although {} navigates there", name(f), name(f)),
+                            None,
+                            &[id_span(f)],
                         ));
                     }
                 }
@@ -312,7 +348,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 }
             }
             let any_navlist = has_navlist.iter().any(|b| *b);
-            if n >= 2 && !any_navlist && !(0..n).any(|i| !inbound[i]) {
+            if n >= 2 && !any_navlist && !(0..n).any(|i| !inbound[i] && !self_navigated(i)) {
                 out.push(ctx.at(
                     &NO_ENTRY,
                     "Every screen is the target of a navigate action, so the flow has no entry screen".into(),

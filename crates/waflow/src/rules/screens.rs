@@ -6,7 +6,7 @@ use super::index::Index;
 use super::Ctx;
 use crate::finding::Finding;
 use crate::suggest::closest;
-use crate::syntax::Node;
+use crate::syntax::{Node, Span};
 
 rule!(
     DUPLICATE_SCREEN_ID,
@@ -132,6 +132,11 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
         return;
     };
     if flow.screens.len() > MAX_SCREENS {
+        // Meta points at each screen past the limit (conformance: too-many-screens_invalid).
+        let extra: Vec<Span> = flow.screens[MAX_SCREENS..]
+            .iter()
+            .map(|s| s.node.span)
+            .collect();
         out.push(ctx.at(
             &TOO_MANY_SCREENS,
             format!(
@@ -139,7 +144,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 flow.screens.len()
             ),
             None,
-            &[screens_node.span],
+            &extra,
         ));
     }
     let terminals: Vec<_> = flow.screens.iter().filter(|s| s.terminal).collect();

@@ -37,7 +37,8 @@ pub(super) fn tokens(src: &str, base: usize) -> Result<Vec<Token<'_>>, ExprError
         let start = i;
         let single = |tok| (tok, 1);
         let (tok, len) = match b {
-            b' ' | b'\t' | b'\n' | b'\r' => {
+            // Meta deletes every `}` of an expression before parsing it.
+            b' ' | b'\t' | b'\n' | b'\r' | b'}' => {
                 i += 1;
                 continue;
             }
@@ -159,12 +160,17 @@ pub(super) fn tokens(src: &str, base: usize) -> Result<Vec<Token<'_>>, ExprError
 /// Parses the `${...}` at the start of `s` (spec 6.1; [B]'s binding pattern
 /// `^\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)(\.[\w-]+)+\}$`). Returns it and its length.
 pub(crate) fn reference(s: &str, base: usize) -> Result<(Ref<'_>, usize), ExprError> {
-    let Some(close) = s.find('}') else {
-        return Err(ExprError {
-            range: base..base + s.len(),
-            message: "missing closing '}' of a ${...} reference".into(),
-        });
-    };
+    // Meta's builder turns `${data` into a member path and deletes every `}` before
+    // parsing, so a reference whose `}` is missing still reads as the path it names
+    // (conformance: the mutated *__broken_expression__* flows pass). Such a reference ends
+    // where its name characters end; it is marked unclosed for a warning.
+    let name_end = s[2..]
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ',')))
+        .map_or(s.len(), |i| i + 2);
+    let closed = s[name_end..].starts_with('}');
+    let close = name_end;
+    // The end of the whole reference: past its `}` when there is one.
+    let end = close + usize::from(closed);
     let body = &s[2..close];
     let err = |range: Range<usize>, message: String| ExprError {
         range: base + range.start..base + range.end,
@@ -182,7 +188,7 @@ pub(crate) fn reference(s: &str, base: usize) -> Result<(Ref<'_>, usize), ExprEr
     if rest.first().is_some_and(|(p, _)| *p == "screen") {
         let Some((id, r)) = rest.get(1) else {
             return Err(err(
-                0..close + 1,
+                0..end,
                 "a ${screen...} reference needs a screen id: ${screen.SCREEN_ID.data.field}".into(),
             ));
         };
@@ -204,16 +210,16 @@ pub(crate) fn reference(s: &str, base: usize) -> Result<(Ref<'_>, usize), ExprEr
         Some(("form", _)) => Source::Form,
         Some((other, r)) => {
             return Err(err(
-                if other.is_empty() { 0..close + 1 } else { r.clone() },
+                if other.is_empty() { 0..end } else { r.clone() },
                 format!("a reference reads 'data' or 'form', not '{other}': ${{data.field}}, ${{form.input}} or ${{screen.ID.data.field}}"),
             ))
         }
-        None => return Err(err(0..close + 1, "a reference reads 'data' or 'form'".into())),
+        None => return Err(err(0..end, "a reference reads 'data' or 'form'".into())),
     };
     let path = &rest[1..];
     if path.is_empty() {
         return Err(err(
-            0..close + 1,
+            0..end,
             format!("${{{}}} names no field: write ${{{}.name}}", body, body),
         ));
     }
@@ -240,8 +246,9 @@ pub(crate) fn reference(s: &str, base: usize) -> Result<(Ref<'_>, usize), ExprEr
             screen,
             source,
             path: fields,
-            range: base..base + close + 1,
+            range: base..base + end,
+            closed,
         },
-        close + 1,
+        end,
     ))
 }

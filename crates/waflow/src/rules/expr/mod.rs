@@ -38,6 +38,9 @@ pub(crate) struct Ref<'e> {
     pub path: Vec<(&'e str, Range<usize>)>,
     /// The whole `${...}`.
     pub range: Range<usize>,
+    /// Whether its `}` is there (Meta reads an unclosed reference in an expression as the
+    /// path it names; waflow warns).
+    pub closed: bool,
 }
 
 /// A value type of spec 6.2 / 6.3.
@@ -341,7 +344,20 @@ pub(crate) fn article(t: VType) -> &'static str {
 /// Parses a whole-value reference `${...}` (the only dynamic form outside backticks).
 pub(crate) fn whole_ref(s: &str) -> Option<Result<Ref<'_>, ExprError>> {
     if s.starts_with("${") && s.ends_with('}') && s[2..].find('}') == Some(s.len() - 3) {
-        Some(lexer::reference(s, 0).map(|(r, _)| r))
+        Some(lexer::reference(s, 0).and_then(|(r, len)| {
+            if len == s.len() {
+                return Ok(r);
+            }
+            // A character that can't be in a name stops the path before the `}`.
+            let bad = r.range.end;
+            let c = s[bad..].chars().next().unwrap_or('}');
+            Err(ExprError {
+                range: bad..bad + c.len_utf8(),
+                message: format!(
+                    "'{c}' can't be in a reference: names use letters, digits, '_' or '-'"
+                ),
+            })
+        }))
     } else {
         None
     }
