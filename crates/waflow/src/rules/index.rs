@@ -25,6 +25,8 @@ pub(crate) struct Flow<'a, 's> {
     pub screens: Vec<Screen<'a, 's>>,
     /// Screen id -> index of the first screen with it.
     pub ids: HashMap<&'a str, usize>,
+    /// Ids used by more than one screen: the first and the last screen with the id.
+    pub repeats: HashMap<&'a str, (usize, usize)>,
     pub routing: Option<&'a Member<'s>>,
     pub data_api: bool,
     pub strings: Vec<DynStr<'a>>,
@@ -250,6 +252,7 @@ pub(crate) fn build<'a, 's: 'a>(
     };
     let mut screens = Vec::new();
     let mut ids = HashMap::new();
+    let mut repeats = HashMap::new();
     for (i, s) in root
         .get("screens")
         .and_then(Node::as_array)
@@ -259,7 +262,11 @@ pub(crate) fn build<'a, 's: 'a>(
     {
         let id = s.get("id");
         if let Some(id) = id.and_then(Node::as_str) {
-            ids.entry(id).or_insert(i);
+            if let Some(&first) = ids.get(id) {
+                repeats.insert(id, (first, i));
+            } else {
+                ids.insert(id, i);
+            }
         }
         let mut screen = Screen {
             node: s,
@@ -295,6 +302,7 @@ pub(crate) fn build<'a, 's: 'a>(
             version,
             screens,
             ids,
+            repeats,
             routing: root.member("routing_model"),
             data_api: root.member("data_api_version").is_some(),
             strings: b.strings,

@@ -126,6 +126,7 @@ pub fn all() -> &'static [&'static RuleMeta] {
         &crate::schema::codes::ITEMS_OVER_LIMIT,
         &screens::DUPLICATE_SCREEN_ID,
         &screens::RESERVED_SCREEN_ID,
+        &screens::SUCCESS_SCREEN_ID,
         &screens::TOO_MANY_SCREENS,
         &screens::MISSING_TERMINAL,
         &screens::MISSING_TERMINAL_FOOTER,

@@ -197,6 +197,20 @@ pub(super) struct Fault(
 /// it resolves, to a declaration without a usable type.
 pub(super) fn resolve(flow: &Flow<'_, '_>, si: usize, r: &Ref<'_>) -> Result<Option<VType>, Fault> {
     let mut target = si;
+    if r.screen.is_none() {
+        // Meta looks the current screen up by its id: with a duplicated id its data comes
+        // from the first screen of that id and its inputs from the last (conformance: the
+        // mutated *__duplicate_screen_id__* flows). Duplicates are an error of their own.
+        if let Some(&(first, last)) = flow.screens[si]
+            .id_str()
+            .and_then(|id| flow.repeats.get(id))
+        {
+            target = match r.source {
+                Source::Data => first,
+                Source::Form => last,
+            };
+        }
+    }
     if let Some((id, range)) = &r.screen {
         if flow.version < V4_0 {
             return Err(Fault(

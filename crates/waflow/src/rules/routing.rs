@@ -5,7 +5,7 @@
 //! Decisions, from the real-flow corpus (corpus/real, MANIFEST):
 //! - The model's own entries (screens exist, branches, loops, back edges) are judged
 //!   wherever a `routing_model` appears; coverage, entry and connectivity of the model
-//!   only in endpoint flows (`data_api_version` set), where the model is the graph Meta
+//!   only in flows that have one (as Meta's builder decides it), where the model is the graph Meta
 //!   routes by. pywa's 2.1 fixtures carry `"routing_model": {}` and its 4.0 forward-refs
 //!   flow a partial model without an endpoint; the docs make the model optional there, so
 //!   those flows get the navigate-graph checks of 7.2 instead.
@@ -17,7 +17,7 @@ use foldhash::{HashSet, HashSetExt};
 
 use super::index::Index;
 use super::Ctx;
-use crate::catalog::model::V6_2;
+use crate::catalog::model::{V5_0, V6_2};
 use crate::catalog::FlowVersion;
 use crate::finding::Finding;
 use crate::syntax::Span;
@@ -171,6 +171,12 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             t => odd_navigates.push((a.screen, t.copied(), id)),
         }
     }
+    // From 5.0 Meta judges a flow by its routing_model when it has one (any object, even
+    // empty), by the graph of its navigates otherwise; data_api_version does not decide it
+    // (WAFlowJSONRoutingModelValidator; conformance: *__drop_data_api__* flows). Before
+    // 5.0 there is no record; pywa's 2.1 fixtures carry `"routing_model": {}` without an
+    // endpoint, so there the endpoint decides, as the docs of that time say.
+    let model = flow.routing.is_some() && (flow.version >= V5_0 || flow.data_api);
     let self_navigated = |i: usize| {
         odd_navigates
             .iter()
@@ -259,7 +265,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             let missing: Vec<usize> = (0..n)
                 .filter(|&i| !keyed[i] && !flow.screens[i].terminal)
                 .collect();
-            if !flow.data_api {
+            if !model {
                 // Without an endpoint the model is optional and the navigate graph is the
                 // flow's graph (7.2, below); only the model's own entries are judged.
                 adj.iter_mut().for_each(Vec::clear);
@@ -285,7 +291,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 }
                 v
             };
-            if flow.data_api && !(0..n).any(|i| !inbound[i] && !navigated[i]) {
+            if model && !(0..n).any(|i| !inbound[i] && !navigated[i]) {
                 out.push(ctx.at(
                     &NO_ENTRY,
                     "Every screen has an inbound route, so the flow has no entry screen".into(),
@@ -296,7 +302,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                     &[member.value.span],
                 ));
             }
-            if flow.data_api {
+            if model {
                 for &(f, t, _) in &navigates {
                     if !edges.contains(&(f, t)) && !edges.contains(&(t, f)) && !has_navlist[f] {
                         out.push(ctx.at(
@@ -322,13 +328,13 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                     }
                 }
             }
-            if flow.data_api {
-                disconnected(ctx, flow, &adj, &has_navlist, out, &id_span);
+            if model {
+                disconnected(ctx, flow, &adj, &has_navlist, false, out, &id_span);
                 dead_ends(ctx, flow, &adj, out, &id_span);
             }
         }
     }
-    if !flow.data_api {
+    if !model {
         {
             let mut seen: HashSet<(usize, usize)> = HashSet::new();
             for &(f, t, _) in &navigates {
@@ -357,7 +363,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 ));
             }
             if n >= 2 {
-                disconnected(ctx, flow, &adj, &has_navlist, out, &id_span);
+                disconnected(ctx, flow, &adj, &has_navlist, true, out, &id_span);
             }
         }
     }
@@ -368,6 +374,7 @@ fn disconnected(
     flow: &super::index::Flow<'_, '_>,
     adj: &[Vec<usize>],
     has_navlist: &[bool],
+    by_navigates: bool,
     out: &mut Vec<Finding>,
     id_span: &dyn Fn(usize) -> Span,
 ) {
@@ -395,7 +402,11 @@ fn disconnected(
             }
         }
     }
-    let lost: Vec<usize> = (0..n).filter(|&i| !seen[i]).collect();
+    // Without a routing_model Meta also counts every screen that no navigate leaves or
+    // enters, the first one too (WAFlowJSONRoutingModelPathValidator).
+    let lost: Vec<usize> = (0..n)
+        .filter(|&i| !seen[i] || (by_navigates && undirected[i].is_empty()))
+        .collect();
     if !lost.is_empty() {
         let names: Vec<&str> = lost
             .iter()
@@ -405,8 +416,13 @@ fn disconnected(
         out.push(ctx.at(
             &DISCONNECTED,
             format!(
-                "Screen(s) not connected to the first screen {}: {}",
+                "Screen(s) not connected to the rest of the flow (from its first screen {}{}): {}",
                 flow.screens[0].id_str().unwrap_or("?"),
+                if by_navigates {
+                    ", by navigate actions"
+                } else {
+                    ", in routing_model"
+                },
                 names.join(", ")
             ),
             Some("Route or navigate to them, or delete them".into()),

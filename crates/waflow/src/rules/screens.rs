@@ -26,12 +26,27 @@ rule!(
     "SCREEN_ID_IS_RESERVED_KEYWORD",
     None,
     None,
-    "A screen is called `SUCCESS`, a reserved id.",
-    "An endpoint answers with screen `SUCCESS` to end the flow, so no screen may use that id; \
-     the docs spell it SUCCESS and Meta's builder compares the lower-case `success` exactly, so \
-     waflow reports both spellings and no others [D][B] (spec 2, 7.1, 8; Unknowns 6). Fix: \
-     rename the screen, e.g. \"id\": \"SUCCESS\" -> \"CONFIRMATION\"."
+    "A screen is called `success`, a reserved id.",
+    "Meta's builder refuses the screen id `success`, compared exactly in lower case \
+     (SCREEN_ID_IS_RESERVED_KEYWORD) [B] (spec 2, 7.1, 8; Unknowns 6). The docs spell the \
+     endpoint's closing screen `SUCCESS`, but the builder accepts a screen with that id \
+     (conformance record reserved-screen-id_invalid passes), so `SUCCESS` is only a warning \
+     (success-screen-id). Fix: rename the screen, e.g. \"id\": \"success\" -> \"CONFIRMATION\"."
 );
+/// A warning: Meta accepts the id (see the doc).
+pub(crate) static SUCCESS_SCREEN_ID: crate::rules::RuleMeta = crate::rules::RuleMeta {
+    code: "success-screen-id",
+    error: "SCREEN_ID_IS_RESERVED_KEYWORD",
+    error_type: crate::finding::FLOW_JSON_ERROR,
+    severity: crate::finding::Severity::Warning,
+    since: None,
+    until: None,
+    summary: "A screen is called `SUCCESS`, the screen an endpoint names to end the flow.",
+    doc: "An endpoint ends a flow by answering with screen `SUCCESS` (Data API), so a screen of \
+     that name can never be reached from the endpoint as itself. Meta's builder accepts the id \
+     (conformance record reserved-screen-id_invalid passes; it refuses only lower-case \
+     `success`), so waflow warns. Fix: rename the screen, e.g. \"SUCCESS\" -> \"CONFIRMATION\".",
+};
 rule!(
     TOO_MANY_SCREENS,
     "too-many-screens",
@@ -104,8 +119,13 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
         if let (Some(id), Some(node)) = (s.id_str(), s.id) {
             by_id.entry(id).or_default().push(node);
             if id == "SUCCESS" || id == "success" {
+                let rule = if id == "success" {
+                    &RESERVED_SCREEN_ID
+                } else {
+                    &SUCCESS_SCREEN_ID
+                };
                 out.push(ctx.at(
-                    &RESERVED_SCREEN_ID,
+                    rule,
                     format!("Screen id '{id}' is reserved: an endpoint answers with screen SUCCESS to end the flow"),
                     Some("Rename the screen, e.g. CONFIRMATION, and update every navigate and routing entry".into()),
                     &[node.span],
@@ -117,14 +137,16 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
         by_id.into_iter().filter(|(_, v)| v.len() > 1).collect();
     dups.sort_by_key(|(_, v)| v[0].span.start);
     for (id, nodes) in dups {
-        let spans: Vec<_> = nodes.iter().map(|n| n.span).collect();
+        // Meta points at each repeat, not at the first screen with the id
+        // (conformance: duplicate-screen-id_invalid and the *__duplicate_screen_id__* flows).
+        let spans: Vec<_> = nodes[1..].iter().map(|n| n.span).collect();
         out.push(ctx.at(
             &DUPLICATE_SCREEN_ID,
             format!(
                 "Screen id '{id}' is used by {} screens; screen ids must be unique",
                 nodes.len()
             ),
-            Some("Rename all but one of them".into()),
+            Some("Rename all but the first of them".into()),
             &spans,
         ));
     }
