@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::{self, FrozenLevel, Policy};
-use crate::inputs::{discover, Input};
+use crate::config::{self, FrozenLevel, Policy, Skip};
+use crate::inputs::{discover, Discovered, Input};
 use crate::render::{self, Checked, Renderer};
 use crate::{CheckArgs, Level};
 
@@ -30,14 +30,14 @@ pub(crate) fn options(frozen: Level) -> waflow::Options {
 
 /// The policy of each file: `--config` for all, or the nearest waflow.toml of each
 /// file's directory (looked up once per directory).
-struct Policies {
+pub(crate) struct Policies {
     explicit: Option<Arc<Policy>>,
     by_dir: HashMap<PathBuf, Arc<Policy>>,
     all: Vec<Arc<Policy>>,
 }
 
 impl Policies {
-    fn new(explicit: Option<&Path>) -> Result<Policies, config::ConfigError> {
+    pub(crate) fn new(explicit: Option<&Path>) -> Result<Policies, config::ConfigError> {
         let explicit = match explicit {
             Some(p) => Some(Arc::new(Policy::new(config::load(
                 Some(p),
@@ -52,7 +52,10 @@ impl Policies {
         })
     }
 
-    fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<Policy>, config::ConfigError> {
+    pub(crate) fn for_path(
+        &mut self,
+        path: Option<&Path>,
+    ) -> Result<Arc<Policy>, config::ConfigError> {
         if let Some(p) = &self.explicit {
             return Ok(p.clone());
         }
@@ -84,21 +87,45 @@ impl Policies {
 }
 
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
+    if args.show_config {
+        return crate::show_config::run(args);
+    }
     let mut policies = match Policies::new(args.config.as_deref()) {
         Ok(p) => p,
         Err(e) => return config_failure(&e),
     };
-    let (found, mut failures) = discover(&args.paths);
+    let Discovered {
+        inputs: found,
+        mut failures,
+        walked,
+    } = discover(&args.paths);
     let mut inputs: Vec<(Input, Arc<Policy>)> = Vec::with_capacity(found.len());
+    // Why each walked file was left out, for the message when nothing is checked.
+    let mut skipped: Vec<Option<(Skip, Option<PathBuf>)>> = Vec::with_capacity(found.len());
     for input in found {
         let policy = match policies.for_path(input.path()) {
             Ok(p) => p,
             Err(e) => return config_failure(&e),
         };
-        if matches!(&input, Input::Found(p) if !policy.counts_as_flow(p)) {
-            continue;
+        if let Input::Found(p) = &input {
+            if let Some(why) = policy.skips(p) {
+                skipped.push(Some((why, policy.source.clone())));
+                continue;
+            }
         }
+        skipped.push(None);
         inputs.push((input, policy));
+    }
+    if inputs.is_empty() && failures.is_empty() && !args.allow_no_files {
+        let reasons: Vec<String> = walked
+            .iter()
+            .map(|(root, range)| nothing_under(root, &skipped[range.clone()]))
+            .collect();
+        crate::print_error(&crate::terminal::escape(&format!(
+            "no file was checked: {}. Pass --allow-no-files if that is fine",
+            reasons.join("; ")
+        )));
+        return ExitCode::from(2);
     }
     let frozen = |policy: &Policy| {
         args.frozen_version.unwrap_or(match policy.frozen_version {
@@ -135,11 +162,12 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         indicatif::ProgressBar::hidden()
     };
     // Made before the workers start, so each drops a file's text once it has what it needs.
+    // The human summary is written below, once the files that could not be read are known.
     let renderer: Option<Box<dyn Renderer>> = (!args.statistics).then(|| {
         render::renderer(args.format).unwrap_or_else(|| {
             Box::new(render::human::Human {
                 color: render::use_color(args.color),
-                summary: !args.quiet,
+                summary: false,
             })
         })
     });
@@ -195,10 +223,13 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         }
     }
 
-    let out = match &renderer {
+    let mut out = match &renderer {
         Some(renderer) => renderer.render(&checked),
-        None => statistics(&checked),
+        None => statistics(&checked, failures.len()),
     };
+    if renderer.is_some() && args.format == crate::Format::Human && !args.quiet {
+        out.extend_from_slice(render::human::summary(&checked, failures.len()).as_bytes());
+    }
     let mut stdout = std::io::stdout().lock();
     let wrote = stdout.write_all(&out).and_then(|()| stdout.flush());
     let mut stderr = std::io::stderr().lock();
@@ -241,8 +272,51 @@ fn config_failure(e: &config::ConfigError) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Why nothing under the walked directory `root` is checked: no JSON file, or the
+/// config's globs left none (`skipped` holds each file's reason and its config).
+fn nothing_under(root: &Path, skipped: &[Option<(Skip, Option<PathBuf>)>]) -> String {
+    let dir = format!("{}/", root.display().to_string().trim_end_matches('/'));
+    if skipped.is_empty() {
+        return format!(
+            "no flow files under {dir} (no *.json file outside hidden and git-ignored paths)"
+        );
+    }
+    let configs = |skip: Skip| {
+        let mut names: Vec<String> = skipped
+            .iter()
+            .flatten()
+            .filter(|(s, _)| *s == skip)
+            .map(|(_, c)| {
+                c.as_deref()
+                    .map_or_else(|| config::FILE_NAME.to_owned(), |p| p.display().to_string())
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names.join(", ")
+    };
+    let n = skipped.len();
+    let count = |skip| skipped.iter().flatten().filter(|(s, _)| *s == skip).count();
+    match (count(Skip::NotIncluded), count(Skip::Excluded)) {
+        (_, 0) => format!(
+            "the include globs of {} matched none of the *.json files under {dir} ({n} found)",
+            configs(Skip::NotIncluded)
+        ),
+        (0, _) => format!(
+            "the exclude globs of {} excluded every *.json file under {dir} ({n} found)",
+            configs(Skip::Excluded)
+        ),
+        (missed, excluded) => format!(
+            "of the {n} *.json files under {dir}, {excluded} matched the exclude globs of {} \
+             and {missed} did not match the include globs of {}",
+            configs(Skip::Excluded),
+            configs(Skip::NotIncluded)
+        ),
+    }
+}
+
 /// `--statistics`: findings per rule, most frequent first.
-fn statistics(checked: &[Checked]) -> Vec<u8> {
+fn statistics(checked: &[Checked], unreadable: usize) -> Vec<u8> {
     let mut counts: BTreeMap<(String, String, &'static str), usize> = BTreeMap::new();
     for c in checked {
         for f in c.report.errors().iter().chain(c.report.warnings()) {
@@ -263,8 +337,12 @@ fn statistics(checked: &[Checked]) -> Vec<u8> {
         out.push_str(&format!("{n:>6}  {rule:width$}  {error}  ({severity})\n"));
     }
     let total: usize = rows.iter().map(|(_, n)| n).sum();
+    let unread = match unreadable {
+        0 => String::new(),
+        n => format!("; {} could not be read", render::human::plural(n, "file")),
+    };
     out.push_str(&format!(
-        "Found {total} in {}.\n",
+        "Found {total} in {}{unread}.\n",
         render::human::plural(checked.len(), "file")
     ));
     out.into_bytes()
@@ -273,21 +351,24 @@ fn statistics(checked: &[Checked]) -> Vec<u8> {
 /// A file's bytes, or, for a regular file over the size limit, its report without them.
 ///
 /// Why: a regular file's length is known, so one over the limit is rejected with its exact
-/// size, unread (reading up to the cap took 0.4 s and 70 MB for a 1 GB file). Other files
-/// (pipes, devices, procfs) say nothing true about their length and are read up to the cap.
+/// size, unread (reading up to the cap took 0.4 s and 70 MB for a 1 GB file). Files that
+/// are not regular (FIFOs, devices) are refused; stdin is read up to the cap.
 fn load(
     path: &Path,
     options: &waflow::Options,
 ) -> std::io::Result<(Vec<u8>, Option<waflow::Report>)> {
-    let f = std::fs::File::open(path)?;
-    let len = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
-    if let Some(report) = len.and_then(|len| waflow::oversized(len, options)) {
+    // Regular files only: a FIFO would block the run, a device never ends. stdin (`-`)
+    // is the way to pipe a flow in.
+    let (f, meta) = crate::bounded::open_regular(path).map_err(|e| match e {
+        crate::bounded::Refusal::Io(e) => e,
+        other => std::io::Error::other(format!(
+            "{other}; to check piped text, pass `-` and pipe it to stdin"
+        )),
+    })?;
+    if let Some(report) = waflow::oversized(meta.len(), options) {
         return Ok((Vec::new(), Some(report)));
     }
-    Ok((
-        read_capped_sized(f, options.read_cap, len.unwrap_or(0))?,
-        None,
-    ))
+    Ok((read_capped_sized(f, options.read_cap, meta.len())?, None))
 }
 
 /// Reads at most `cap + 1` bytes: enough for the library to tell that the input is over

@@ -1,5 +1,5 @@
-//! `waflow.toml`: found by walking up from the checked file's directory, or named by
-//! `--config`. One file holds the lint policy (which files are flows, rule severities,
+//! `waflow.toml`: found by walking up from the checked file's directory to the project's
+//! boundary (the repository root or the user's home), or named by `--config`. One file holds the lint policy (which files are flows, rule severities,
 //! per-path overrides, suppressions, the frozen-version policy) and the upload settings
 //! (`[8x8]`). Secrets never live here: the API key comes only from a file named on the
 //! command line or from the environment, so the config file can be committed.
@@ -18,6 +18,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub(crate) const FILE_NAME: &str = "waflow.toml";
+
+/// A config file longer than this is refused unread: a real one is a few kB, and
+/// `--config /dev/zero` must not read until memory runs out.
+pub(crate) const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// waflow's configuration file.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -112,8 +116,12 @@ pub(crate) struct EightByEight {
     pub account_id: Option<String>,
     /// The WhatsApp channel id.
     pub channel_id: Option<String>,
-    /// The API base URL (default https://chatapps.8x8.com/api/v1).
-    pub base_url: Option<String>,
+    /// The API base URL (default https://chatapps.8x8.com/api/v1). Only 8x8's own
+    /// https hosts (`*.8x8.com`) are accepted here, because the API key is sent to it;
+    /// another host (a proxy, a test server) is given with `--base-url` or
+    /// `WAFLOW_8X8_BASE_URL`.
+    #[schemars(with = "Option<String>")]
+    pub base_url: Option<Spanned<String>>,
 }
 
 /// A config file that can't be used: where and why, for a code frame.
@@ -143,8 +151,10 @@ impl ConfigError {
         use codespan_reporting::diagnostic::{Diagnostic, Label};
         use codespan_reporting::files::SimpleFile;
         use codespan_reporting::term::{self, termcolor};
+        // The file's text and the parser's message quote the file: escaped, as all text
+        // from a file is before it reaches a terminal.
         let Some(span) = self.span.clone().filter(|s| s.end <= self.text.len()) else {
-            return self.to_string();
+            return crate::terminal::escape_lines(&self.to_string()).into_owned();
         };
         let name = self.path.display().to_string();
         let file = SimpleFile::new(name.as_str(), self.text.as_str());
@@ -154,9 +164,8 @@ impl ConfigError {
             .with_labels(vec![Label::primary((), span)]);
         let mut buf = termcolor::Buffer::no_color();
         let _ = term::emit_to_write_style(&mut buf, &term::Config::default(), &file, &d);
-        String::from_utf8_lossy(buf.as_slice())
-            .trim_end()
-            .to_owned()
+        crate::terminal::escape_lines(String::from_utf8_lossy(buf.as_slice()).trim_end())
+            .into_owned()
     }
 }
 
@@ -183,8 +192,10 @@ pub(crate) fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, Conf
         span,
         message,
     };
-    let text = std::fs::read_to_string(&path)
+    let bytes = crate::bounded::read_regular(&path, MAX_CONFIG_BYTES)
         .map_err(|e| fail(String::new(), None, format!("cannot read it: {e}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| fail(String::new(), None, "cannot read it: not UTF-8".to_owned()))?;
     let config: Config =
         toml::from_str(&text).map_err(|e| fail(text.clone(), e.span(), e.message().to_owned()))?;
     // Rule codes are checked here, so a typo is an error at its place, not a silent no-op.
@@ -217,6 +228,12 @@ pub(crate) fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, Conf
             return Err(fail(text.clone(), Some(g.span()), format!("bad glob: {e}")));
         }
     }
+    #[cfg(feature = "upload")]
+    if let Some(url) = &config.eight_by_eight.base_url {
+        if let Some(message) = foreign_base_url(url.get_ref()) {
+            return Err(fail(text.clone(), Some(url.span()), message));
+        }
+    }
     Ok(Loaded {
         path: Some(path),
         config,
@@ -247,12 +264,89 @@ fn unknown_rule(code: &str) -> String {
     }
 }
 
+/// Why a base URL from a config file is refused, if it is: the file may come from
+/// anyone (a pull request, a parent directory), and the API key goes to this host.
+#[cfg(feature = "upload")]
+fn foreign_base_url(url: &str) -> Option<String> {
+    match waflow_8x8::BaseUrl::parse(url) {
+        Err(e) => Some(e.to_string()),
+        Ok(u) if u.is_8x8() => None,
+        Ok(u) => Some(format!(
+            "base-url may name only one of 8x8's https hosts (*.8x8.com) in a config file, \
+             not {}: the API key is sent to this host, and a config file can come from \
+             anyone (a pull request, a parent directory). Give another host with --base-url \
+             or WAFLOW_8X8_BASE_URL",
+            u.host()
+        )),
+    }
+}
+
+/// Where the upward search for waflow.toml ended without going further, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Boundary {
+    /// The nearest directory holding `.git` (a directory, or a file in a worktree or
+    /// submodule): the repository root.
+    Repository(PathBuf),
+    /// The user's home directory.
+    Home(PathBuf),
+    /// Neither was met: the search went up to the file system's root.
+    Root,
+}
+
+/// The upward search from one directory: what it found, and where it stopped.
+#[derive(Debug)]
+pub(crate) struct Search {
+    pub found: Option<PathBuf>,
+    pub boundary: Boundary,
+}
+
+/// The nearest waflow.toml in `start` or a parent, up to the project's boundary: the
+/// repository root (the nearest directory holding `.git`) or `$HOME`, whichever comes
+/// first; both are still searched themselves.
+///
+/// Why a boundary: a waflow.toml anywhere above the project (a shared parent directory,
+/// `/tmp`) would otherwise set its policy (an `exclude` turning a failing CI green) and
+/// its `[8x8]` settings.
+pub(crate) fn search(start: &Path) -> Search {
+    let home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .and_then(|h| std::path::absolute(h).ok());
+    let Ok(start) = std::path::absolute(start) else {
+        return Search {
+            found: None,
+            boundary: Boundary::Root,
+        };
+    };
+    for dir in start.ancestors() {
+        let candidate = dir.join(FILE_NAME);
+        let boundary = if dir.join(".git").exists() {
+            Some(Boundary::Repository(dir.to_owned()))
+        } else if home.as_deref() == Some(dir) {
+            Some(Boundary::Home(dir.to_owned()))
+        } else {
+            None
+        };
+        if candidate.is_file() {
+            return Search {
+                found: Some(candidate),
+                boundary: boundary.unwrap_or(Boundary::Root),
+            };
+        }
+        if let Some(boundary) = boundary {
+            return Search {
+                found: None,
+                boundary,
+            };
+        }
+    }
+    Search {
+        found: None,
+        boundary: Boundary::Root,
+    }
+}
+
 fn find(start: &Path) -> Option<PathBuf> {
-    let start = std::path::absolute(start).ok()?;
-    start
-        .ancestors()
-        .map(|dir| dir.join(FILE_NAME))
-        .find(|candidate| candidate.is_file())
+    search(start).found
 }
 
 fn set<'a>(globs: impl IntoIterator<Item = &'a Spanned<String>>) -> GlobSet {
@@ -265,16 +359,39 @@ fn set<'a>(globs: impl IntoIterator<Item = &'a Spanned<String>>) -> GlobSet {
     b.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
+/// Why a walked file is not a flow to check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Skip {
+    /// Matched by `exclude`.
+    Excluded,
+    /// Not matched by `include`.
+    NotIncluded,
+}
+
+/// Where a rule's configured level comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LevelSource {
+    Rules,
+    /// The n-th `[[overrides]]` entry, from 1.
+    Override(usize),
+}
+
 /// A config compiled for use: globs built, rule levels looked up per file.
 pub(crate) struct Policy {
     pub source: Option<PathBuf>,
     dir: PathBuf,
     include: Option<GlobSet>,
     exclude: GlobSet,
+    /// The globs as written, for `--show-config`.
+    include_globs: Option<Vec<String>>,
+    exclude_globs: Vec<String>,
     pub frozen_version: Option<FrozenLevel>,
     rules: BTreeMap<String, Level>,
     overrides: Vec<(GlobSet, BTreeMap<String, Level>)>,
     suppress: Vec<(Suppression, GlobMatcher)>,
+    /// `[8x8]`, for `--show-config`.
+    #[cfg_attr(not(feature = "upload"), allow(dead_code))]
+    pub eight_by_eight: EightByEight,
     used: Vec<AtomicBool>,
     /// Whether a file the suppression names was checked at all: one that wasn't can't
     /// tell whether the suppression is stale.
@@ -301,10 +418,14 @@ impl Policy {
                 Some((s, m))
             })
             .collect();
+        let text = |g: &Spanned<String>| g.get_ref().clone();
         Policy {
             source: loaded.path,
             include: c.include.as_ref().map(set),
             exclude: set(&c.exclude),
+            include_globs: c.include.as_ref().map(|i| i.iter().map(text).collect()),
+            exclude_globs: c.exclude.iter().map(text).collect(),
+            eight_by_eight: c.eight_by_eight,
             frozen_version: c.frozen_version,
             rules: levels(&c.rules),
             overrides: c
@@ -327,8 +448,8 @@ impl Policy {
             .unwrap_or(abs)
     }
 
-    /// Whether a file found by walking a directory is a flow to check.
-    pub fn counts_as_flow(&self, path: &Path) -> bool {
+    /// Why a file found by walking a directory is not checked, if it is not.
+    pub fn skips(&self, path: &Path) -> Option<Skip> {
         let rel = self.relative(path);
         if self.exclude.is_match(&rel)
             || rel
@@ -336,9 +457,43 @@ impl Policy {
                 .skip(1)
                 .any(|a| !a.as_os_str().is_empty() && self.exclude.is_match(a))
         {
-            return false;
+            return Some(Skip::Excluded);
         }
-        self.include.as_ref().is_none_or(|i| i.is_match(&rel))
+        match &self.include {
+            Some(i) if !i.is_match(&rel) => Some(Skip::NotIncluded),
+            _ => None,
+        }
+    }
+
+    pub fn include_globs(&self) -> Option<&[String]> {
+        self.include_globs.as_deref()
+    }
+
+    pub fn exclude_globs(&self) -> &[String] {
+        &self.exclude_globs
+    }
+
+    /// The level `rule` gets for `file` and where it comes from: an override (its index
+    /// among `[[overrides]]`), `[rules]`, or `None` for the rule's own default.
+    pub fn level_for(&self, rule: &str, file: &Path) -> Option<(Level, LevelSource)> {
+        let rel = self.relative(file);
+        self.overrides
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, (g, _))| g.is_match(&rel))
+            .find_map(|(i, (_, m))| m.get(rule).map(|l| (*l, LevelSource::Override(i + 1))))
+            .or_else(|| self.rules.get(rule).map(|l| (*l, LevelSource::Rules)))
+    }
+
+    /// The suppressions whose file glob matches `file`.
+    pub fn suppressions_for(&self, file: &Path) -> Vec<&Suppression> {
+        let rel = self.relative(file);
+        self.suppress
+            .iter()
+            .filter(|(_, m)| m.is_match(&rel))
+            .map(|(s, _)| s)
+            .collect()
     }
 
     /// The configured level of `rule` for `file`: overrides (last match wins), then

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod alloc;
+mod bounded;
 mod check;
 mod config;
 mod inputs;
@@ -16,6 +17,7 @@ mod remote;
 mod render;
 mod rules;
 mod schema;
+mod show_config;
 mod terminal;
 
 #[global_allocator]
@@ -102,6 +104,14 @@ pub(crate) struct CheckArgs {
     /// Report nesting deeper than N arrays and objects as invalid JSON [default: 127]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_depth: Option<u32>,
+    /// Exit 0 when the paths hold no flow file to check (without it, checking nothing is
+    /// an error, exit 2: a mistyped directory or an include glob must not pass silently)
+    #[arg(long)]
+    pub allow_no_files: bool,
+    /// Check nothing: print which waflow.toml applies to each PATH, how it was found, and
+    /// the settings it yields there (as ruff's --show-settings)
+    #[arg(long)]
+    pub show_config: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

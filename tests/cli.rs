@@ -421,3 +421,381 @@ fn rules_and_explain_come_from_the_registry() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("routing-back-edge"));
 }
+
+/// Runs waflow and fails the test if it has not finished within 10 s (a blocking read
+/// would otherwise hang the test run).
+fn waflow_in_time(args: &[&str], dir: &Path, envs: &[(&str, &Path)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_waflow"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("waflow runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("waflow {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn checking_no_file_is_exit_2_and_says_why_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::create_dir(dir.path().join("d")).unwrap();
+    files(
+        dir.path(),
+        &[("p/flows/a.json", VALID), ("p/notes.txt", "")],
+    );
+
+    let empty = waflow(&["check", "d"], dir.path());
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(stdout(&empty).is_empty(), "{}", stdout(&empty));
+    assert!(
+        stderr(&empty).contains("no file was checked: no flow files under d/"),
+        "{}",
+        stderr(&empty)
+    );
+    assert!(stderr(&empty).contains("--allow-no-files"));
+
+    files(
+        dir.path(),
+        &[("p/waflow.toml", "include = [\"screens/**\"]\n")],
+    );
+    let unmatched = waflow(&["check", "p"], dir.path());
+    assert_eq!(unmatched.status.code(), Some(2));
+    let err = stderr(&unmatched);
+    assert!(
+        err.contains("the include globs of ")
+            && err.contains("waflow.toml matched none of the *.json files under p/ (1 found)"),
+        "{err}"
+    );
+    files(dir.path(), &[("p/waflow.toml", "exclude = [\"flows\"]\n")]);
+    let excluded = stderr(&waflow(&["check", "p"], dir.path()));
+    assert!(
+        excluded.contains("waflow.toml excluded every *.json file under p/ (1 found)"),
+        "{excluded}"
+    );
+
+    // Allowed: exit 0, and the summary does not claim anything was found clean.
+    let allowed = waflow(&["check", "--allow-no-files", "d", "p"], dir.path());
+    assert_eq!(allowed.status.code(), Some(0), "{}", stderr(&allowed));
+    assert_eq!(stdout(&allowed), "Checked 0 files.\n");
+    let as_json = waflow(
+        &["check", "--allow-no-files", "--format", "json", "d"],
+        dir.path(),
+    );
+    assert_eq!(json(&as_json), serde_json::json!([]));
+    // A file named on the command line is always checked; stdin always counts.
+    assert_eq!(
+        waflow(&["check", "p/flows/a.json"], dir.path())
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn a_file_that_could_not_be_read_is_counted_and_never_beside_no_problems_found() {
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), &[("ok.json", VALID), ("bad.json", INVALID)]);
+    let missing = waflow(&["check", "missing.json"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(
+        stdout(&missing),
+        "Checked 0 files; 1 file could not be read.\n"
+    );
+    let one_ok = waflow(&["check", "ok.json", "missing.json"], dir.path());
+    assert_eq!(one_ok.status.code(), Some(2));
+    let out = stdout(&one_ok);
+    assert!(!out.contains("no problems found"), "{out}");
+    assert_eq!(
+        out,
+        "Checked 1 file (no errors or warnings); 1 file could not be read.\n"
+    );
+    let with_errors = stdout(&waflow(
+        &["check", "bad.json", "gone.json", "nope.json"],
+        dir.path(),
+    ));
+    assert!(
+        with_errors.ends_with(
+            "Checked 1 file: 1 error, 0 warnings (1 file with errors); 2 files could not be read.\n"
+        ),
+        "{with_errors}"
+    );
+    let stats = stdout(&waflow(
+        &["check", "--statistics", "ok.json", "missing.json"],
+        dir.path(),
+    ));
+    assert!(
+        stats.ends_with("Found 0 in 1 file; 1 file could not be read.\n"),
+        "{stats}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_files_in_a_walked_directory_are_checked_and_a_loop_is_named() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    files(
+        dir.path(),
+        &[("outside.json", INVALID), ("r/flows/ok.json", VALID)],
+    );
+    // The issue's repro: `ln -s ../../outside.json r/flows/link.json && waflow check r`.
+    symlink("../../outside.json", dir.path().join("r/flows/link.json")).unwrap();
+    let linked = waflow(&["check", "--format", "json", "r"], dir.path());
+    assert_eq!(linked.status.code(), Some(1));
+    let v = json(&linked);
+    assert_eq!(v[0]["file"], "r/flows/link.json");
+    assert_eq!(v[0]["validationErrors"][0]["error"], "INVALID_FLOW_JSON");
+    assert_eq!(v[1]["file"], "r/flows/ok.json");
+
+    // A linked directory is not followed (its flows are not checked twice, and a link
+    // to `..` does not go round).
+    symlink("..", dir.path().join("r/flows/up")).unwrap();
+    symlink("flows", dir.path().join("r/again.json")).unwrap();
+    let v = json(&waflow(&["check", "--format", "json", "r"], dir.path()));
+    assert_eq!(v.as_array().map(Vec::len), Some(2), "{v:#}");
+
+    // Loops and dangling links are named, and fail the run.
+    symlink("loop.json", dir.path().join("r/flows/loop.json")).unwrap();
+    symlink("gone.json", dir.path().join("r/flows/broken.json")).unwrap();
+    let out = waflow(&["check", "r"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("r/flows/loop.json: a symbolic link loop"),
+        "{err}"
+    );
+    assert!(
+        err.contains("r/flows/broken.json: a broken symbolic link"),
+        "{err}"
+    );
+    assert!(
+        stdout(&out).ends_with("; 2 files could not be read.\n"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn the_config_search_stops_at_the_repository_root_or_home() {
+    let dir = tempfile::tempdir().unwrap();
+    // The issue's repro: p/waflow.toml excludes the bad flow of the repository p/repo.
+    files(
+        dir.path(),
+        &[
+            ("p/waflow.toml", "exclude = [\"**/bad.json\"]\n"),
+            ("p/repo/flows/bad.json", INVALID),
+            ("p/repo/flows/ok.json", VALID),
+        ],
+    );
+    let repo = dir.path().join("p/repo");
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    let out = waflow(&["check", "--format", "json", "."], &repo);
+    assert_eq!(out.status.code(), Some(1), "the outer config is not used");
+    assert_eq!(json(&out).as_array().map(Vec::len), Some(2));
+    // The repository root itself is searched; `.git` as a file (a worktree) is a root too.
+    files(&repo, &[("waflow.toml", "exclude = [\"**/bad.json\"]\n")]);
+    assert_eq!(waflow(&["check", "."], &repo).status.code(), Some(0));
+    std::fs::remove_dir(repo.join(".git")).unwrap();
+    files(&repo, &[(".git", "gitdir: /elsewhere\n")]);
+    std::fs::remove_file(repo.join("waflow.toml")).unwrap();
+    assert_eq!(waflow(&["check", "."], &repo).status.code(), Some(1));
+    // --config still names any file.
+    assert_eq!(
+        waflow(&["check", "--config", "../waflow.toml", "."], &repo)
+            .status
+            .code(),
+        Some(0)
+    );
+
+    // Outside a repository the search stops at $HOME (which is itself searched).
+    files(
+        dir.path(),
+        &[
+            ("h/waflow.toml", "exclude = [\"bad.json\"]\n"),
+            ("h/me/proj/bad.json", INVALID),
+            ("h/me/waflow.toml", "frozen-version = \"warning\"\n"),
+        ],
+    );
+    let home = dir.path().join("h/me");
+    let proj = home.join("proj");
+    let out = waflow_in_time(&["check", "bad.json"], &proj, &[("HOME", &home)]);
+    assert_eq!(out.status.code(), Some(1), "h/waflow.toml is above home");
+    let shown = waflow_in_time(
+        &["check", "--show-config", "bad.json"],
+        &proj,
+        &[("HOME", &home)],
+    );
+    let text = stdout(&shown);
+    assert!(
+        text.contains("h/me/waflow.toml\n") && text.contains("(your home directory)"),
+        "{text}"
+    );
+    assert!(text.contains("frozen-version: warning ("), "{text}");
+}
+
+#[test]
+fn show_config_names_the_file_how_it_was_found_and_the_settings_it_yields() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    files(
+        dir.path(),
+        &[
+            (
+                "waflow.toml",
+                "include = [\"flows/**\"]\nexclude = [\"flows/old/**\"]\n\
+                 [rules]\nrouting-dead-end = \"off\"\n\
+                 [[overrides]]\nfiles = [\"flows/beta/**\"]\nrules = { navigate-to-self = \"warning\" }\n\
+                 [[suppress]]\nrule = \"routing-back-edge\"\nfile = \"flows/beta/a.json\"\npath = \"data.x\"\n",
+            ),
+            ("flows/beta/a.json", VALID),
+            ("flows/old/b.json", VALID),
+        ],
+    );
+    let out = waflow(&["check", "--show-config", "flows/beta/a.json"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let root = std::path::absolute(dir.path()).unwrap();
+    for line in [
+        "path: flows/beta/a.json\n".to_owned(),
+        format!("config: {}\n", root.join("waflow.toml").display()),
+        format!(
+            "the search stops at {} (the repository root: it holds .git)\n",
+            root.display()
+        ),
+        "include: [\"flows/**\"]\n".to_owned(),
+        "exclude: [\"flows/old/**\"]\n".to_owned(),
+        "checked when its directory is walked: yes\n".to_owned(),
+        "frozen-version: error (default)\n".to_owned(),
+        "max-findings: 100000 (default)\n".to_owned(),
+        "[rules])\n".to_owned(),
+        "[[overrides]] entry 1)\n".to_owned(),
+        "suppress:\n  routing-back-edge in flows/beta/a.json at data.x\n".to_owned(),
+    ] {
+        assert!(text.contains(&line), "{line:?} in:\n{text}");
+    }
+    let rule_line = |code: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{code} ")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(rule_line("routing-dead-end").contains("off ("), "{text}");
+    assert!(
+        rule_line("navigate-to-self").contains("warning ("),
+        "{text}"
+    );
+    assert!(
+        rule_line("duplicate-screen-id").ends_with("error (default)"),
+        "{text}"
+    );
+    // Every rule is listed, with the level it has for this file.
+    assert!(waflow::rules::all()
+        .iter()
+        .all(|r| !rule_line(r.code).is_empty()));
+
+    let old = stdout(&waflow(
+        &["check", "--show-config", "flows/old/b.json"],
+        dir.path(),
+    ));
+    assert!(
+        old.contains("checked when its directory is walked: no: it matches exclude\n"),
+        "{old}"
+    );
+    let named = stdout(&waflow(
+        &["check", "--show-config", "--config", "waflow.toml", "flows"],
+        dir.path(),
+    ));
+    assert!(
+        named.contains("config: waflow.toml (named by --config)\n"),
+        "{named}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_refused_without_hanging_and_stdin_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), &[("ok.json", VALID)]);
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.json"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // A FIFO given as a flow, as --config; a device as a flow and as --config.
+    let flow = waflow_in_time(&["check", "pipe.json"], dir.path(), &[]);
+    assert_eq!(flow.status.code(), Some(2));
+    assert!(
+        stderr(&flow).contains(
+            "pipe.json: not a regular file but a FIFO (named pipe); to check piped text, pass `-`"
+        ),
+        "{}",
+        stderr(&flow)
+    );
+    let device = waflow_in_time(&["check", "/dev/zero"], dir.path(), &[]);
+    assert_eq!(device.status.code(), Some(2));
+    assert!(
+        stderr(&device).contains("/dev/zero: not a regular file but a device"),
+        "{}",
+        stderr(&device)
+    );
+    for config in ["pipe.json", "/dev/zero"] {
+        let out = waflow_in_time(&["check", "--config", config, "ok.json"], dir.path(), &[]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            stderr(&out).contains("cannot read it: not a regular file but a"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // A config over 1 MiB is refused unread.
+    let big = dir.path().join("big.toml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len((1 << 20) + 1)
+        .unwrap();
+    let out = waflow_in_time(
+        &["check", "--config", "big.toml", "ok.json"],
+        dir.path(),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("1,048,577 bytes, over the limit of 1,048,576 bytes"),
+        "{}",
+        stderr(&out)
+    );
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waflow"))
+        .args(["check", "-"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(VALID.as_bytes())
+        .unwrap();
+    let piped = child.wait_with_output().unwrap();
+    assert_eq!(piped.status.code(), Some(0));
+    assert_eq!(stdout(&piped), "Checked 1 file: no problems found.\n");
+}

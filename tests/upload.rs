@@ -259,13 +259,8 @@ fn settings_come_from_flags_env_or_config_and_missing_ones_are_named() {
         r.stderr
     );
 
-    // Environment for the key and ids, waflow.toml for the base URL.
+    // The environment for the key, the ids and the base URL; the host is named on stderr.
     let server = Server::start(vec![Reply::json(200, r#"{"flows":[]}"#)]);
-    std::fs::write(
-        dir.path().join("waflow.toml"),
-        format!("[8x8]\nbase-url = \"{}\"\n", server.base_url),
-    )
-    .unwrap();
     let r = run(
         dir.path(),
         &["list"],
@@ -273,10 +268,18 @@ fn settings_come_from_flags_env_or_config_and_missing_ones_are_named() {
             ("WAFLOW_8X8_API_KEY", KEY),
             ("WAFLOW_8X8_ACCOUNT_ID", ACCOUNT),
             ("WAFLOW_8X8_CHANNEL_ID", "from-env"),
+            ("WAFLOW_8X8_BASE_URL", &server.base_url),
         ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "No flows in this channel.\n");
+    assert_eq!(
+        r.stderr,
+        format!(
+            "waflow: calling 127.0.0.1 ({}, from WAFLOW_8X8_BASE_URL)\n",
+            server.base_url
+        )
+    );
     assert_eq!(
         server.requests()[0].target,
         format!("/api/v1/accounts/{ACCOUNT}/channels/from-env/flows")
@@ -430,4 +433,274 @@ fn status_shows_state_and_server_findings() {
         v[0]["validationErrors"][0]["pointers"][0]["path"],
         "version"
     );
+}
+
+#[test]
+fn a_config_file_cannot_send_the_key_to_a_host_that_is_not_8x8s() {
+    // The issue's repro: a waflow.toml above the repository, and one committed in it.
+    let server = Server::start(vec![Reply::json(200, r#"{"flows":[]}"#)]);
+    let dir = setup(&[]);
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::copy(dir.path().join("key.txt"), repo.join("key.txt")).unwrap();
+    let toml = format!("[8x8]\nbase-url = \"{}\"\n", server.base_url);
+    std::fs::write(dir.path().join("waflow.toml"), &toml).unwrap();
+    let ids = [
+        "list",
+        "--account-id",
+        ACCOUNT,
+        "--channel-id",
+        "c",
+        "--api-key-file",
+        "key.txt",
+    ];
+    // Above the repository root: not this project's config; 8x8's default host is used
+    // (--dry-run: nothing is sent anywhere).
+    let r = run(&repo, &with(ids.to_vec(), vec!["--dry-run"]), &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("GET https://chatapps.8x8.com/api/v1/"),
+        "{}",
+        r.stdout
+    );
+    // In the repository (or named by --config): an error naming the file, no request.
+    std::fs::write(repo.join("waflow.toml"), &toml).unwrap();
+    for args in [
+        ids.to_vec(),
+        with(ids.to_vec(), vec!["--config", "../waflow.toml"]),
+    ] {
+        let r = run(&repo, &args, &[]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains("waflow.toml:2:12"), "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("base-url may name only one of 8x8's https hosts (*.8x8.com)"),
+            "{}",
+            r.stderr
+        );
+    }
+    // `check` refuses such a config too: the file is wrong wherever it is used.
+    std::fs::write(repo.join("flow.json"), FLOW).unwrap();
+    let r = run(&repo, &["check", "."], &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(server.requests().is_empty());
+    // 8x8's own hosts are fine in the file; the flag still wins, and says so.
+    std::fs::write(
+        repo.join("waflow.toml"),
+        "[8x8]\nbase-url = \"https://eu.chatapps.8x8.com/api/v1\"\n",
+    )
+    .unwrap();
+    let r = run(&repo, &with(ids.to_vec(), vec!["--dry-run"]), &[]);
+    assert!(
+        r.stdout
+            .starts_with("GET https://eu.chatapps.8x8.com/api/v1/"),
+        "{}",
+        r.stdout
+    );
+    let r = run(
+        &repo,
+        &with(ids.to_vec(), vec!["--base-url", &server.base_url]),
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("waflow: calling 127.0.0.1 (") && r.stderr.contains("from --base-url)"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(server.requests().len(), 1);
+}
+
+/// A finding whose every string is the echoed `Authorization` header.
+const ECHO_FINDING: &str = r#"{"error":"{AUTH}","errorType":"{AUTH}","message":"{AUTH}","lineStart":1,"lineEnd":1,"columnStart":1,"columnEnd":1,"pointers":[{"lineStart":1,"lineEnd":1,"columnStart":1,"columnEnd":1,"path":"{AUTH}"}]}"#;
+
+fn echo(status: u16, content_type: &'static str, body: String) -> Reply {
+    Reply::Echo {
+        status,
+        content_type,
+        body,
+    }
+}
+
+#[test]
+fn a_server_echoing_the_key_into_every_field_never_gets_it_printed() {
+    let formats = ["human", "json", "meta", "sarif", "github", "junit"];
+    let details = format!(
+        r#"{{"flowId":"{{AUTH}}","flowJsonUrl":"https://x/{{AUTH}}","name":"{{AUTH}}","status":"{{AUTH}}","categories":["{{AUTH}}"],"validationErrors":[{ECHO_FINDING}]}}"#
+    );
+    let updated =
+        format!(r#"{{"id":"{{AUTH}}","success":true,"validationErrors":[{ECHO_FINDING}]}}"#);
+    let list = r#"{"flows":[{"id":"{AUTH}","name":"{AUTH}","status":"{AUTH}"}]}"#.to_owned();
+    let api_error =
+        r#"{"code":1001,"message":"{AUTH}","errorId":"{AUTH}","timestamp":"{AUTH}"}"#.to_owned();
+    // The header from character 190 of a page: it used to be cut before it was redacted.
+    let html = format!("<html>{}{{AUTH}}</html>", "x".repeat(184));
+    let mut script = Vec::new();
+    script.extend(formats.map(|_| echo(200, "application/json", details.clone())));
+    script.extend(formats.map(|_| echo(200, "application/json", updated.clone())));
+    script.extend(["human", "json"].map(|_| echo(200, "application/json", list.clone())));
+    for _ in ["human", "json"] {
+        script.push(echo(401, "application/json", api_error.clone()));
+        script.push(echo(403, "text/html", html.clone()));
+        script.push(echo(200, "text/html", html.clone()));
+    }
+    let server = Server::start(script);
+    let dir = setup(&[("flow.json", FLOW)]);
+    let mut outputs = Vec::new();
+    let mut go = |args: Vec<&str>| {
+        let r = run(dir.path(), &with(args, remote(&server)), &[]);
+        assert!(r.code == 1 || r.code == 0 || r.code == 2, "{}", r.stderr);
+        outputs.push(format!("{}\n{}", r.stdout, r.stderr));
+    };
+    for f in formats {
+        go(vec!["status", "--flow-id", "9", "--format", f]);
+    }
+    for f in formats {
+        go(vec!["push", "flow.json", "--flow-id", "9", "--format", f]);
+    }
+    for f in [
+        "human", "json", "human", "json", "human", "json", "human", "json",
+    ] {
+        go(vec!["list", "--format", f]);
+    }
+    assert_eq!(server.requests().len(), 20);
+    for out in &outputs {
+        // run() checks the whole key; not even its first characters may show.
+        assert!(!out.contains(&KEY[..7]), "{out}");
+    }
+    // The redaction is visible where the key was: in the fields, in every format.
+    assert!(
+        outputs[0].contains("Flow Bearer **** \"Bearer ****\""),
+        "{}",
+        outputs[0]
+    );
+    assert!(
+        outputs[1].contains(r#""name": "Bearer ****""#),
+        "{}",
+        outputs[1]
+    );
+    assert!(
+        outputs[13].contains(r#""id": "Bearer ****""#),
+        "{}",
+        outputs[13]
+    );
+    assert!(
+        outputs[14].contains("[errorId Bearer ****, at Bearer ****]"),
+        "{}",
+        outputs[14]
+    );
+    assert!(outputs[15].contains("xBearer ***..."), "{}", outputs[15]);
+    assert!(outputs[16].contains("xBearer ***..."), "{}", outputs[16]);
+}
+
+#[test]
+fn control_characters_from_a_server_are_escaped_for_people_and_exact_in_json() {
+    // The issue's repro: a 401 whose message sets the terminal's title, and a flow name
+    // that erases the line.
+    let title = r#"{"code":1200,"message":"\u001b]0;PWNED\u0007","errorId":"e\r\u001b[2K","timestamp":"t"}"#;
+    let list = r#"{"flows":[{"id":"1\u001b[8m","name":"\r\u001b[2KOK\u202e","status":"DRAFT"}]}"#;
+    let details = r#"{"flowId":"9","name":"n\u001b[31m","status":"DRAFT","categories":["\u009b"],"validationErrors":[{"error":"E\u001b","errorType":"FLOW_JSON_ERROR","message":"m\u0007\nnext","pointers":[{"lineStart":0,"lineEnd":0,"columnStart":0,"columnEnd":0,"path":"p\u001b"}]}]}"#;
+    let server = Server::start(vec![
+        Reply::json(401, title),
+        Reply::json(200, list),
+        Reply::json(200, list),
+        Reply::json(200, details),
+        Reply::json(200, details),
+    ]);
+    let dir = setup(&[]);
+    let raw = |text: &str| {
+        text.chars()
+            .any(|c| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c))
+    };
+    let r = run(dir.path(), &with(vec!["list"], remote(&server)), &[]);
+    assert_eq!(r.code, 2);
+    assert!(!raw(&r.stderr), "{:?}", r.stderr);
+    assert!(r.stderr.contains(r"\x1b]0;PWNED\x07"), "{}", r.stderr);
+    assert!(r.stderr.contains(r"errorId e\r\x1b[2K"), "{}", r.stderr);
+
+    let r = run(dir.path(), &with(vec!["list"], remote(&server)), &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!raw(&r.stdout), "{:?}", r.stdout);
+    assert!(
+        r.stdout.contains(r"1\x1b[8m  \r\x1b[2KOK\u{202e}  DRAFT"),
+        "{}",
+        r.stdout
+    );
+    let r = run(
+        dir.path(),
+        &with(vec!["list", "--format", "json"], remote(&server)),
+        &[],
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        v[0]["name"], "\r\u{1b}[2KOK\u{202e}",
+        "JSON keeps the exact text"
+    );
+
+    let r = run(
+        dir.path(),
+        &with(
+            vec!["status", "--flow-id", "9", "--color", "never"],
+            remote(&server),
+        ),
+        &[],
+    );
+    assert_eq!(r.code, 1);
+    assert!(!raw(&r.stdout) && !raw(&r.stderr), "{:?}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with("Flow 9 \"n\\x1b[31m\": DRAFT (categories: \\u{9b})\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(r"m\x07\nnext"), "{}", r.stdout);
+    let r = run(
+        dir.path(),
+        &with(
+            vec!["status", "--flow-id", "9", "--format", "json"],
+            remote(&server),
+        ),
+        &[],
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v[0]["validationErrors"][0]["message"], "m\u{7}\nnext");
+    assert_eq!(v[0]["name"], "n\u{1b}[31m");
+}
+
+#[test]
+fn key_files_that_are_not_small_regular_files_are_refused_without_hanging() {
+    let dir = setup(&[]);
+    std::fs::write(dir.path().join("big.txt"), "k".repeat(5000)).unwrap();
+    let fifo = dir.path().join("fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    for (file, why) in [
+        ("/dev/zero", "not a regular file but a device"),
+        ("fifo", "not a regular file but a FIFO (named pipe)"),
+        ("big.txt", "5,000 bytes, over the limit of 4,096 bytes"),
+    ] {
+        let started = std::time::Instant::now();
+        let r = run(
+            dir.path(),
+            &[
+                "list",
+                "--account-id",
+                ACCOUNT,
+                "--channel-id",
+                "c",
+                "--api-key-file",
+                file,
+                "--dry-run",
+            ],
+            &[],
+        );
+        assert_eq!(r.code, 2, "{file}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .contains(&format!("cannot read the API key file {file}: {why}")),
+            "{}",
+            r.stderr
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
 }

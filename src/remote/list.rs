@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use super::{emit, fail, RemoteArgs};
+use crate::terminal;
 use crate::Format;
 
 #[derive(clap::Args, Debug)]
@@ -22,13 +23,15 @@ pub(crate) fn run(args: &ListArgs) -> ExitCode {
     ) {
         return fail("list prints a table or JSON: use --format human or --format json");
     }
-    let client = match args.remote.client(std::path::Path::new(".")) {
+    let connection = match args.remote.connect(std::path::Path::new(".")) {
         Ok(c) => c,
-        Err(e) => return fail(e),
+        Err(code) => return code,
     };
+    let client = &connection.client;
     if args.remote.dry_run {
         return super::print_request(client.prepare_list(args.limit));
     }
+    connection.announce();
     let flows = match client.list_flows(args.limit) {
         Ok(f) => f,
         Err(e) => return fail(format!("list: {e}")),
@@ -49,25 +52,29 @@ fn table(flows: &[waflow_8x8::FlowSummary]) -> Vec<u8> {
     if flows.is_empty() {
         return b"No flows in this channel.\n".to_vec();
     }
-    let id_w = flows.iter().map(|f| f.id.len()).max().unwrap_or(0).max(2);
-    let name_w = flows
+    // Every cell came from the server: escaped, so no control sequence reaches the
+    // terminal (and the columns are measured on what is printed).
+    let rows: Vec<[String; 3]> = flows
         .iter()
-        .map(|f| f.name.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(4);
+        .map(|f| {
+            [
+                terminal::escape(&f.id).into_owned(),
+                terminal::escape(&f.name).into_owned(),
+                terminal::escape(f.status.as_str()).into_owned(),
+            ]
+        })
+        .collect();
+    let width = |i: usize, min: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(min)
+    };
+    let (id_w, name_w) = (width(0, 2), width(1, 4));
     let mut out = format!("{:<id_w$}  {:<name_w$}  STATUS\n", "ID", "NAME");
-    for f in flows {
-        // Names come from the server: keep control characters out of the terminal.
-        let name: String = f
-            .name
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        out.push_str(&format!(
-            "{:<id_w$}  {:<name_w$}  {}\n",
-            f.id, name, f.status
-        ));
+    for [id, name, status] in &rows {
+        out.push_str(&format!("{id:<id_w$}  {name:<name_w$}  {status}\n"));
     }
     out.into_bytes()
 }

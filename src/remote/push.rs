@@ -11,6 +11,7 @@ use waflow_8x8::{Category, UpdateFlow, UpdateResponse};
 
 use super::{emit, fail, note, RemoteArgs};
 use crate::render::{self, human::plural, Checked};
+use crate::terminal;
 use crate::Level;
 
 #[derive(clap::Args, Debug)]
@@ -49,9 +50,11 @@ pub(crate) struct PushArgs {
 
 pub(crate) fn run(args: &PushArgs) -> ExitCode {
     let name = args.file.display().to_string();
-    let bytes = match std::fs::File::open(&args.file)
-        .and_then(|f| crate::check::read_capped(f, waflow::Options::default().read_cap))
-    {
+    // A regular file only (a FIFO would block), read up to the cap: one over it gets the
+    // size finding from validation below, not an upload.
+    let bytes = match crate::bounded::open_regular(&args.file).and_then(|(f, _)| {
+        crate::check::read_capped(f, waflow::Options::default().read_cap).map_err(Into::into)
+    }) {
         Ok(b) => b,
         Err(e) => return fail(format!("{name}: {e}")),
     };
@@ -85,10 +88,11 @@ pub(crate) fn run(args: &PushArgs) -> ExitCode {
         ));
     }
 
-    let client = match args.remote.client(parent_of(&args.file)) {
+    let connection = match args.remote.connect(parent_of(&args.file)) {
         Ok(c) => c,
-        Err(e) => return fail(e),
+        Err(code) => return code,
     };
+    let client = &connection.client;
     let update = UpdateFlow {
         name: args.name.clone(),
         categories: (!args.categories.is_empty()).then(|| args.categories.clone()),
@@ -101,6 +105,7 @@ pub(crate) fn run(args: &PushArgs) -> ExitCode {
     if args.remote.dry_run {
         return super::print_request(client.prepare_update(&args.flow_id, &update));
     }
+    connection.announce();
     let answer = match client.update_flow(&args.flow_id, &update) {
         Ok(a) => a,
         Err(e) => return fail(format!("push {name}: {e}")),
@@ -110,7 +115,11 @@ pub(crate) fn run(args: &PushArgs) -> ExitCode {
 
 fn report(args: &PushArgs, name: String, text: String, answer: UpdateResponse) -> ExitCode {
     let accepted = answer.accepted();
+    let human = args.remote.format == crate::Format::Human;
     let mut findings = answer.validation_errors;
+    if human {
+        super::escape_findings(&mut findings);
+    }
     waflow::attach_spans(&text, &mut findings);
     let count = findings.len();
     let mut checked = Checked::new(
@@ -127,15 +136,14 @@ fn report(args: &PushArgs, name: String, text: String, answer: UpdateResponse) -
         Some(out) => out,
         None => {
             let mut out = render::human::frames(&checked, render::use_color(args.remote.color));
+            // The id came from the server, the name from the user: both escaped.
+            let id = terminal::escape(&answer.id);
+            let name = terminal::escape(&name);
             let line = if accepted {
-                format!(
-                    "8x8 saved {name} as flow {}: no validation errors.\n",
-                    answer.id
-                )
+                format!("8x8 saved {name} as flow {id}: no validation errors.\n")
             } else if answer.success {
                 format!(
-                    "8x8 saved {name} as flow {}, but Meta reported {}: it cannot be published until they are fixed.\n",
-                    answer.id,
+                    "8x8 saved {name} as flow {id}, but Meta reported {}: it cannot be published until they are fixed.\n",
                     plural(count, "validation error")
                 )
             } else {

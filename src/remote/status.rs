@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{emit, fail, RemoteArgs};
+use super::{emit, fail, read_flow_text, RemoteArgs};
 use crate::render::{self, human::plural, Checked};
+use crate::terminal;
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct StatusArgs {
@@ -19,25 +20,40 @@ pub(crate) struct StatusArgs {
 }
 
 pub(crate) fn run(args: &StatusArgs) -> ExitCode {
-    let client = match args.remote.client(std::path::Path::new(".")) {
-        Ok(c) => c,
-        Err(e) => return fail(e),
+    // Read before any request: a file that cannot be used stops the command early.
+    let local = match &args.file {
+        Some(path) => match read_flow_text(path) {
+            Ok(t) => Some((path.display().to_string(), t)),
+            Err(e) => return fail(format!("{}: {e}", path.display())),
+        },
+        None => None,
     };
+    let connection = match args.remote.connect(std::path::Path::new(".")) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let client = &connection.client;
     if args.remote.dry_run {
         return super::print_request(client.prepare_details(&args.flow_id));
     }
+    connection.announce();
     let details = match client.flow_details(&args.flow_id) {
         Ok(d) => d,
         Err(e) => return fail(format!("status: {e}")),
     };
-    let (name, text) = match &args.file {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(t) => (path.display().to_string(), t),
-            Err(e) => return fail(format!("{}: {e}", path.display())),
-        },
-        None => (format!("flow {}", details.flow_id), String::new()),
-    };
+    let human = args.remote.format == crate::Format::Human;
+    let (name, text) = local.unwrap_or_else(|| {
+        let id = if human {
+            terminal::escape(&details.flow_id).into_owned()
+        } else {
+            details.flow_id.clone()
+        };
+        (format!("flow {id}"), String::new())
+    });
     let mut findings = details.validation_errors.clone();
+    if human {
+        super::escape_findings(&mut findings);
+    }
     if !text.is_empty() {
         waflow::attach_spans(&text, &mut findings);
     }
@@ -58,15 +74,21 @@ pub(crate) fn run(args: &StatusArgs) -> ExitCode {
     let out = match render::renderer(args.remote.format).map(|r| r.render(&checked)) {
         Some(out) => out,
         None => {
+            // Every value here came from the server: escaped onto one line.
+            let categories: Vec<_> = details
+                .categories
+                .iter()
+                .map(|c| terminal::escape(c))
+                .collect();
             let mut out = format!(
                 "Flow {} \"{}\": {}{}\n",
-                details.flow_id,
-                details.name.replace(char::is_control, " "),
-                details.status,
-                if details.categories.is_empty() {
+                terminal::escape(&details.flow_id),
+                terminal::escape(&details.name),
+                terminal::escape(details.status.as_str()),
+                if categories.is_empty() {
                     String::new()
                 } else {
-                    format!(" (categories: {})", details.categories.join(", "))
+                    format!(" (categories: {})", categories.join(", "))
                 }
             )
             .into_bytes();

@@ -30,7 +30,7 @@ impl Renderer for Human {
     fn render(&self, checked: &[Checked]) -> Vec<u8> {
         let mut out = frames(checked, self.color);
         if self.summary {
-            out.extend_from_slice(summary(checked).as_bytes());
+            out.extend_from_slice(summary(checked, 0).as_bytes());
         }
         out
     }
@@ -177,16 +177,29 @@ fn label(p: &Pointer, primary: bool, text: &str) -> Option<Label<()>> {
     Some(label.with_message(message))
 }
 
-fn summary(checked: &[Checked]) -> String {
+/// The closing line. `unreadable` files (missing, refused, unreadable) are counted in it,
+/// and "no problems found" is said only when every file was checked: a run that could
+/// not read a file has not found that there are no problems.
+pub(crate) fn summary(checked: &[Checked], unreadable: usize) -> String {
     let errors: usize = checked.iter().map(|c| c.report.errors().len()).sum();
     let warnings: usize = checked.iter().map(|c| c.report.warnings().len()).sum();
     let failing = checked.iter().filter(|c| !c.report.is_valid()).count();
     let files = plural(checked.len(), "file");
+    let unread = match unreadable {
+        0 => String::new(),
+        1 => "; 1 file could not be read".to_owned(),
+        n => format!("; {n} files could not be read"),
+    };
     if errors == 0 && warnings == 0 {
-        return format!("Checked {files}: no problems found.\n");
+        return match (checked.len(), unreadable) {
+            (_, 0) if checked.is_empty() => "Checked 0 files.\n".to_owned(),
+            (_, 0) => format!("Checked {files}: no problems found.\n"),
+            (0, _) => format!("Checked 0 files{unread}.\n"),
+            _ => format!("Checked {files} (no errors or warnings){unread}.\n"),
+        };
     }
     format!(
-        "Checked {files}: {}, {} ({} with errors).\n",
+        "Checked {files}: {}, {} ({} with errors){unread}.\n",
         plural(errors, "error"),
         plural(warnings, "warning"),
         plural(failing, "file")

@@ -14,6 +14,7 @@ pub const DEFAULT_BASE_URL: &str = "https://chatapps.8x8.com/api/v1";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BaseUrl {
     url: String,
+    host: String,
     loopback: bool,
 }
 
@@ -49,6 +50,7 @@ impl BaseUrl {
         }
         Ok(BaseUrl {
             url: url.trim_end_matches('/').to_owned(),
+            host: host.to_ascii_lowercase(),
             loopback,
         })
     }
@@ -61,12 +63,27 @@ impl BaseUrl {
     pub fn is_loopback(&self) -> bool {
         self.loopback
     }
+
+    /// The host the API key is sent to, lower-cased, without port or brackets.
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// Whether this is one of 8x8's own hosts: https to `8x8.com` or a subdomain of it
+    /// (`chatapps.8x8.com`, the host 8x8's API pages name). A caller that reads settings
+    /// from a file others can write (a committed config) accepts only these, so such a
+    /// file cannot send the key elsewhere.
+    pub fn is_8x8(&self) -> bool {
+        !self.url.starts_with("http://")
+            && (self.host == "8x8.com" || self.host.ends_with(".8x8.com"))
+    }
 }
 
 impl Default for BaseUrl {
     fn default() -> Self {
         BaseUrl {
             url: DEFAULT_BASE_URL.to_owned(),
+            host: "chatapps.8x8.com".to_owned(),
             loopback: false,
         }
     }
@@ -96,6 +113,33 @@ fn is_loopback(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_https_hosts_under_8x8_com_are_8x8s_own() {
+        assert!(BaseUrl::default().is_8x8());
+        assert_eq!(BaseUrl::default().host(), "chatapps.8x8.com");
+        for own in [
+            "https://chatapps.8x8.com/api/v1",
+            "https://CHATAPPS.8x8.COM:443/api/v2",
+            "https://eu.chatapps.8x8.com",
+            "https://8x8.com/x",
+        ] {
+            assert!(BaseUrl::parse(own).unwrap().is_8x8(), "{own}");
+        }
+        for other in [
+            "https://chatapps.8x8.com.evil.example/api/v1",
+            "https://evil8x8.com/api/v1",
+            "https://example.com/8x8.com",
+            "https://[::1]/",
+            "http://127.0.0.1:9/api/v1",
+        ] {
+            assert!(!BaseUrl::parse(other).unwrap().is_8x8(), "{other}");
+        }
+        assert_eq!(
+            BaseUrl::parse("https://[::1]:8443/x").unwrap().host(),
+            "::1"
+        );
+    }
 
     #[test]
     fn https_anywhere_http_only_on_loopback() {

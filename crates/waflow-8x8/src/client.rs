@@ -12,6 +12,7 @@ use crate::error::{ApiError, Error, ErrorBody};
 use crate::ids::{check_segment, encode_segment, AccountId};
 use crate::model::{FlowDetails, FlowList, FlowSummary, UpdateFlow, UpdateResponse};
 use crate::retry::{parse_retry_after, retryable_status, RetryPolicy};
+use crate::scrub::Scrub;
 use crate::secret::ApiKey;
 
 /// The most a response body may hold: a list of 1000 flows is a few hundred kB, a flow's
@@ -248,7 +249,7 @@ impl Client {
         }
     }
 
-    fn call<T: DeserializeOwned>(&self, req: &PreparedRequest) -> Result<T, Error> {
+    fn call<T: DeserializeOwned + Scrub>(&self, req: &PreparedRequest) -> Result<T, Error> {
         let raw = self.send_with_retries(req)?;
         self.decode(req.operation, raw)
     }
@@ -388,19 +389,33 @@ impl Client {
         }
     }
 
-    fn decode<T: DeserializeOwned>(&self, operation: &'static str, raw: Raw) -> Result<T, Error> {
+    /// The answer as `T`, or the error it means. Every string taken from the server, in
+    /// the value and in the error, has the key redacted here ([`Scrub`]).
+    fn decode<T: DeserializeOwned + Scrub>(
+        &self,
+        operation: &'static str,
+        raw: Raw,
+    ) -> Result<T, Error> {
         if (200..300).contains(&raw.status) {
-            return serde_json::from_slice(&raw.body).map_err(|e| Error::NotJson {
-                operation,
-                status: raw.status,
-                content_type: if raw.content_type.is_empty() {
-                    "not given".to_owned()
-                } else {
-                    raw.content_type.clone()
-                },
-                detail: e.to_string(),
-                body: self.snippet(&raw.body),
-            });
+            return match serde_json::from_slice::<T>(&raw.body) {
+                Ok(mut value) => {
+                    value.scrub(&self.key);
+                    Ok(value)
+                }
+                Err(e) => Err(Error::NotJson {
+                    operation,
+                    status: raw.status,
+                    content_type: if raw.content_type.is_empty() {
+                        "not given".to_owned()
+                    } else {
+                        self.key.redact(&raw.content_type)
+                    },
+                    // serde quotes the offending value ("invalid type: string \"...\""),
+                    // which may be the echoed key.
+                    detail: self.key.redact(&e.to_string()),
+                    body: self.snippet(&raw.body),
+                }),
+            };
         }
         if raw.status >= 400 {
             if let Ok(body) = serde_json::from_slice::<ErrorBody>(&raw.body) {
@@ -408,8 +423,8 @@ impl Client {
                     status: raw.status,
                     code: body.code,
                     message: self.key.redact(&body.message),
-                    error_id: body.error_id,
-                    timestamp: body.timestamp,
+                    error_id: self.key.redact(&body.error_id),
+                    timestamp: self.key.redact(&body.timestamp),
                     operation,
                     attempts: raw.attempts,
                 }));
@@ -423,15 +438,16 @@ impl Client {
         })
     }
 
-    /// The start of a body, on one line, without the key.
+    /// The start of a body, on one line, without the key. Redacted first, then cut: cut
+    /// first, a key straddling the cut left its first characters in the snippet.
     fn snippet(&self, body: &[u8]) -> String {
-        let text = String::from_utf8_lossy(body);
+        let text = self.key.redact(&String::from_utf8_lossy(body));
         let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut cut: String = collapsed.chars().take(SNIPPET_CHARS).collect();
         if cut.len() < collapsed.len() {
             cut.push_str("...");
         }
-        self.key.redact(&cut)
+        cut
     }
 }
 

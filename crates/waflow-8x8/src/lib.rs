@@ -43,6 +43,7 @@ mod error;
 mod ids;
 mod model;
 mod retry;
+mod scrub;
 mod secret;
 
 pub use base_url::{BaseUrl, DEFAULT_BASE_URL};

@@ -1,6 +1,7 @@
 //! The API key: a value that can be sent but never shown.
 
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 
 use crate::Error;
@@ -28,14 +29,43 @@ impl ApiKey {
         Ok(ApiKey(trimmed.to_owned()))
     }
 
-    /// Reads a key from a file holding only the key (a trailing newline is fine).
+    /// Reads a key from a file holding only the key (a trailing newline is fine): a
+    /// regular file of at most [`ApiKey::MAX_FILE_BYTES`]. Anything else (a FIFO, a
+    /// device such as `/dev/zero`, a large file) is refused from its metadata, before it is
+    /// opened or read. (Opening can still block if the path is swapped for a FIFO between
+    /// the check and the open; the waflow CLI opens with `O_NONBLOCK` instead.)
     pub fn from_file(path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::ApiKeyFile {
+        let fail = |reason: String| Error::ApiKeyFile {
             path: path.to_owned(),
-            reason: e.to_string(),
-        })?;
+            reason,
+        };
+        let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+        if !meta.is_file() {
+            return Err(fail("not a regular file".to_owned()));
+        }
+        if meta.len() > Self::MAX_FILE_BYTES {
+            return Err(fail(format!(
+                "{} bytes; a key file holds only the key (at most {} bytes)",
+                meta.len(),
+                Self::MAX_FILE_BYTES
+            )));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(Self::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(|e| fail(e.to_string()))?;
+        if bytes.len() as u64 > Self::MAX_FILE_BYTES {
+            return Err(fail(format!(
+                "it holds more than {} bytes; a key file holds only the key",
+                Self::MAX_FILE_BYTES
+            )));
+        }
+        let text = String::from_utf8(bytes).map_err(|_| fail("not UTF-8".to_owned()))?;
         Self::new(text)
     }
+
+    /// The longest key file [`ApiKey::from_file`] reads.
+    pub const MAX_FILE_BYTES: u64 = 4096;
 
     /// The key with all but its last four characters hidden, for `--dry-run` output.
     pub fn masked(&self) -> String {
@@ -55,6 +85,11 @@ impl ApiKey {
     /// must not make the key appear in an error.
     pub(crate) fn redact(&self, text: &str) -> String {
         text.replace(self.0.as_str(), "****")
+    }
+
+    /// Whether `text` holds the key (then [`ApiKey::redact`] changes it).
+    pub(crate) fn occurs_in(&self, text: &str) -> bool {
+        text.contains(self.0.as_str())
     }
 }
 
@@ -86,6 +121,28 @@ mod tests {
                 assert!(!err.contains(bad.trim()), "{err}");
             }
         }
+    }
+
+    #[test]
+    fn key_files_are_regular_and_small() {
+        let dir = std::env::temp_dir().join(format!("waflow-8x8-key-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("key");
+        std::fs::write(&file, "abcdefghijk\n").unwrap();
+        assert_eq!(ApiKey::from_file(&file).unwrap().expose(), "abcdefghijk");
+        std::fs::write(&file, "k".repeat(4097)).unwrap();
+        let err = ApiKey::from_file(&file).unwrap_err().to_string();
+        assert!(err.contains("4097 bytes"), "{err}");
+        let err = ApiKey::from_file(&dir).unwrap_err().to_string();
+        assert!(err.contains("not a regular file"), "{err}");
+        #[cfg(unix)]
+        {
+            let err = ApiKey::from_file(Path::new("/dev/zero"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("not a regular file"), "{err}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -471,3 +471,88 @@ fn dry_run_shows_the_request_that_would_be_sent() {
     );
     assert!(server.requests().is_empty());
 }
+
+/// A body with `{AUTH}` (the echoed `Bearer <key>`) in every string field.
+fn echo(status: u16, content_type: &'static str, body: &str) -> Reply {
+    Reply::Echo {
+        status,
+        content_type,
+        body: body.to_owned(),
+    }
+}
+
+#[test]
+fn every_server_string_is_redacted_before_it_is_cut_or_returned() {
+    let finding = r#"{"error":"E {AUTH}","errorType":"{AUTH}","message":"m {AUTH}","lineStart":1,"lineEnd":1,"columnStart":1,"columnEnd":1,"pointers":[{"lineStart":1,"lineEnd":1,"columnStart":1,"columnEnd":1,"path":"p.{AUTH}"}]}"#;
+    // The key from character 193 of a page: cut at 200 before redaction, its first seven
+    // characters were left in the snippet.
+    let html = format!("<html>{}{{AUTH}} tail</html>", "x".repeat(180));
+    let server = Server::start(vec![
+        echo(
+            200,
+            "application/json",
+            r#"{"flows":[{"id":"{AUTH}","name":"n {AUTH}","status":"{AUTH}"}]}"#,
+        ),
+        echo(
+            200,
+            "application/json",
+            &format!(
+                r#"{{"flowId":"{{AUTH}}","flowJsonUrl":"https://x/{{AUTH}}","name":"{{AUTH}}","status":"DRAFT","categories":["{{AUTH}}"],"validationErrors":[{finding}]}}"#
+            ),
+        ),
+        echo(
+            200,
+            "application/json",
+            &format!(r#"{{"id":"{{AUTH}}","success":true,"validationErrors":[{finding}]}}"#),
+        ),
+        echo(
+            401,
+            "application/json",
+            r#"{"code":1001,"message":"x {AUTH}","errorId":"{AUTH}","timestamp":"{AUTH}"}"#,
+        ),
+        echo(200, "text/html; {AUTH}", &html),
+        echo(418, "text/html", &html),
+        // serde's message quotes the value of the wrong type.
+        echo(200, "application/json", r#"{"flows":"{AUTH}"}"#),
+        // JSON escapes spell the key differently in the raw body; the decoded text is the key.
+        Reply::json(
+            200,
+            &format!(
+                r#"{{"flows":[{{"id":"1","name":"\u{:04x}{}","status":"DRAFT"}}]}}"#,
+                KEY.as_bytes()[0],
+                &KEY[1..]
+            ),
+        ),
+    ]);
+    let client = client_for(&server);
+    let mut seen = Vec::new();
+    let flows = client.list_flows(None).unwrap();
+    assert_eq!(flows[0].name, "n Bearer ****");
+    seen.push(format!(
+        "{flows:?} {}",
+        serde_json::to_string(&flows).unwrap()
+    ));
+    let details = client.flow_details("1").unwrap();
+    assert_eq!(details.validation_errors[0].message, "m Bearer ****");
+    seen.push(format!("{details:?}"));
+    let update = client.update_flow("1", &full_update()).unwrap();
+    assert_eq!(update.id, "Bearer ****");
+    seen.push(format!("{update:?}"));
+    for _ in 0..4 {
+        let err = client.list_flows(None).unwrap_err();
+        seen.push(format!("{err} / {err:?}"));
+    }
+    let escaped = client.list_flows(None).unwrap();
+    assert_eq!(escaped[0].name, "****");
+    seen.push(format!("{escaped:?}"));
+    assert_eq!(server.requests().len(), 8);
+    for text in &seen {
+        assert_no_key(text);
+        // Not even the key's first characters: the snippet is redacted before it is cut.
+        assert!(!text.contains(&KEY[..6]), "{text}");
+    }
+    assert!(seen[4].contains("text/html; Bearer ****"), "{}", seen[4]);
+    assert!(seen[4].contains("Bearer **** ta..."), "{}", seen[4]);
+    assert!(seen[5].contains("Bearer **** ta..."), "{}", seen[5]);
+    assert!(seen[6].contains("Bearer ****"), "{}", seen[6]);
+}

@@ -20,6 +20,13 @@ pub enum Reply {
         headers: Vec<(&'static str, String)>,
         body: String,
     },
+    /// Answer with `body`, every `{AUTH}` in it (and in the content type) replaced by the request's Authorization
+    /// header (`Bearer <key>`): a hostile server echoing the key into every field.
+    Echo {
+        status: u16,
+        content_type: &'static str,
+        body: String,
+    },
     /// Read the request, then wait this long before closing without a word.
     Stall(Duration),
     /// Read the request, then close the connection without answering.
@@ -93,7 +100,23 @@ fn serve(mut stream: TcpStream, reply: Reply, log: &Mutex<Vec<Recorded>>) {
     let Some(request) = read_request(&stream) else {
         return;
     };
+    let auth = request
+        .header("authorization")
+        .unwrap_or_default()
+        .to_owned();
     log.lock().unwrap().push(request);
+    let reply = match reply {
+        Reply::Echo {
+            status,
+            content_type,
+            body,
+        } => Reply::Respond {
+            status,
+            headers: vec![("Content-Type", content_type.replace("{AUTH}", &auth))],
+            body: body.replace("{AUTH}", &auth),
+        },
+        other => other,
+    };
     match reply {
         Reply::Respond {
             status,
@@ -110,7 +133,7 @@ fn serve(mut stream: TcpStream, reply: Reply, log: &Mutex<Vec<Recorded>>) {
             let _ = stream.flush();
         }
         Reply::Stall(d) => thread::sleep(d),
-        Reply::Drop => {}
+        Reply::Drop | Reply::Echo { .. } => {}
     }
     let _ = stream.shutdown(Shutdown::Both);
 }
