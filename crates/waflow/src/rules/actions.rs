@@ -312,7 +312,9 @@ fn navigate(
         }
         return;
     };
-    if ti == a.screen {
+    // A NavigationList item may lead back to its own screen: Meta's builder accepts it
+    // (conformance: v6_2-navigation_list__navigate_self__0).
+    if ti == a.screen && !from_list {
         out.push(
             ctx.at(
                 &NAVIGATE_TO_SELF,

@@ -146,8 +146,11 @@ rule!(
     "An Image or ImageCarousel `src` is not valid base64.",
     "A literal `src` is the image itself, base64-encoded (no data: URL prefix); Meta's builder \
      rejects anything else (spec 4.6, 8: code not recovered, most likely \
-     INVALID_PROPERTY_VALUE_FORMAT, which waflow uses). Fix: encode the JPEG/PNG bytes with \
-     base64, or bind the value to a data field."
+     INVALID_PROPERTY_VALUE_FORMAT, which waflow uses). The builder's chains never run the \
+     check (a known defect, conformance README; record image-not-base64_invalid passes); the \
+     Components reference defines `src` as base64 image data, which the phone must decode, \
+     so waflow keeps the rule. Fix: encode the JPEG/PNG bytes with base64, or bind the value \
+     to a data field."
 );
 
 rule!(

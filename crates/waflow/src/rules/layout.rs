@@ -84,8 +84,11 @@ rule!(
     None,
     "An If has a Footer in one branch but not in the other.",
     "A screen shows exactly one Footer, so a Footer placed in an If must be in both `then` and \
-     `else`: MISSING_FOOTER_IN_IF_ELSE_BRANCHES [B] (spec 4.4, 8). Fix: add a Footer to the other \
-     branch (adding `else` if needed)."
+     `else`: MISSING_FOOTER_IN_IF_ELSE_BRANCHES [B] (spec 4.4, 8). Meta's error-codes page \
+     says the `else` branch 'should exist and contain one Footer'; the builder accepts an \
+     `else` without one (conformance record missing-footer-in-if-branch_invalid), and waflow \
+     keeps the documented rule, since the screen would show no Footer on that branch. Fix: add \
+     a Footer to the other branch (adding `else` if needed)."
 );
 rule!(
     FOOTER_SWITCH_CASES,
@@ -95,7 +98,10 @@ rule!(
     None,
     "A Switch has a Footer in some cases but not all.",
     "As with If, a Footer in one Switch case must be in every case: \
-     MISSING_FOOTER_IN_SWITCH_BRANCHES [B] (spec 4.4, 8). Fix: add a Footer to each case."
+     MISSING_FOOTER_IN_SWITCH_BRANCHES [B] (spec 4.4, 8). The error-codes page documents the \
+     code; the builder accepts a case without one (conformance record \
+     missing-footer-in-switch-case_invalid), and waflow keeps the documented rule as for If. \
+     Fix: add a Footer to each case."
 );
 rule!(
     EMPTY_SWITCH,

@@ -22,6 +22,17 @@ macro_rules! rule {
     };
 }
 
+/// Declares a semantic rule whose findings are warnings: what Meta accepts but is probably a
+/// mistake. Same fields as [`rule!`]; `error` is the code Meta would use should it refuse it.
+macro_rules! warning_rule {
+    ($name:ident, $code:literal, $error:literal, $since:expr, $until:expr, $summary:literal, $doc:literal $(,)?) => {
+        pub(crate) static $name: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            severity: $crate::finding::Severity::Warning,
+            ..$crate::rules::RuleMeta::error($code, $error, $since, $until, $summary, $doc)
+        };
+    };
+}
+
 mod actions;
 mod components;
 mod data_model;
@@ -61,6 +72,27 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// An error rule of errorType FLOW_JSON_ERROR (what `rule!` declares).
+    pub(crate) const fn error(
+        code: &'static str,
+        error: &'static str,
+        since: Option<FlowVersion>,
+        until: Option<FlowVersion>,
+        summary: &'static str,
+        doc: &'static str,
+    ) -> RuleMeta {
+        RuleMeta {
+            code,
+            error,
+            error_type: crate::finding::FLOW_JSON_ERROR,
+            severity: Severity::Error,
+            since,
+            until,
+            summary,
+            doc,
+        }
+    }
+
     /// A finding of this rule with no location yet.
     pub(crate) fn finding(&'static self, message: impl Into<String>) -> Finding {
         Finding {

@@ -172,17 +172,18 @@ rule!(
      works in action payloads only (INVALID_SCREEN_DYNAMIC_DATA) [B] (spec 6.1). Fix: move to \
      Flow JSON 4.0 or later, or pass the value through the next screen's data."
 );
-rule!(
+warning_rule!(
     FOOTER_OUTSIDE_FORM,
     "footer-reads-form-from-outside",
     "INVALID_SCREEN_DYNAMIC_DATA",
     Some(V4_0),
     None,
     "A Footer outside the Form reads the Form's inputs with `${form...}`.",
-    "Meta's builder refuses a Footer placed outside a Form that references that Form's data \
-     (spec 8, 'footer-outside-form'). The code was not recovered; INVALID_SCREEN_DYNAMIC_DATA, \
-     the code of every other unresolvable reference, is the closest. Fix: move the Footer into \
-     the Form's `children`."
+    "The spec sheet lists a builder check against a Footer placed outside a Form that reads \
+     that Form's inputs (spec 8, 'footer-outside-form'), but Meta's builder accepts such a flow \
+     (conformance record footer-reads-form-from-outside_invalid), so waflow warns: on the \
+     phone the Footer may not see the Form's values. INVALID_SCREEN_DYNAMIC_DATA is the code \
+     should Meta refuse it. Fix: move the Footer into the Form's `children`."
 );
 
 /// Why a reference does not resolve: the rule, message, help and the part at fault.
@@ -401,13 +402,25 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                     report_ref(ctx, flow, d, r, out);
                 }
             }
-            Parsed::BadRef(e) => out.push(ctx.at_focus(
-                &INVALID_REFERENCE,
-                e.message.clone(),
-                None,
-                d.node.span,
-                inner_span(flow.text, d.node, e.range.clone()),
-            )),
+            Parsed::BadRef(e) => {
+                // Meta reads `${data...}` / `${form...}` as a binding and looks its path
+                // up, so a malformed path there is a reference that resolves to nothing
+                // (conformance: invalid-reference_invalid-empty-segment); any other
+                // `${...}` is literal text to it (invalid-reference_invalid passes).
+                let rule = match (d.place, d.text.get(..7)) {
+                    (Place::Payload { .. }, Some("${data." | "${form.")) => &PAYLOAD_REFERENCE,
+                    (_, Some("${data.")) => &UNDECLARED_DATA,
+                    (_, Some("${form.")) => &UNKNOWN_FORM_FIELD,
+                    _ => &INVALID_REFERENCE,
+                };
+                out.push(ctx.at_focus(
+                    rule,
+                    format!("{} does not name a field: {}", d.text, e.message),
+                    None,
+                    d.node.span,
+                    inner_span(flow.text, d.node, e.range.clone()),
+                ));
+            }
             Parsed::Mixed(at) => {
                 let rich = comp.is_some_and(|c| c.ty == "RichText") && d.prop == "text";
                 let (rule, message) = if rich {

@@ -80,21 +80,25 @@ rule!(
      Meta reports one error listing all such screens, with a pointer per screen [B] (spec 2, 8). \
      A Footer inside an If or Switch counts here; one missing from some branches is reported \
      by missing-footer-in-if-branch / missing-footer-in-switch-case instead, so one fault \
-     gets one finding. Fix: add {\"type\": \"Footer\", \"label\": \"Done\", \
+     gets one finding. Meta's builder runs this check only in its 7.3 chain (a known defect, \
+     conformance README; the mutated *__terminal_no_footer__* flows of 5.1 to 7.2 pass it); \
+     the Flow JSON reference and the error-codes page state the rule for every version, so \
+     waflow reports it for every version. Fix: add {\"type\": \"Footer\", \"label\": \"Done\", \
      \"on-click-action\": {\"name\": \"complete\", \"payload\": {}}}."
 );
-rule!(
+warning_rule!(
     NO_SUCCESS_TERMINAL,
     "no-successful-terminal-screen",
     "MISSING_TERMINAL_SCREEN",
     None,
     None,
     "Every terminal screen sets `\"success\": false`.",
-    "Meta's builder requires at least one terminal screen whose `success` is true (the \
-     default) — the flow must be able to end as a business success, which Meta's metrics \
-     count [B] (spec 2, 8: 'one-success-terminal'). The code was not recovered; \
-     MISSING_TERMINAL_SCREEN is the closest (there is no successful terminal screen). Fix: \
-     drop `\"success\": false` from the screen where the flow succeeds."
+    "The spec sheet lists a builder check for at least one terminal screen whose `success` is \
+     true (the default), so the flow can end as a business success, which Meta's metrics \
+     count (spec 2, 8: 'one-success-terminal'). Meta's builder accepts a flow without one \
+     (conformance record no-successful-terminal-screen_invalid), so waflow warns: every \
+     completion would count as a failure. MISSING_TERMINAL_SCREEN is the code should Meta \
+     refuse it. Fix: drop `\"success\": false` from the screen where the flow succeeds."
 );
 rule!(
     INVALID_SENSITIVE,
