@@ -799,3 +799,74 @@ fn fifos_and_devices_are_refused_without_hanging_and_stdin_still_works() {
     assert_eq!(piped.status.code(), Some(0));
     assert_eq!(stdout(&piped), "Checked 1 file: no problems found.\n");
 }
+
+/// Meta's place in the Meta-shaped output (the whole payload value), the finer place (the
+/// reference's name inside it) where people look: the caret of the human format, GitHub's
+/// annotation and SARIF's region.
+#[test]
+fn metas_place_on_the_wire_the_finer_place_for_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let flow = VALID.replace(
+        r#""payload": {}"#,
+        r#""payload": {"email": "${form.emial}"}"#,
+    );
+    files(dir.path(), &[("f.json", &flow)]);
+    let value_col = flow.find(r#""${form.emial}""#).unwrap() as u64 + 1;
+    let name_col = flow.find("emial").unwrap() as u64 + 1;
+
+    let out = json(&waflow(
+        &["check", "--format", "json", "f.json"],
+        dir.path(),
+    ));
+    let e = &out[0]["validationErrors"][0];
+    assert_eq!(e["error"], "INVALID_ON_CLICK_ACTION_PAYLOAD");
+    let p = &e["pointers"][0];
+    assert_eq!(
+        p["path"],
+        "screens[0].layout.children[0].on-click-action.payload.email"
+    );
+    assert_eq!(p["columnStart"], value_col);
+    assert_eq!(
+        p["columnEnd"],
+        value_col + 14,
+        "the whole string, quotes included"
+    );
+
+    let github = stdout(&waflow(
+        &["check", "--format", "github", "f.json"],
+        dir.path(),
+    ));
+    assert!(
+        github.contains(&format!(
+            "col={name_col},endLine=1,endColumn={}",
+            name_col + 4
+        )),
+        "{github}"
+    );
+
+    let sarif: serde_json::Value = serde_json::from_slice(
+        &waflow(&["check", "--format", "sarif", "f.json"], dir.path()).stdout,
+    )
+    .unwrap();
+    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startColumn"], name_col);
+    assert_eq!(region["endColumn"], name_col + 5);
+
+    let human = stdout(&waflow(&["check", "f.json"], dir.path()));
+    assert!(
+        human.contains(&format!(
+            "line 1, columns {value_col}-{} (Meta's position)",
+            value_col + 14
+        )),
+        "{human}"
+    );
+    let caret_line = human
+        .lines()
+        .find(|l| l.contains("^^^^^"))
+        .expect("a caret line");
+    assert_eq!(
+        caret_line.matches('^').count(),
+        5,
+        "the caret marks 'emial': {human}"
+    );
+}
