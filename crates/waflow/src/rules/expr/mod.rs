@@ -94,6 +94,14 @@ pub(crate) enum BinOp {
 }
 
 impl BinOp {
+    /// `==` `!=` `<` `<=` `>` `>=`.
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             BinOp::Or => "||",
@@ -283,6 +291,49 @@ impl<'e> Expr<'e> {
             return;
         }
         self.literal_comparisons(errs);
+        self.unparenthesized_comparisons(errs);
+    }
+
+    /// Meta's condition parser does not rank `&&`/`||` below comparisons: a comparison
+    /// joined to `&&` or `||` must be in parentheses, `(${form.a} > 1) && ${form.b}`
+    /// (its "Wrong positioning of operator" error; conformance record
+    /// invalid-if-condition_invalid-literals, and Meta refusing `a == 'x' || a == 'y'` in the
+    /// wild). Backtick expressions are parsed with precedence and need no parentheses.
+    fn unparenthesized_comparisons(&self, errs: &mut Vec<ExprError>) {
+        match self {
+            Expr::Binary {
+                left,
+                right,
+                op_at,
+                op,
+            } => {
+                if matches!(op, BinOp::And | BinOp::Or) {
+                    for side in [left, right] {
+                        if let Expr::Binary { op: inner, .. } = &**side {
+                            if inner.is_comparison() {
+                                errs.push(ExprError {
+                                    range: op_at.clone(),
+                                    message: format!(
+                                        "'{}' joins the comparison '{}' without parentheses; Meta's condition parser needs them: (a {} b) {} c",
+                                        op.as_str(),
+                                        inner.as_str(),
+                                        inner.as_str(),
+                                        op.as_str()
+                                    ),
+                                });
+                                break;
+                            }
+                        }
+                    }
+                }
+                left.unparenthesized_comparisons(errs);
+                right.unparenthesized_comparisons(errs);
+            }
+            Expr::Not(e, _) | Expr::Neg(e, _) | Expr::Group(e, _) => {
+                e.unparenthesized_comparisons(errs)
+            }
+            _ => {}
+        }
     }
 
     fn literal_comparisons(&self, errs: &mut Vec<ExprError>) {
