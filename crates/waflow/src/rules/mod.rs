@@ -114,6 +114,7 @@ pub fn all() -> &'static [&'static RuleMeta] {
         &crate::schema::codes::INVALID_COMPONENT_TYPE,
         &crate::schema::codes::NEEDS_FORM,
         &crate::schema::codes::INVALID_ENUM,
+        &crate::schema::codes::INVALID_VALUE,
         &crate::schema::codes::TOO_FEW_ITEMS,
         &crate::schema::codes::TOO_MANY_ITEMS,
         &crate::schema::codes::TOO_SHORT,
