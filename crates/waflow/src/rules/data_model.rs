@@ -83,7 +83,11 @@ rule!(
      Fix: delete the nested key and put the sample data in the top-level example."
 );
 rule!(
-    EXAMPLE_MISMATCH, "data-example-type-mismatch", "INVALID_SCREEN_DATA", None, None,
+    EXAMPLE_MISMATCH,
+    "data-example-type-mismatch",
+    "INVALID_SCREEN_DATA",
+    None,
+    None,
     "A field's `__example__` does not match its declaration.",
     "Meta validates `__example__` against the declaration as a JSON Schema; a value of another \
      type is reported at the top-level `__example__` value, also when the misfit is deep inside \

@@ -218,7 +218,10 @@ fn data_exchange_names<'t>(root: &'t Node<'t>) -> Vec<crate::syntax::Span> {
     if let Some(screens) = root.get("screens") {
         walk(screens, |key, node| {
             if key.is_some_and(|k| k.ends_with("-action")) {
-                if let Some(name) = node.get("name").filter(|n| n.as_str() == Some("data_exchange")) {
+                if let Some(name) = node
+                    .get("name")
+                    .filter(|n| n.as_str() == Some("data_exchange"))
+                {
                     spans.push(name.span);
                 }
             }

@@ -330,7 +330,9 @@ impl Gen {
         let name = match (event, names.as_slice()) {
             (Event::Click, _) => json!({ "enum": names }),
             (_, [one]) => json!({ "const": one }),
-            (_, several) => json!({ "oneOf": several.iter().map(|n| json!({"const": n})).collect::<Vec<_>>() }),
+            (_, several) => {
+                json!({ "oneOf": several.iter().map(|n| json!({"const": n})).collect::<Vec<_>>() })
+            }
         };
         properties.insert("name".into(), name);
         properties.insert("payload".into(), json!({"type": "object"}));
