@@ -15,10 +15,10 @@
 //!
 //! let report = waflow::validate(r#"{"version": 7.3}"#);
 //! let error = &report.errors()[0];
-//! assert_eq!(error.error, "INVALID_PROPERTY_TYPE");
+//! assert_eq!(error.error, "INVALID_FLOW_JSON_VERSION");
 //! assert_eq!(error.position(), (1, 1, 13, 15)); // line 1, columns 13..=15: the `7.3`
 //! let json = report.to_json(waflow::Spelling::Camel); // {"validationErrors":[...]}
-//! assert!(json.starts_with(r#"{"validationErrors":[{"error":"INVALID_PROPERTY_TYPE""#));
+//! assert!(json.starts_with(r#"{"validationErrors":[{"error":"INVALID_FLOW_JSON_VERSION""#));
 //! ```
 //!
 //! Positions follow Meta: 1-based lines and columns, columns in UTF-16 code units, the end

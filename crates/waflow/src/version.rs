@@ -38,14 +38,31 @@ pub(crate) static MISSING_VERSION: RuleMeta = RuleMeta {
 
 pub(crate) static VERSION_TYPE: RuleMeta = RuleMeta {
     code: "version-not-string",
-    error: "INVALID_PROPERTY_TYPE",
-    error_type: JSON_SCHEMA_ERROR,
+    error: "INVALID_FLOW_JSON_VERSION",
+    error_type: FLOW_JSON_ERROR,
     severity: Severity::Error,
     since: None,
     until: None,
     summary: "`version` is not a JSON string.",
-    doc: "`version` must be a string such as \"7.3\"; a number (7.3) is a type error, \
-          INVALID_PROPERTY_TYPE at the value (spec 1). Fix: put the version in quotes.",
+    doc: "`version` must be a string such as \"7.3\"; Meta's builder answers a number or null \
+          with INVALID_FLOW_JSON_VERSION at the value, before any schema is chosen \
+          (conformance records testdata/version-not-string_*; spec 1, 9.3). Fix: put the \
+          version in quotes.",
+};
+
+pub(crate) static VERSION_NOT_EXACT: RuleMeta = RuleMeta {
+    code: "version-not-exact",
+    error: "INVALID_PROPERTY_VALUE",
+    error_type: JSON_SCHEMA_ERROR,
+    severity: Severity::Error,
+    since: None,
+    until: None,
+    summary: "`version` names a version, but not in its exact form (\"07.3\", \" 7.3\").",
+    doc: "Meta reads the number out of `version` to choose the schema, and that schema then \
+          requires the exact id: \"07.3\" or \" 7.3\" is INVALID_PROPERTY_VALUE (\"Invalid value \
+          found for property 'version'. Expected '7.3'.\") at the value (conformance records \
+          testdata/invalid-version_invalid-leading-zero, _invalid-padded; spec 1.1). Fix: \
+          write the id exactly, as the message says.",
 };
 
 pub(crate) static INVALID_VERSION: RuleMeta = RuleMeta {
@@ -59,8 +76,8 @@ pub(crate) static INVALID_VERSION: RuleMeta = RuleMeta {
     doc: "`version` is parsed as major.minor (major 1-32766, minor 0-99 [B]). A value that \
           does not parse, names no known version, or names a pre-release version (1.x, 2.0) \
           is INVALID_FLOW_JSON_VERSION at the value (spec 1.1, 1.2, 9.3; the docs also call it \
-          UNSUPPORTED_FLOW_JSON_VERSION). A version written with leading zeros (\"07.3\") is \
-          refused too: Meta's ids are exact strings. Fix: use a supported version; the \
+          UNSUPPORTED_FLOW_JSON_VERSION). A known version written inexactly (\"07.3\") is \
+          `version-not-exact`. Fix: use a supported version; the \
           message lists them.",
 };
 
@@ -151,8 +168,8 @@ pub(crate) fn check(
         return None;
     };
     if version.to_string() != text {
-        let mut f = INVALID_VERSION.finding(format!(
-            "'{text}' is not a Flow JSON version; did you mean \"{version}\"?"
+        let mut f = VERSION_NOT_EXACT.finding(format!(
+            "Invalid value found for property 'version'. Expected '{version}': '{text}' is not written exactly"
         ));
         f.help = Some(format!(
             "Write exactly \"{version}\", without spaces or leading zeros"

@@ -7,14 +7,18 @@ use crate::catalog::FlowVersion;
 use crate::finding::Finding;
 use crate::syntax::{Node, Value};
 
+const V5_1: Option<FlowVersion> = Some(FlowVersion::new(5, 1));
 const V7_3: Option<FlowVersion> = Some(FlowVersion::new(7, 3));
 
 rule!(
-    FIELD_NOT_OBJECT, "data-field-not-object", "INVALID_SCREEN_DATA", None, None,
+    FIELD_NOT_OBJECT, "data-field-not-object", "INVALID_PROPERTY_TYPE", None, None,
     "A field of a screen's `data` is not a declaration object.",
     "Each key of `data` (except a top-level `required` list) declares one field with an object \
-     such as {\"type\": \"string\", \"__example__\": \"Ada\"}; anything else is INVALID_SCREEN_DATA \
-     [B] (spec 2.1). Fix: \"name\": \"Ada\" -> \"name\": {\"type\": \"string\", \"__example__\": \"Ada\"}."
+     such as {\"type\": \"string\", \"__example__\": \"Ada\"}. Meta's builder reports anything else \
+     as INVALID_PROPERTY_TYPE (\"Expected property 'name' to be of type 'object'\") at the value \
+     (conformance record testdata/data-field-not-object_invalid; the spec sheet's \
+     INVALID_SCREEN_DATA is not backed by a Meta document for this case) (spec 2.1). Fix: \
+     \"name\": \"Ada\" -> \"name\": {\"type\": \"string\", \"__example__\": \"Ada\"}."
 );
 rule!(
     FIELD_MISSING_TYPE,
@@ -31,13 +35,28 @@ rule!(
 rule!(
     FIELD_INVALID_TYPE,
     "data-field-invalid-type",
-    "INVALID_TYPE_PROPERTY_VALUE",
+    "INVALID_ENUM_VALUE",
     None,
     None,
-    "A data field's `type` is not one of string, number, integer, boolean, object, array.",
-    "The declaration's `type` is one JSON Schema type name; a list of types or another word is \
-     INVALID_TYPE_PROPERTY_VALUE [B] (spec 2.1). `integer` is accepted because Meta's AJV pass \
-     accepts it (Unknowns 16). Fix: \"type\": [\"string\", \"null\"] -> \"type\": \"string\"."
+    "A data field's `type` is a string that names no JSON Schema type.",
+    "The declaration's `type` is one JSON Schema type name: array, boolean, integer, null, \
+     number, object or string. Meta's builder checks it as an enum and answers \
+     INVALID_ENUM_VALUE at the value for any other word (conformance records: mutated/*__\
+     declared_type__*, testdata/data-field-invalid-type_invalid); `integer` and `null` are in \
+     its list (spec 2.1, Unknowns 16). Fix: \"type\": \"text\" -> \"type\": \"string\"."
+);
+rule!(
+    FIELD_TYPE_NOT_STRING,
+    "data-field-type-not-string",
+    "INVALID_SCREEN_DATA",
+    None,
+    None,
+    "A data field's `type` is not a string (a list of types, a number...).",
+    "The declaration's `type` is one type name written as a string; a list of types or any \
+     other JSON value is INVALID_SCREEN_DATA (\"Expected the property 'type' to be of type \
+     string\") at the value, in Meta's error reference and in the builder's record \
+     (testdata/data-field-invalid-type_invalid-type-list) (spec 2.1). Fix: \
+     \"type\": [\"string\", \"null\"] -> \"type\": \"string\"."
 );
 rule!(
     FIELD_MISSING_EXAMPLE,
@@ -53,45 +72,61 @@ rule!(
 rule!(
     NESTED_EXAMPLE,
     "nested-data-example",
-    "INVALID_PROPERTY_KEY",
+    "INVALID_SCREEN_DATA",
     None,
     None,
     "`__example__` appears inside `items` or `properties`.",
     "Only a top-level declaration carries `__example__`; the example of a whole array or object \
-     covers its parts, and a nested one is INVALID_PROPERTY_KEY at the key [B] (spec 2.1). Fix: \
-     delete the nested key and put the sample data in the top-level example."
+     covers its parts. Meta answers INVALID_SCREEN_DATA at the nested key (\"Property \
+     '__example__' is allowed only as a top level property of data model\"), in its error \
+     reference and in the builder's record (testdata/nested-data-example_invalid) (spec 2.1). \
+     Fix: delete the nested key and put the sample data in the top-level example."
 );
 rule!(
-    EXAMPLE_MISMATCH, "data-example-type-mismatch", "INVALID_SCREEN_DATA", None, None,
+    EXAMPLE_MISMATCH,
+    "data-example-type-mismatch",
+    "INVALID_SCREEN_DATA",
+    None,
+    None,
     "A field's `__example__` does not match its declaration.",
     "Meta validates `__example__` against the declaration as a JSON Schema; a value of another \
-     type is INVALID_SCREEN_DATA [B] (spec 2.1, 6.3). waflow checks the types, recursing into \
-     array items and declared object properties. Fix: {\"type\": \"number\", \"__example__\": \"3\"} \
-     -> \"__example__\": 3."
+     type is reported at the top-level `__example__` value, also when the misfit is deep inside \
+     it (spec 2.1, 6.3). The code is INVALID_SCREEN_DATA, as Meta's error reference lists it \
+     (\"Invalid data model schema. Expected property '__example__' to be of type ...\"); the \
+     builder's records say INVALID_PROPERTY_TYPE with the same message (mutated/*__\
+     example_mismatch__*): where Meta's document names the server's code, waflow keeps it \
+     (docs/conformance.md). waflow checks the types, recursing into array items and declared \
+     object properties. Fix: {\"type\": \"number\", \"__example__\": \"3\"} -> \"__example__\": 3."
 );
 rule!(
     ARRAY_WITHOUT_ITEMS,
     "data-array-without-items",
-    "MISSING_REQUIRED_PROPERTY",
-    V7_3,
+    "INVALID_SCREEN_DATA",
+    V5_1,
     None,
-    "A data field of type array does not declare `items` (Flow JSON 7.3+).",
-    "From 7.3 Meta's builder rejects an array declaration without `items`, which says what each \
-     element is (MISSING_REQUIRED_PROPERTY at the declaration) [B] (spec 2.1, secondary source). \
-     Fix: add \"items\": {\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}, \
-     \"title\": {\"type\": \"string\"}}}."
+    "A data field of type array does not declare `items` (Flow JSON 5.1+).",
+    "Meta rejects an array declaration without `items`, which says what each element is: \
+     INVALID_SCREEN_DATA (\"Missing the schema for property 'items' in array\") at the \
+     declaration, in its error reference and in the builder's records from 5.1 on, not only \
+     from 7.3 as a secondary source said (testdata/data-array-without-items_invalid-before-7-3) \
+     (spec 2.1). Fix: add \"items\": {\"type\": \"object\", \"properties\": {\"id\": \
+     {\"type\": \"string\"}, \"title\": {\"type\": \"string\"}}}."
 );
-rule!(
-    OBJECT_WITHOUT_PROPERTIES,
-    "data-object-without-properties",
-    "MISSING_REQUIRED_PROPERTY",
-    V7_3,
-    None,
-    "A data field of type object does not declare `properties` (Flow JSON 7.3+).",
-    "From 7.3 Meta's builder rejects an object declaration without `properties` \
-     (MISSING_REQUIRED_PROPERTY at the declaration) [B] (spec 2.1, secondary source). Fix: \
-     declare each sub-field, e.g. \"properties\": {\"city\": {\"type\": \"string\"}}."
-);
+/// A warning: Meta's builder accepts an object declaration without `properties`.
+pub(crate) static OBJECT_WITHOUT_PROPERTIES: super::RuleMeta = super::RuleMeta {
+    code: "data-object-without-properties",
+    error: "MISSING_REQUIRED_PROPERTY",
+    error_type: crate::finding::FLOW_JSON_ERROR,
+    severity: crate::finding::Severity::Warning,
+    since: V7_3,
+    until: None,
+    summary: "A data field of type object does not declare `properties` (warning, Flow JSON 7.3+).",
+    doc: "A secondary source says 7.3 rejects an object declaration without `properties`, but \
+          Meta's builder accepts it (testdata/data-object-without-properties_invalid has no \
+          error), so waflow warns: without `properties` no `${data.x.y}` reference into the \
+          object can be type-checked (spec 2.1). Fix: declare each sub-field, e.g. \
+          \"properties\": {\"city\": {\"type\": \"string\"}}.",
+};
 rule!(
     REQUIRED_NOT_ARRAY, "data-required-not-array", "INVALID_PROPERTY_TYPE", None, None,
     "The `required` key of a screen's `data` is not an array.",
@@ -110,7 +145,10 @@ rule!(
      (INVALID_SCREEN_DATA at the key) [B] (spec 6.1, 8). Fix: \"first-name\" -> \"first_name\"."
 );
 
-const TYPES: &[&str] = &["string", "number", "integer", "boolean", "object", "array"];
+/// The `type` names a declaration may use: the builder's enum (JSON Schema's seven names).
+const TYPES: &[&str] = &[
+    "array", "boolean", "integer", "null", "number", "object", "string",
+];
 
 pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding>) {
     for s in &ix.flow.screens {
@@ -178,6 +216,15 @@ fn declaration(ctx: &Ctx<'_, '_>, name: &str, decl: &Node<'_>, top: bool, out: &
             format!("Data field '{name}' has no 'type'"),
             Some("Add \"type\": \"string\" (or number, boolean, object, array)".into()),
             &[decl.span],
+        )),
+        Some(t) if t.as_str().is_none() => out.push(ctx.at(
+            &FIELD_TYPE_NOT_STRING,
+            format!(
+                "Data field '{name}' has type {}; 'type' must be one type name written as a string",
+                short(t),
+            ),
+            Some("Write one of string, number, integer, boolean, object, array".into()),
+            &[t.span],
         )),
         Some(t) if !t.as_str().is_some_and(|t| TYPES.contains(&t)) => out.push(ctx.at(
             &FIELD_INVALID_TYPE,
@@ -249,49 +296,66 @@ fn short(n: &Node<'_>) -> String {
     }
 }
 
-/// Whether `v` fits declaration `decl`; reports the first misfit.
-fn example(ctx: &Ctx<'_, '_>, name: &str, decl: &Node<'_>, v: &Node<'_>, out: &mut Vec<Finding>) {
-    let Some(ty) = decl.get("type").and_then(Node::as_str) else {
-        return;
-    };
+/// Reports the first misfit of example `ex` against declaration `decl`, at the whole
+/// top-level `__example__` value, where Meta points whatever the depth of the misfit.
+fn example(ctx: &Ctx<'_, '_>, name: &str, decl: &Node<'_>, ex: &Node<'_>, out: &mut Vec<Finding>) {
+    let mut path = name.to_owned();
+    if let Some((found, ty)) = misfit(decl, ex, &mut path) {
+        out.push(ctx.at(
+            &EXAMPLE_MISMATCH,
+            format!("The example of '{path}' is a {found}, but the field is declared as {ty}"),
+            Some(format!(
+                "Give '{path}' an example of type {ty}, or change its declared type"
+            )),
+            &[ex.span],
+        ));
+    }
+}
+
+/// The first place where `v` does not fit declaration `decl`: the JSON type found there
+/// and the type declared; `path` is left naming that place.
+fn misfit<'d>(decl: &Node<'d>, v: &Node<'_>, path: &mut String) -> Option<(&'static str, &'d str)> {
+    let ty = decl.get("type").and_then(Node::as_str)?;
     let fits = match (ty, &v.value) {
         ("string", Value::String(_))
         | ("boolean", Value::Bool(_))
-        | ("number", Value::Number(_)) => true,
+        | ("number", Value::Number(_))
+        | ("null", Value::Null) => true,
         ("integer", Value::Number(n)) => {
             !n.contains(['.', 'e', 'E']) || v.as_f64().is_some_and(|f| f.fract() == 0.0)
         }
         ("array", Value::Array(items)) => {
             if let Some(item_decl) = decl.get("items").filter(|d| d.as_object().is_some()) {
+                let len = path.len();
                 for (i, item) in items.iter().enumerate() {
-                    example(ctx, &format!("{name}[{i}]"), item_decl, item, out);
+                    path.truncate(len);
+                    path.push_str(&format!("[{i}]"));
+                    if let Some(found) = misfit(item_decl, item, path) {
+                        return Some(found);
+                    }
                 }
+                path.truncate(len);
             }
             true
         }
         ("object", Value::Object(members)) => {
             if let Some(props) = decl.get("properties") {
+                let len = path.len();
                 for m in members.iter() {
                     if let Some(sub) = props.get(m.key.name).filter(|d| d.as_object().is_some()) {
-                        example(ctx, &format!("{name}.{}", m.key.name), sub, &m.value, out);
+                        path.truncate(len);
+                        path.push('.');
+                        path.push_str(m.key.name);
+                        if let Some(found) = misfit(sub, &m.value, path) {
+                            return Some(found);
+                        }
                     }
                 }
+                path.truncate(len);
             }
             true
         }
         _ => !TYPES.contains(&ty),
     };
-    if !fits {
-        out.push(ctx.at(
-            &EXAMPLE_MISMATCH,
-            format!(
-                "The example of '{name}' is a {}, but the field is declared as {ty}",
-                v.type_name()
-            ),
-            Some(format!(
-                "Give '{name}' an example of type {ty}, or change its declared type"
-            )),
-            &[v.span],
-        ));
-    }
+    (!fits).then(|| (v.type_name(), ty))
 }

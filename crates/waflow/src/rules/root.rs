@@ -20,14 +20,16 @@ pub(crate) static DATA_EXCHANGE_NEEDS_DATA_API: RuleMeta = RuleMeta {
     until: None,
     summary: "A `data_exchange` action is used but `data_api_version` is missing.",
     doc: "A data_exchange action calls the flow's endpoint, whose protocol is declared by the \
-          top-level `data_api_version`; without it Meta answers MISSING_REQUIRED_PROPERTY at \
-          the root object [B][D] (spec 1.2). Fix: add \"data_api_version\": \"3.0\" and a \
+          top-level `data_api_version`; without it Meta answers MISSING_REQUIRED_PROPERTY \
+          (\"The property 'data_api_version' is required for data_exchange action.\") at the \
+          `name` value of every such action, in its error reference and in the builder's \
+          records (testdata/data-exchange-needs-data-api-version_*) (spec 1.2). Fix: add \"data_api_version\": \"3.0\" and a \
           `routing_model`, or replace the action with navigate/complete.",
 };
 
 pub(crate) static REFRESH_ON_BACK_NEEDS_DATA_API: RuleMeta = RuleMeta {
     code: "refresh-on-back-needs-data-api-version",
-    error: "MISSING_REQUIRED_PROPERTY",
+    error: "INVALID_PROPERTY_VALUE",
     error_type: FLOW_JSON_ERROR,
     severity: Severity::Error,
     since: None,
@@ -35,8 +37,11 @@ pub(crate) static REFRESH_ON_BACK_NEEDS_DATA_API: RuleMeta = RuleMeta {
     summary: "A screen sets `refresh_on_back: true` but `data_api_version` is missing.",
     doc: "`refresh_on_back: true` asks the endpoint for fresh data when the user goes back, \
           so it needs the endpoint protocol `data_api_version`; Meta answers \
-          MISSING_REQUIRED_PROPERTY at the root object [B][D] (spec 1.2). Fix: add \
-          \"data_api_version\": \"3.0\" and a `routing_model`, or drop `refresh_on_back`.",
+          INVALID_PROPERTY_VALUE (\"Property 'refresh_on_back' can be true only when property \
+          'data_api_version' is set.\") at each such `true`, in its error reference and in the \
+          builder's records (testdata/refresh-on-back-needs-data-api-version_*) (spec 1.2). \
+          Fix: add \"data_api_version\": \"3.0\" and a `routing_model`, or drop \
+          `refresh_on_back`.",
 };
 
 pub(crate) static DATA_API_NEEDS_ROUTING_MODEL: RuleMeta = RuleMeta {
@@ -69,16 +74,33 @@ pub(crate) static DATA_CHANNEL_URI_REMOVED: RuleMeta = RuleMeta {
 
 pub(crate) static INVALID_DATA_API_VERSION: RuleMeta = RuleMeta {
     code: "invalid-data-api-version",
-    error: "INVALID_DATA_API_VERSION",
-    error_type: FLOW_JSON_ERROR,
+    error: "INVALID_PROPERTY_VALUE",
+    error_type: JSON_SCHEMA_ERROR,
     severity: Severity::Error,
     since: None,
     until: None,
     summary: "`data_api_version` is not a value this Flow JSON version accepts.",
     doc: "`data_api_version` is a string from a closed list: \"3.0\" in every version, and \
-          \"4.0\" from Flow JSON 7.3 [B][P] (spec 1, 1.2). Anything else is \
-          INVALID_DATA_API_VERSION at the value. Fix: use \"3.0\", or \"4.0\" with Flow JSON \
-          7.3 or later.",
+          \"4.0\" from Flow JSON 7.3 [B][P] (spec 1, 1.2). Meta's schema holds it with a \
+          constant, so anything else is INVALID_PROPERTY_VALUE (\"Invalid value found for \
+          property 'data_api_version'. Expected '3.0'.\") at the value (builder records \
+          testdata/invalid-data-api-version_*; the spec sheet's INVALID_DATA_API_VERSION is \
+          not what the builder answers). Fix: use \"3.0\", or \"4.0\" with Flow JSON 7.3 or \
+          later.",
+};
+
+pub(crate) static DATA_API_VERSION_TYPE: RuleMeta = RuleMeta {
+    code: "data-api-version-not-string",
+    error: "INVALID_PROPERTY_TYPE",
+    error_type: JSON_SCHEMA_ERROR,
+    severity: Severity::Error,
+    since: None,
+    until: None,
+    summary: "`data_api_version` is not a JSON string.",
+    doc: "`data_api_version` is a string such as \"3.0\"; a number (3.0) fails both the type \
+          and the value of Meta's schema, so the builder reports INVALID_PROPERTY_TYPE beside \
+          `invalid-data-api-version` at the value (testdata/invalid-data-api-version_\
+          invalid-number) (spec 1). Fix: put the version in quotes.",
 };
 
 pub(super) fn check(ctx: &Ctx<'_, '_>, out: &mut Vec<Finding>) {
@@ -92,27 +114,25 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, out: &mut Vec<Finding>) {
     };
 
     if data_api.is_none() {
-        if let Some((path, count)) = first_data_exchange(root) {
-            let more = match count {
-                1 => String::new(),
-                n => format!(" and {} more", n - 1),
-            };
-            out.push(at_root(
-                &DATA_EXCHANGE_NEEDS_DATA_API,
-                format!(
-                    "Property 'data_api_version' is required: the flow uses a data_exchange action (at {path}{more})"
-                ),
-                "Add \"data_api_version\": \"3.0\" and a \"routing_model\" at the top level",
-            ));
+        for span in data_exchange_names(root) {
+            let mut f = DATA_EXCHANGE_NEEDS_DATA_API.finding(
+                "The property 'data_api_version' is required for data_exchange action: a data_exchange action calls the flow's endpoint".to_owned(),
+            );
+            f.help = Some(
+                "Add \"data_api_version\": \"3.0\" and a \"routing_model\" at the top level".into(),
+            );
+            f.pointers.push(ctx.loc.pointer(span, &path_to(root, span)));
+            out.push(f);
         }
-        if let Some(path) = first_refresh_on_back(root) {
-            out.push(at_root(
-                &REFRESH_ON_BACK_NEEDS_DATA_API,
-                format!(
-                    "Property 'data_api_version' is required: {path} is true"
-                ),
-                "Add \"data_api_version\": \"3.0\" and a \"routing_model\" at the top level, or remove refresh_on_back",
-            ));
+        for span in refresh_on_back(root) {
+            let mut f = REFRESH_ON_BACK_NEEDS_DATA_API.finding(
+                "Property 'refresh_on_back' can be true only when property 'data_api_version' is set".to_owned(),
+            );
+            f.help = Some(
+                "Add \"data_api_version\": \"3.0\" and a \"routing_model\" at the top level, or remove refresh_on_back".into(),
+            );
+            f.pointers.push(ctx.loc.pointer(span, &path_to(root, span)));
+            out.push(f);
         }
     }
 
@@ -154,22 +174,31 @@ fn check_data_api_value(ctx: &Ctx<'_, '_>, value: &Node<'_>, out: &mut Vec<Findi
         .map(|id| format!("\"{id}\""))
         .collect::<Vec<_>>()
         .join(", ");
+    let path = Path::root().key("data_api_version");
     let message = match value.as_str() {
         Some(text) if allowed.contains(&text) => return,
         Some(text) => match DATA_API_VERSIONS.iter().find(|d| d.id == text) {
             Some(d) => format!(
-                "data_api_version \"{text}\" needs Flow JSON {} or later; this flow declares {}",
+                "Invalid value found for property 'data_api_version': \"{text}\" needs Flow JSON {} or later; this flow declares {}",
                 d.since, ctx.version
             ),
             None => format!(
-                "data_api_version \"{text}\" is not a data API version; Flow JSON {} accepts {list}",
+                "Invalid value found for property 'data_api_version': \"{text}\" is not a data API version; Flow JSON {} accepts {list}",
                 ctx.version
             ),
         },
-        None => format!(
-            "Property 'data_api_version' should be a string: one of {list}, found {}",
-            value.type_name()
-        ),
+        None => {
+            let mut f = DATA_API_VERSION_TYPE.finding(format!(
+                "Property 'data_api_version' should be a string: one of {list}, found {}",
+                value.type_name()
+            ));
+            f.help = Some(format!("Write it as a string: {}", allowed.first().map_or("\"3.0\"".to_owned(), |a| format!("\"{a}\""))));
+            f.pointers.push(ctx.loc.pointer(value.span, &path));
+            out.push(f);
+            format!(
+                "Invalid value found for property 'data_api_version': expected one of {list}"
+            )
+        }
     };
     let mut f = INVALID_DATA_API_VERSION.finding(message);
     f.help = Some(if ctx.version >= LATEST {
@@ -177,36 +206,37 @@ fn check_data_api_value(ctx: &Ctx<'_, '_>, value: &Node<'_>, out: &mut Vec<Findi
     } else {
         format!("Use one of {list}, or move the flow to Flow JSON {LATEST} for data API 4.0")
     });
-    f.pointers.push(
-        ctx.loc
-            .pointer(value.span, &Path::root().key("data_api_version")),
-    );
+    f.pointers.push(ctx.loc.pointer(value.span, &path));
     out.push(f);
 }
 
-/// The path of the first `data_exchange` action and how many there are. An action is an
-/// object under a key ending in `-action` (on-click-action, on-select-action, ...) whose
-/// `name` is `data_exchange`.
-fn first_data_exchange(root: &Node<'_>) -> Option<(String, usize)> {
-    let screens = root.get("screens")?;
-    let mut first = None;
-    let mut count = 0;
-    walk(screens, |key, node| {
-        if key.is_some_and(|k| k.ends_with("-action"))
-            && node.get("name").and_then(Node::as_str) == Some("data_exchange")
-        {
-            count += 1;
-            first.get_or_insert(node.span);
-        }
-        true
-    });
-    first.map(|span| (path_to(root, span).to_string(), count))
+/// The `name` value of every `data_exchange` action, where Meta points when the flow has
+/// no `data_api_version`. An action is an object under a key ending in `-action`
+/// (on-click-action, on-select-action, ...) whose `name` is `data_exchange`.
+fn data_exchange_names<'t>(root: &'t Node<'t>) -> Vec<crate::syntax::Span> {
+    let mut spans = Vec::new();
+    if let Some(screens) = root.get("screens") {
+        walk(screens, |key, node| {
+            if key.is_some_and(|k| k.ends_with("-action")) {
+                if let Some(name) = node
+                    .get("name")
+                    .filter(|n| n.as_str() == Some("data_exchange"))
+                {
+                    spans.push(name.span);
+                }
+            }
+            true
+        });
+    }
+    spans
 }
 
-fn first_refresh_on_back(root: &Node<'_>) -> Option<String> {
-    let screens = root.get("screens")?.as_array()?;
-    screens.iter().enumerate().find_map(|(i, s)| {
-        (s.get("refresh_on_back").and_then(Node::as_bool) == Some(true))
-            .then(|| format!("screens[{i}].refresh_on_back"))
+/// Every screen's `refresh_on_back` that is `true`.
+fn refresh_on_back<'t>(root: &'t Node<'t>) -> impl Iterator<Item = crate::syntax::Span> + 't {
+    let screens = root.get("screens").and_then(Node::as_array).unwrap_or(&[]);
+    screens.iter().filter_map(|s| {
+        s.get("refresh_on_back")
+            .filter(|r| r.as_bool() == Some(true))
+            .map(|r| r.span)
     })
 }

@@ -97,6 +97,19 @@ pub static INVALID_ENUM: RuleMeta = schema_rule(
      says which. Fix: use one of the listed values.",
 );
 
+pub static INVALID_VALUE: RuleMeta = schema_rule(
+    "invalid-action-name",
+    "INVALID_PROPERTY_VALUE",
+    "An on-select or on-unselect action whose name is not one this event takes",
+    "Meta's schema pins the `name` of an on-select-action / on-unselect-action with a \
+     constant (data_exchange, and update_data from 6.0 where the component allows it), so a \
+     wrong name is INVALID_PROPERTY_VALUE (\"Invalid value found for property 'name'. \
+     Expected 'data_exchange'.\") at the value, not INVALID_ENUM_VALUE as for an \
+     on-click-action (builder records: mutated/*__unknown_action__*, \
+     testdata/invalid-enum-value_invalid-action-needs-newer-version) (spec 5.2). Fix: use a \
+     name the message lists, or raise `version`.",
+);
+
 pub static TOO_FEW_ITEMS: RuleMeta = schema_rule(
     "too-few-items",
     "MIN_ITEMS_REQUIRED",

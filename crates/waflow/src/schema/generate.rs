@@ -325,12 +325,22 @@ impl Gen {
         let names: Vec<&str> = allowed_names(allowed, self.v).collect();
         let has = |n: &str| names.contains(&n);
         let mut properties = Map::new();
-        properties.insert("name".into(), json!({ "enum": names }));
+        // The builder pins the name of an on-select/on-unselect action with `const` (a
+        // `oneOf` of consts for several names): INVALID_PROPERTY_VALUE, not an enum.
+        let name = match (event, names.as_slice()) {
+            (Event::Click, _) => json!({ "enum": names }),
+            (_, [one]) => json!({ "const": one }),
+            (_, several) => {
+                json!({ "oneOf": several.iter().map(|n| json!({"const": n})).collect::<Vec<_>>() })
+            }
+        };
+        properties.insert("name".into(), name);
         properties.insert("payload".into(), json!({"type": "object"}));
         let mut required = vec![json!("name")];
         let mut all_of = Vec::new();
         if event == Event::Click {
-            if has("navigate") {
+            // One on-click-action schema for every component (see walk.rs).
+            {
                 properties.insert(
                     "next".into(),
                     json!({
@@ -346,7 +356,7 @@ impl Gen {
                     "else": {"not": {"type": "object", "required": ["next"]}}
                 }));
             }
-            if has("open_url") {
+            if self.v >= V6_0 {
                 properties.insert("url".into(), json!({"type": "string", "format": "uri"}));
                 all_of.push(json!({
                     "if": {"type": "object", "properties": {"name": {"const": "open_url"}}, "required": ["name"]},

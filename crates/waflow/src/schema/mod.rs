@@ -182,6 +182,24 @@ impl<'t> ErrorCtx<'_, 't> {
             }
             Fault::Type(json_type) => self.wrong_type(json_type, out),
             Fault::Enum(values) => self.not_in_enum(&values, out),
+            Fault::Const(values) => {
+                let expected = values
+                    .iter()
+                    .map(|v| format!("'{v}'"))
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                let shown = self.here().node.as_str().map_or_else(
+                    || self.here().node.type_name().to_owned(),
+                    |g| format!("'{g}'"),
+                );
+                let message = format!(
+                    "Invalid value found for property '{}'. Expected {expected}: {} takes no {shown} in Flow JSON {}.",
+                    self.prop_name(),
+                    self.label_parent(),
+                    self.v
+                );
+                self.emit(&codes::INVALID_VALUE, message, false, out);
+            }
             Fault::MinItems(limit) => {
                 let n = self.here().node.as_array().map_or(0, <[_]>::len);
                 let message = format!(
@@ -439,15 +457,17 @@ impl<'t> ErrorCtx<'_, 't> {
             ),
             _ => ("", format!("{owner} combines properties Meta does not allow together.")),
         };
+        // Meta's places: on an action, the path of the action and the offending key's
+        // token; on a component, the whole component; elsewhere (`success`), the value.
         let mut f = codes::FORBIDDEN_COMBINATION.finding(message);
-        match step.node.member(key) {
-            Some(m) => f
-                .pointers
-                .push(self.loc.pointer_at(m.key.span, self.path(Some(key)))),
-            None => f
-                .pointers
-                .push(self.loc.pointer_at(step.node.span, self.path(None))),
-        }
+        let pointer = match (&step.shape, step.node.member(key)) {
+            (Shape::Action { .. }, Some(m)) => self.loc.pointer_at(m.key.span, self.path(None)),
+            (Shape::Component { .. }, _) | (_, None) => {
+                self.loc.pointer_at(step.node.span, self.path(None))
+            }
+            (_, Some(m)) => self.loc.pointer_at(m.value.span, self.path(Some(key))),
+        };
+        f.pointers.push(pointer);
         out.push(f);
     }
 }

@@ -36,6 +36,9 @@ pub(crate) enum Fault<'t> {
     Type(&'static str),
     /// `enum`, with the values allowed.
     Enum(Vec<&'static str>),
+    /// `const` (one value) or a `oneOf` of consts (several): the name of an on-select or
+    /// on-unselect action, which Meta's schema pins rather than lists.
+    Const(Vec<&'static str>),
     MinItems(u32),
     MaxItems(u32),
     MinLength(u32),
@@ -57,6 +60,8 @@ impl Fault<'_> {
             Fault::Dependency { .. } => "dependencies",
             Fault::Type(_) => "type",
             Fault::Enum(_) => "enum",
+            Fault::Const(values) if values.len() == 1 => "const",
+            Fault::Const(_) => "oneOf",
             Fault::MinItems(_) => "minItems",
             Fault::MaxItems(_) => "maxItems",
             Fault::MinLength(_) => "minLength",
@@ -588,15 +593,22 @@ impl<'t> Walker<'t, '_> {
         };
         let has_name = |n: &str| allowed_names(allowed, v).any(|a| a == n);
         let click = event == Event::Click;
-        let navigate = click && has_name("navigate");
-        let open_url = click && has_name("open_url");
+        // Meta's on-click-action schema is one for every component: it has `next` (and
+        // from 6.0 `url`) whatever names the component allows, and its if/then rules
+        // for navigate and open_url apply to the name written, allowed there or not.
+        let navigate = click;
+        let open_url = click && v >= V6_0;
         for m in members.iter() {
             let step = self.member_step(m, None);
             match m.key.name {
                 "name" => self.within(step, |w| {
                     if !m.value.as_str().is_some_and(has_name) {
                         let names = allowed_names(allowed, v).collect();
-                        w.fault(Fault::Enum(names));
+                        w.fault(if click {
+                            Fault::Enum(names)
+                        } else {
+                            Fault::Const(names)
+                        });
                     }
                 }),
                 "payload" => self.within(step, |w| {
