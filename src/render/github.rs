@@ -23,7 +23,7 @@ impl Renderer for Github {
     fn render(&self, checked: &[Checked]) -> Vec<u8> {
         let mut out = String::new();
         for c in checked {
-            for f in c.report.errors().iter().chain(c.report.warnings()) {
+            for f in c.report.in_order() {
                 let command = match f.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",

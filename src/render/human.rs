@@ -77,11 +77,10 @@ fn render_file(c: &Checked, color: bool) -> Vec<u8> {
     let text = String::from_utf8_lossy(&c.bytes);
     let lines = Lines::new(&text);
     let findings = || {
-        c.report
-            .errors()
-            .iter()
-            .map(|f| (f, Severity::Error))
-            .chain(c.report.warnings().iter().map(|f| (f, Severity::Warning)))
+        c.report.in_order().map(|f| match f.severity {
+            waflow::Severity::Error => (f, Severity::Error),
+            waflow::Severity::Warning => (f, Severity::Warning),
+        })
     };
     // Where `label` starts each drawn place.
     let long_columns = lines.long_line_columns(findings().flat_map(|(f, _)| {
@@ -129,10 +128,7 @@ fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagno
         } else {
             first.path.as_str()
         };
-        notes.push(format!(
-            "at {path}: line {}, columns {}-{} (Meta's position)",
-            first.line_start, first.column_start, first.column_end
-        ));
+        notes.push(format!("at {path}: {} (Meta's position)", place(first)));
     }
     if let Some(more) = f.pointers.len().checked_sub(MAX_LABELS).filter(|&n| n > 0) {
         let places = if more == 1 { "place" } else { "places" };
@@ -152,15 +148,36 @@ fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagno
     d.with_labels(labels).with_notes(notes)
 }
 
-/// A label for a pointer. A span over several lines (a whole object) is shown by its
-/// first character, so a missing property does not reprint the entire flow.
+/// Meta's position of a pointer in words; a span over several lines names both lines.
+fn place(p: &Pointer) -> String {
+    if p.line_end > p.line_start {
+        format!(
+            "from line {}, column {} to line {}, column {}",
+            p.line_start, p.column_start, p.line_end, p.column_end
+        )
+    } else {
+        format!(
+            "line {}, columns {}-{}",
+            p.line_start, p.column_start, p.column_end
+        )
+    }
+}
+
+/// A label for a pointer. A span over several lines (a whole object or array) is shown
+/// by its first character, so a missing property does not reprint the entire flow.
 fn label(p: &Pointer, primary: bool, text: &str) -> Option<Label<()>> {
     let span = p.span?;
     let start = floor_boundary(text, span.start as usize);
     let mut end = ceil_boundary(text, (span.end as usize).max(start));
     let message = if p.line_end > p.line_start {
         end = ceil_boundary(text, start + 1);
-        format!("this object, lines {}-{}", p.line_start, p.line_end)
+        // The span starts on the value's first character, so it tells what it is.
+        let what = match text.as_bytes().get(start) {
+            Some(b'[') => "this array",
+            Some(b'{') => "this object",
+            _ => "this value",
+        };
+        format!("{what}, lines {}-{}", p.line_start, p.line_end)
     } else if primary {
         String::new()
     } else {
@@ -206,6 +223,50 @@ mod tests {
         let bytes = text.as_bytes().to_vec();
         let report = waflow::validate(text);
         Checked::new("f.json".into(), bytes, report)
+    }
+
+    fn human(text: &str) -> String {
+        let human = Human {
+            color: false,
+            summary: false,
+        };
+        String::from_utf8(human.render(&[checked(text)])).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_multi_line_array_is_called_an_array_and_located_by_both_lines() {
+        let out = human("{\n  \"version\": \"7.3\",\n  \"screens\": [\n  ]\n}\n");
+        assert!(out.contains("^ this array, lines 3-4"), "{out}");
+        assert!(
+            out.contains("at screens: from line 3, column 14 to line 4, column 3"),
+            "{out}"
+        );
+        let out = human("{\n  \"version\": \"7.3\",\n  \"screens\": [{\"id\": \"A\",\n \"terminal\": true}]\n}\n");
+        assert!(out.contains("^ this object, lines 3-4"), "{out}");
+    }
+
+    #[test]
+    fn frames_follow_the_file_top_to_bottom_errors_and_warnings_together() {
+        // A heading over the display limit (a warning) on line 3, an undeclared data
+        // reference (an error) on line 4: errors used to be drawn first.
+        let heading = "H".repeat(81);
+        let text = format!(
+            "{{\"version\": \"7.3\", \"screens\": [{{\"id\": \"A\", \"title\": \"A\", \"terminal\": true,\n \"layout\": {{\"type\": \"SingleColumnLayout\", \"children\": [\n{{\"type\": \"TextHeading\", \"text\": \"{heading}\"}},\n{{\"type\": \"TextBody\", \"text\": \"${{data.missing}}\"}},\n{{\"type\": \"Footer\", \"label\": \"Done\", \"on-click-action\": {{\"name\": \"complete\", \"payload\": {{}}}}}}]}}}}]}}\n"
+        );
+        let text = text.as_str();
+        let report = waflow::validate(text);
+        let lines: Vec<u32> = report
+            .in_order()
+            .filter_map(|f| f.pointers.first().map(|p| p.line_start))
+            .collect();
+        assert_eq!(lines, [3, 4], "{report:?}");
+        let out = human(text);
+        let drawn: Vec<usize> = out
+            .lines()
+            .filter_map(|l| l.split_once("f.json:").map(|(_, at)| at))
+            .filter_map(|at| at.split(':').next()?.parse().ok())
+            .collect();
+        assert_eq!(drawn, [3, 4], "{out}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use waflow::Finding;
+use waflow::{Finding, Severity};
 
 use super::{Checked, Renderer};
 
@@ -64,28 +64,28 @@ impl Renderer for Junit {
                     "    <testcase name=\"no errors\" classname=\"{name}\"/>"
                 );
             }
-            for f in errs {
+            // Test cases by position, so the report reads the file top to bottom.
+            for f in c.report.in_order() {
                 let code = f.rule.unwrap_or(&f.error);
-                let _ = writeln!(
-                    out,
-                    "    <testcase name=\"{} at {}\" classname=\"{name}\">\n      <failure message=\"{}\" type=\"{}\">{}{}</failure>\n    </testcase>",
-                    xml(code),
-                    xml(&where_(f)),
-                    xml(&f.message),
-                    xml(&f.error),
-                    xml(&f.message),
-                    f.help.as_ref().map(|h| format!("\nhelp: {}", xml(h))).unwrap_or_default()
-                );
-            }
-            for f in warns {
-                let code = f.rule.unwrap_or(&f.error);
-                let _ = writeln!(
-                    out,
-                    "    <testcase name=\"{} (warning) at {}\" classname=\"{name}\">\n      <system-out>{}</system-out>\n    </testcase>",
-                    xml(code),
-                    xml(&where_(f)),
-                    xml(&f.message)
-                );
+                let _ = match f.severity {
+                    Severity::Error => writeln!(
+                        out,
+                        "    <testcase name=\"{} at {}\" classname=\"{name}\">\n      <failure message=\"{}\" type=\"{}\">{}{}</failure>\n    </testcase>",
+                        xml(code),
+                        xml(&where_(f)),
+                        xml(&f.message),
+                        xml(&f.error),
+                        xml(&f.message),
+                        f.help.as_ref().map(|h| format!("\nhelp: {}", xml(h))).unwrap_or_default()
+                    ),
+                    Severity::Warning => writeln!(
+                        out,
+                        "    <testcase name=\"{} (warning) at {}\" classname=\"{name}\">\n      <system-out>{}</system-out>\n    </testcase>",
+                        xml(code),
+                        xml(&where_(f)),
+                        xml(&f.message)
+                    ),
+                };
             }
             out.push_str("  </testsuite>\n");
         }
