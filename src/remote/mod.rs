@@ -157,5 +157,9 @@ pub(crate) fn fail(message: impl std::fmt::Display) -> ExitCode {
 
 /// A note for people on stderr; machine formats keep stdout to one JSON document.
 pub(crate) fn note(message: impl std::fmt::Display) {
-    let _ = writeln!(std::io::stderr().lock(), "waflow: {message}");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "waflow: {}",
+        crate::terminal::escape(&message.to_string())
+    );
 }

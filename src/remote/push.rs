@@ -127,6 +127,7 @@ fn report(args: &PushArgs, name: String, text: String, answer: UpdateResponse) -
         Some(out) => out,
         None => {
             let mut out = render::human::frames(&checked, render::use_color(args.remote.color));
+            let name = crate::terminal::escape(&name);
             let line = if accepted {
                 format!(
                     "8x8 saved {name} as flow {}: no validation errors.\n",

@@ -14,6 +14,7 @@ use waflow::{Finding, Pointer};
 
 use super::excerpt::{ceil_boundary, floor_boundary, Excerpt, Lines};
 use super::{Checked, Renderer};
+use crate::terminal::escape;
 
 /// At most this many places are drawn in one frame; a note counts the rest (the JSON
 /// formats list every one).
@@ -90,10 +91,11 @@ fn render_file(c: &Checked, color: bool) -> Vec<u8> {
             .filter_map(|p| p.span.map(|s| floor_boundary(&text, s.start as usize)))
     }));
     let config = term::Config::default();
+    let name = escape(&c.name);
     for (finding, severity) in findings() {
-        let mut diagnostic = diagnostic(finding, severity, &c.name, &text);
+        let mut diagnostic = diagnostic(finding, severity, &name, &text);
         let ranges: Vec<_> = diagnostic.labels.iter().map(|l| l.range.clone()).collect();
-        let (excerpt, moved) = Excerpt::new(&c.name, &lines, &long_columns, &ranges);
+        let (excerpt, moved) = Excerpt::new(&name, &lines, &long_columns, &ranges);
         for (label, range) in diagnostic.labels.iter_mut().zip(moved) {
             label.range = range;
         }
@@ -104,29 +106,36 @@ fn render_file(c: &Checked, color: bool) -> Vec<u8> {
     buf.into_inner()
 }
 
+/// One finding as a codespan diagnostic. Every string from the flow or a server (message,
+/// path, help, a server's code) is escaped for the terminal: a message quotes the flow's
+/// keys and values, decoded, so `"\u001b]0;x\u0007"` in a key is a raw ESC here.
 fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagnostic<()> {
     let code = match f.rule {
-        Some(rule) => format!("{}/{rule}", f.error),
-        None => f.error.to_string(),
+        Some(rule) => format!("{}/{rule}", escape(&f.error)),
+        None => escape(&f.error).into_owned(),
     };
     let mut d = Diagnostic::new(severity).with_code(code);
     let mut labels = Vec::new();
     let mut notes = Vec::new();
+    // Not UTF-8: the text is not the file's (bad bytes became U+FFFD), and a binary file
+    // would have its bytes echoed; the message and the position say where.
+    let frame = f.rule != Some("invalid-utf8");
     for (i, p) in f.pointers.iter().enumerate().take(MAX_LABELS) {
-        if let Some(label) = label(p, i == 0, text) {
+        if let Some(label) = label(p, i == 0, text).filter(|_| frame) {
             labels.push(label);
         }
     }
+    let message = escape(&f.message);
     d = if labels.is_empty() {
-        d.with_message(format!("{name}: {}", f.message))
+        d.with_message(format!("{name}: {message}"))
     } else {
-        d.with_message(&f.message)
+        d.with_message(message)
     };
     if let Some(first) = f.pointers.first() {
         let path = if first.path.is_empty() {
-            "(document root)"
+            "(document root)".into()
         } else {
-            first.path.as_str()
+            escape(&first.path)
         };
         notes.push(format!("at {path}: {} (Meta's position)", place(first)));
     }
@@ -137,7 +146,7 @@ fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagno
         ));
     }
     if let Some(help) = &f.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("help: {}", escape(help)));
     }
     if let Some(rule) = f.rule {
         notes.push(format!(
