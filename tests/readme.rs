@@ -310,7 +310,20 @@ fn the_pre_commit_snippets_use_the_hooks_this_repository_offers() {
     );
 
     // The remote repository: this one, a commit sha for `rev`, hooks that exist.
-    let remote = yaml(marked(&blocks, ".ci/readme pins it")[0]);
+    let remote_block = marked(&blocks, ".ci/readme pins it")[0];
+    let remote = yaml(remote_block);
+    // pre-commit's parser (PyYAML, YAML 1.1) reads an all-digit rev as a number and
+    // rejects the config; a placeholder sha must be quoted.
+    let raw_rev = remote_block
+        .body
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("rev:"))
+        .map(str::trim)
+        .unwrap_or_default();
+    assert!(
+        raw_rev.starts_with('"') || raw_rev.chars().any(|c| c.is_ascii_alphabetic()),
+        "rev {raw_rev} would be read as a number"
+    );
     let repo = &remote["repos"][0];
     assert_eq!(repo["repo"], REPOSITORY);
     let rev = repo["rev"].as_str().expect("rev is a string");
