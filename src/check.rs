@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::config::{self, FrozenLevel, Policy, Skip};
 use crate::inputs::{discover, Discovered, Input};
 use crate::render::{self, Checked, Renderer};
+use crate::terminal;
 use crate::{CheckArgs, Level};
 
 /// More files than this on a terminal get a progress bar.
@@ -234,12 +235,12 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let wrote = stdout.write_all(&out).and_then(|()| stdout.flush());
     let mut stderr = std::io::stderr().lock();
     for f in &failures {
-        let _ = writeln!(stderr, "waflow: error: {f}");
+        let _ = writeln!(stderr, "waflow: error: {}", terminal::escape(f));
     }
     if !args.quiet {
         for p in &policies.all {
             for stale in p.unused_suppressions() {
-                let _ = writeln!(stderr, "waflow: warning: {stale}");
+                let _ = writeln!(stderr, "waflow: warning: {}", terminal::escape(&stale));
             }
         }
     }
@@ -268,7 +269,12 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
 }
 
 fn config_failure(e: &config::ConfigError) -> ExitCode {
-    let _ = writeln!(std::io::stderr().lock(), "{}", e.render());
+    // A frame of the config file: its lines are kept, its controls shown escaped.
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "{}",
+        terminal::escape_lines(&e.render())
+    );
     ExitCode::from(2)
 }
 
@@ -320,12 +326,11 @@ fn statistics(checked: &[Checked], unreadable: usize) -> Vec<u8> {
     let mut counts: BTreeMap<(String, String, &'static str), usize> = BTreeMap::new();
     for c in checked {
         for f in c.report.errors().iter().chain(c.report.warnings()) {
-            let rule = f
-                .rule
-                .map(str::to_owned)
-                .unwrap_or_else(|| f.error.to_string());
+            // Escaped: a code may come from a server (the table is printed as is).
+            let error = terminal::escape(&f.error).into_owned();
+            let rule = f.rule.map_or_else(|| error.clone(), str::to_owned);
             *counts
-                .entry((rule, f.error.to_string(), f.severity.as_str()))
+                .entry((rule, error, f.severity.as_str()))
                 .or_default() += f.pointers.len().max(1);
         }
     }

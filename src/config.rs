@@ -400,11 +400,20 @@ pub(crate) struct Policy {
 
 impl Policy {
     pub fn new(loaded: Loaded) -> Policy {
+        // Absolute, as `relative` makes the checked path: `--config waflow.toml` has the
+        // parent "", which every absolute path starts with, so no glob matched.
         let dir = loaded
             .path
             .as_deref()
             .and_then(Path::parent)
-            .map(Path::to_owned)
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    d
+                }
+            })
+            .map(|d| std::path::absolute(d).unwrap_or_else(|_| d.to_owned()))
             .unwrap_or_default();
         let c = loaded.config;
         let levels = |m: &BTreeMap<String, Spanned<Level>>| {

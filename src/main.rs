@@ -143,10 +143,15 @@ pub(crate) enum Color {
     Never,
 }
 
-/// `waflow: error: ...` on stderr: the command could not do its job.
+/// `waflow: error: ...` on stderr: the command could not do its job. Escaped: a message
+/// names files and quotes what a file or server said.
 pub(crate) fn print_error(message: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "waflow: error: {message}");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "waflow: error: {}",
+        terminal::escape(message)
+    );
 }
 
 fn main() -> ExitCode {

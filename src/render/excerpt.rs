@@ -7,11 +7,18 @@
 //! took 4.6 s, 2,000 took nine minutes). A frame now costs what it shows. Line numbers
 //! and the header's column stay those of the real text (codespan's character columns),
 //! through codespan's `Files` trait.
+//!
+//! The shown text is escaped for the terminal (`terminal::escape_lines`): a flow may hold
+//! a raw CR, a C1 control or a bidi override (all legal in JSON strings or whitespace),
+//! and a code frame must not let them rewrite what the user sees. Label ranges are moved
+//! into the escaped text, so carets stay under what they point at.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use codespan_reporting::files::{Error, Files};
+
+use crate::terminal::escape_lines;
 
 /// Lines longer than this (bytes) are cut to windows.
 const LONG_LINE: usize = 240;
@@ -153,7 +160,7 @@ impl<'a> Excerpt<'a> {
                     ex.text.push(' ');
                 }
                 pieces.push((w.clone(), ex.text.len()));
-                ex.text.push_str(&text[w.clone()]);
+                ex.text.push_str(&escape_lines(&text[w.clone()]));
             }
             if windows.last().is_some_and(|w| w.end < line.end) {
                 ex.text.push_str(ELLIPSIS);
@@ -182,9 +189,10 @@ impl<'a> Excerpt<'a> {
                     .find(|(p, _)| p.start <= l.start && l.start <= p.end)
                     .cloned()
                     .unwrap_or((l.start..l.start, shown.range.start));
-                let start = at + (l.start - piece.start);
-                let end =
-                    at + (floor_boundary(text, end.min(piece.end)).max(l.start) - piece.start);
+                // Offsets in the piece, counted in its escaped (shown) text.
+                let shown_len = |upto: usize| escape_lines(&text[piece.start..upto]).len();
+                let start = at + shown_len(l.start);
+                let end = at + shown_len(floor_boundary(text, end.min(piece.end)).max(l.start));
                 let column = if long {
                     long_columns.0.get(&l.start).copied().unwrap_or(1)
                 } else {
@@ -370,6 +378,19 @@ mod tests {
         assert_eq!(ex.line_range((), 1).ok().map(|r| &ex.text[r]), Some("b"));
         assert_eq!(ex.location((), moved[1].start).unwrap().line_number, 3);
         assert!(ex.line_range((), 3).is_err());
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_shown_escaped_and_labels_follow() {
+        // A lone CR is JSON whitespace; U+202E and U+009B are legal inside strings.
+        let text = "{\"a\":\r 1, \"\u{202e}b\u{9b}\": 2}\n";
+        let label = at(text, "\"\u{202e}b\u{9b}\"");
+        let (ex, moved) = excerpt(text, std::slice::from_ref(&label));
+        assert_eq!(ex.text, "{\"a\":\\r 1, \"\\u{202e}b\\u{9b}\": 2}\n");
+        assert_eq!(&ex.text[moved[0].clone()], "\"\\u{202e}b\\u{9b}\"");
+        // The header's column is the real one, counted in the file's characters.
+        let loc = ex.location((), moved[0].start).unwrap();
+        assert_eq!(loc.column_number, text[..label.start].chars().count() + 1);
     }
 
     #[test]

@@ -7,7 +7,9 @@ use super::{Checked, Renderer};
 
 pub(crate) struct Github;
 
-/// Escaping of a command's message (data).
+/// Escaping of a command's message (data), as GitHub documents it for workflow commands
+/// and as `@actions/core` does: `%`, CR and LF. The runner turns these back into the exact
+/// text; other characters pass as they are (GitHub's log viewer is not a terminal).
 fn data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
@@ -23,7 +25,7 @@ impl Renderer for Github {
     fn render(&self, checked: &[Checked]) -> Vec<u8> {
         let mut out = String::new();
         for c in checked {
-            for f in c.report.errors().iter().chain(c.report.warnings()) {
+            for f in c.report.in_order() {
                 let command = match f.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
@@ -55,5 +57,16 @@ impl Renderer for Github {
             }
         }
         out.into_bytes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{data, property};
+
+    #[test]
+    fn data_and_properties_are_escaped_as_github_documents() {
+        assert_eq!(data("100% a\r\nb: c, d"), "100%25 a%0D%0Ab: c, d");
+        assert_eq!(property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
     }
 }

@@ -14,6 +14,7 @@ use waflow::{Finding, Pointer};
 
 use super::excerpt::{ceil_boundary, floor_boundary, Excerpt, Lines};
 use super::{Checked, Renderer};
+use crate::terminal::escape;
 
 /// At most this many places are drawn in one frame; a note counts the rest (the JSON
 /// formats list every one).
@@ -77,11 +78,10 @@ fn render_file(c: &Checked, color: bool) -> Vec<u8> {
     let text = String::from_utf8_lossy(&c.bytes);
     let lines = Lines::new(&text);
     let findings = || {
-        c.report
-            .errors()
-            .iter()
-            .map(|f| (f, Severity::Error))
-            .chain(c.report.warnings().iter().map(|f| (f, Severity::Warning)))
+        c.report.in_order().map(|f| match f.severity {
+            waflow::Severity::Error => (f, Severity::Error),
+            waflow::Severity::Warning => (f, Severity::Warning),
+        })
     };
     // Where `label` starts each drawn place.
     let long_columns = lines.long_line_columns(findings().flat_map(|(f, _)| {
@@ -91,10 +91,11 @@ fn render_file(c: &Checked, color: bool) -> Vec<u8> {
         })
     }));
     let config = term::Config::default();
+    let name = escape(&c.name);
     for (finding, severity) in findings() {
-        let mut diagnostic = diagnostic(finding, severity, &c.name, &text);
+        let mut diagnostic = diagnostic(finding, severity, &name, &text);
         let ranges: Vec<_> = diagnostic.labels.iter().map(|l| l.range.clone()).collect();
-        let (excerpt, moved) = Excerpt::new(&c.name, &lines, &long_columns, &ranges);
+        let (excerpt, moved) = Excerpt::new(&name, &lines, &long_columns, &ranges);
         for (label, range) in diagnostic.labels.iter_mut().zip(moved) {
             label.range = range;
         }
@@ -105,34 +106,38 @@ fn render_file(c: &Checked, color: bool) -> Vec<u8> {
     buf.into_inner()
 }
 
+/// One finding as a codespan diagnostic. Every string from the flow or a server (message,
+/// path, help, a server's code) is escaped for the terminal: a message quotes the flow's
+/// keys and values, decoded, so `"\u001b]0;x\u0007"` in a key is a raw ESC here.
 fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagnostic<()> {
     let code = match f.rule {
-        Some(rule) => format!("{}/{rule}", f.error),
-        None => f.error.to_string(),
+        Some(rule) => format!("{}/{rule}", escape(&f.error)),
+        None => escape(&f.error).into_owned(),
     };
     let mut d = Diagnostic::new(severity).with_code(code);
     let mut labels = Vec::new();
     let mut notes = Vec::new();
+    // Not UTF-8: the text is not the file's (bad bytes became U+FFFD), and a binary file
+    // would have its bytes echoed; the message and the position say where.
+    let frame = f.rule != Some("invalid-utf8");
     for (i, p) in f.pointers.iter().enumerate().take(MAX_LABELS) {
-        if let Some(label) = label(p, i == 0, text) {
+        if let Some(label) = label(p, i == 0, text).filter(|_| frame) {
             labels.push(label);
         }
     }
+    let message = escape(&f.message);
     d = if labels.is_empty() {
-        d.with_message(format!("{name}: {}", f.message))
+        d.with_message(format!("{name}: {message}"))
     } else {
-        d.with_message(&f.message)
+        d.with_message(message)
     };
     if let Some(first) = f.pointers.first() {
         let path = if first.path.is_empty() {
-            "(document root)"
+            "(document root)".into()
         } else {
-            first.path.as_str()
+            escape(&first.path)
         };
-        notes.push(format!(
-            "at {path}: line {}, columns {}-{} (Meta's position)",
-            first.line_start, first.column_start, first.column_end
-        ));
+        notes.push(format!("at {path}: {} (Meta's position)", place(first)));
     }
     if let Some(more) = f.pointers.len().checked_sub(MAX_LABELS).filter(|&n| n > 0) {
         let places = if more == 1 { "place" } else { "places" };
@@ -141,7 +146,7 @@ fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagno
         ));
     }
     if let Some(help) = &f.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("help: {}", escape(help)));
     }
     if let Some(rule) = f.rule {
         notes.push(format!(
@@ -152,10 +157,25 @@ fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagno
     d.with_labels(labels).with_notes(notes)
 }
 
+/// Meta's position of a pointer in words; a span over several lines names both lines.
+fn place(p: &Pointer) -> String {
+    if p.line_end > p.line_start {
+        format!(
+            "from line {}, column {} to line {}, column {}",
+            p.line_start, p.column_start, p.line_end, p.column_end
+        )
+    } else {
+        format!(
+            "line {}, columns {}-{}",
+            p.line_start, p.column_start, p.column_end
+        )
+    }
+}
+
 /// A label for a pointer, drawn at its finer place when it has one (the reference inside
 /// a string; the note beside it keeps Meta's position). A span over several lines (a
-/// whole object) is shown by its first character, so a missing property does not reprint
-/// the entire flow.
+/// whole object or array) is shown by its first character, so a missing property does
+/// not reprint the entire flow.
 fn label(p: &Pointer, primary: bool, text: &str) -> Option<Label<()>> {
     let span = p.shown_span()?;
     let start = floor_boundary(text, span.start as usize);
@@ -163,7 +183,13 @@ fn label(p: &Pointer, primary: bool, text: &str) -> Option<Label<()>> {
     let (line_start, _, line_end, _) = p.shown();
     let message = if line_end > line_start {
         end = ceil_boundary(text, start + 1);
-        format!("this object, lines {}-{}", p.line_start, p.line_end)
+        // The span starts on the value's first character, so it tells what it is.
+        let what = match text.as_bytes().get(start) {
+            Some(b'[') => "this array",
+            Some(b'{') => "this object",
+            _ => "this value",
+        };
+        format!("{what}, lines {line_start}-{line_end}")
     } else if primary {
         String::new()
     } else {
@@ -222,6 +248,50 @@ mod tests {
         let bytes = text.as_bytes().to_vec();
         let report = waflow::validate(text);
         Checked::new("f.json".into(), bytes, report)
+    }
+
+    fn human(text: &str) -> String {
+        let human = Human {
+            color: false,
+            summary: false,
+        };
+        String::from_utf8(human.render(&[checked(text)])).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_multi_line_array_is_called_an_array_and_located_by_both_lines() {
+        let out = human("{\n  \"version\": \"7.3\",\n  \"screens\": [\n  ]\n}\n");
+        assert!(out.contains("^ this array, lines 3-4"), "{out}");
+        assert!(
+            out.contains("at screens: from line 3, column 14 to line 4, column 3"),
+            "{out}"
+        );
+        let out = human("{\n  \"version\": \"7.3\",\n  \"screens\": [{\"id\": \"A\",\n \"terminal\": true}]\n}\n");
+        assert!(out.contains("^ this object, lines 3-4"), "{out}");
+    }
+
+    #[test]
+    fn frames_follow_the_file_top_to_bottom_errors_and_warnings_together() {
+        // A heading over the display limit (a warning) on line 3, an undeclared data
+        // reference (an error) on line 4: errors used to be drawn first.
+        let heading = "H".repeat(81);
+        let text = format!(
+            "{{\"version\": \"7.3\", \"screens\": [{{\"id\": \"A\", \"title\": \"A\", \"terminal\": true,\n \"layout\": {{\"type\": \"SingleColumnLayout\", \"children\": [\n{{\"type\": \"TextHeading\", \"text\": \"{heading}\"}},\n{{\"type\": \"TextBody\", \"text\": \"${{data.missing}}\"}},\n{{\"type\": \"Footer\", \"label\": \"Done\", \"on-click-action\": {{\"name\": \"complete\", \"payload\": {{}}}}}}]}}}}]}}\n"
+        );
+        let text = text.as_str();
+        let report = waflow::validate(text);
+        let lines: Vec<u32> = report
+            .in_order()
+            .filter_map(|f| f.pointers.first().map(|p| p.line_start))
+            .collect();
+        assert_eq!(lines, [3, 4], "{report:?}");
+        let out = human(text);
+        let drawn: Vec<usize> = out
+            .lines()
+            .filter_map(|l| l.split_once("f.json:").map(|(_, at)| at))
+            .filter_map(|at| at.split(':').next()?.parse().ok())
+            .collect();
+        assert_eq!(drawn, [3, 4], "{out}");
     }
 
     #[test]

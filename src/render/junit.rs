@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use waflow::Finding;
+use waflow::{Finding, Severity};
 
 use super::{Checked, Renderer};
 
@@ -19,6 +19,11 @@ fn xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // As references: a parser turns raw ones in an attribute into spaces, and a
+            // message must come through exact.
+            '\r' => out.push_str("&#13;"),
+            '\n' => out.push_str("&#10;"),
+            '\t' => out.push_str("&#9;"),
             // XML 1.0 can't hold other control characters, even escaped.
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
             c => out.push(c),
@@ -64,32 +69,45 @@ impl Renderer for Junit {
                     "    <testcase name=\"no errors\" classname=\"{name}\"/>"
                 );
             }
-            for f in errs {
+            // Test cases by position, so the report reads the file top to bottom.
+            for f in c.report.in_order() {
                 let code = f.rule.unwrap_or(&f.error);
-                let _ = writeln!(
-                    out,
-                    "    <testcase name=\"{} at {}\" classname=\"{name}\">\n      <failure message=\"{}\" type=\"{}\">{}{}</failure>\n    </testcase>",
-                    xml(code),
-                    xml(&where_(f)),
-                    xml(&f.message),
-                    xml(&f.error),
-                    xml(&f.message),
-                    f.help.as_ref().map(|h| format!("\nhelp: {}", xml(h))).unwrap_or_default()
-                );
-            }
-            for f in warns {
-                let code = f.rule.unwrap_or(&f.error);
-                let _ = writeln!(
-                    out,
-                    "    <testcase name=\"{} (warning) at {}\" classname=\"{name}\">\n      <system-out>{}</system-out>\n    </testcase>",
-                    xml(code),
-                    xml(&where_(f)),
-                    xml(&f.message)
-                );
+                let _ = match f.severity {
+                    Severity::Error => writeln!(
+                        out,
+                        "    <testcase name=\"{} at {}\" classname=\"{name}\">\n      <failure message=\"{}\" type=\"{}\">{}{}</failure>\n    </testcase>",
+                        xml(code),
+                        xml(&where_(f)),
+                        xml(&f.message),
+                        xml(&f.error),
+                        xml(&f.message),
+                        f.help.as_ref().map(|h| format!("\nhelp: {}", xml(h))).unwrap_or_default()
+                    ),
+                    Severity::Warning => writeln!(
+                        out,
+                        "    <testcase name=\"{} (warning) at {}\" classname=\"{name}\">\n      <system-out>{}</system-out>\n    </testcase>",
+                        xml(code),
+                        xml(&where_(f)),
+                        xml(&f.message)
+                    ),
+                };
             }
             out.push_str("  </testsuite>\n");
         }
         out.push_str("</testsuites>\n");
         out.into_bytes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml;
+
+    #[test]
+    fn markup_and_controls_are_escaped_and_line_breaks_kept_as_references() {
+        assert_eq!(
+            xml("<a href='x'>&\"\r\n\t\u{1b}]0;t\u{7}"),
+            "&lt;a href=&apos;x&apos;&gt;&amp;&quot;&#13;&#10;&#9;\u{FFFD}]0;t\u{FFFD}"
+        );
     }
 }

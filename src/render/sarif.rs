@@ -232,9 +232,7 @@ impl Renderer for Sarif {
             .zip(&uris)
             .flat_map(|(c, uri)| {
                 c.report
-                    .errors()
-                    .iter()
-                    .chain(c.report.warnings())
+                    .in_order()
                     .map(move |f| result(f, uri, f.rule.and_then(index_of)))
             })
             .collect();

@@ -374,8 +374,16 @@ CASES = {
         "valid": routed({"START": ["MIDDLE"], "MIDDLE": ["END"], "END": []}, [start([txt(), nav("MIDDLE")]), screen("MIDDLE", [txt(), EXCHANGE]), end()]),
     },
     "routing-dead-end": {
-        "invalid": routed({"START": ["MIDDLE", "END"], "MIDDLE": [], "END": []}, [start([txt(), EXCHANGE]), screen("MIDDLE", [txt(), EXCHANGE]), end()]),
-        "valid": routed({"START": ["MIDDLE"], "MIDDLE": ["END"], "END": []}, [start([txt(), EXCHANGE]), screen("MIDDLE", [txt(), EXCHANGE]), end()]),
+        # CHOOSE's Footer moves on, but only to DETAILS, which has no way on.
+        "invalid": routed({"START": ["CHOOSE", "END"], "CHOOSE": ["DETAILS"], "DETAILS": [], "END": []},
+                          [start([txt(), EXCHANGE]), screen("CHOOSE", [txt("Pick a plan"), nav("DETAILS")]),
+                           screen("DETAILS", [txt("Plan details")]), end()]),
+        # Meta's sign-in template: SIGN_UP ends in a data_exchange (the endpoint routes it,
+        # SUCCESS completes the flow); TERMS has no Footer and is left with Back.
+        "valid": routed({"START": ["SIGN_UP", "END"], "SIGN_UP": ["TERMS"], "TERMS": [], "END": []},
+                        [start([txt("Welcome"), nav("SIGN_UP")]),
+                         screen("SIGN_UP", [txt("Create an account"), nav("TERMS", kind="link"), EXCHANGE]),
+                         screen("TERMS", [txt("The terms and conditions")]), end()]),
     },
     # ---- layout --------------------------------------------------------------------
     "duplicate-input-name": {

@@ -14,7 +14,9 @@ pub struct Report {
 
 impl Report {
     pub(crate) fn new(findings: Vec<Finding>, version: Option<FlowVersion>) -> Self {
-        let (errors, warnings) = by_severity(finding::merge(findings));
+        let (mut errors, mut warnings) = by_severity(finding::merge(findings));
+        by_position(&mut errors);
+        by_position(&mut warnings);
         Report {
             errors,
             warnings,
@@ -55,14 +57,17 @@ impl Report {
     }
 
     /// The report with each finding passed through `f`, which may change it (a
-    /// configured severity) or drop it (`None`: a rule turned off, a suppression).
+    /// configured severity) or drop it (`None`: a rule turned off, a suppression). A
+    /// finding that changes severity takes its place by position in its new list.
     pub fn map(self, mut f: impl FnMut(Finding) -> Option<Finding>) -> Report {
-        let (errors, warnings) = self
+        let (mut errors, mut warnings): (Vec<Finding>, Vec<Finding>) = self
             .errors
             .into_iter()
             .chain(self.warnings)
             .filter_map(&mut f)
             .partition(|f| f.severity == Severity::Error);
+        by_position(&mut errors);
+        by_position(&mut warnings);
         Report {
             errors,
             warnings,
@@ -75,14 +80,31 @@ impl Report {
         self.errors.is_empty()
     }
 
-    /// What Meta would put in `validationErrors`, in document order of discovery.
+    /// What Meta would put in `validationErrors`, ordered by position (see
+    /// [`Report::in_order`]).
     pub fn errors(&self) -> &[Finding] {
         &self.errors
     }
 
     /// Things Meta accepts but that are probably wrong; never part of `validationErrors`.
+    /// Ordered by position.
     pub fn warnings(&self) -> &[Finding] {
         &self.warnings
+    }
+
+    /// Errors and warnings together, ordered by position: for outputs that list both in
+    /// one sequence (a code frame per finding, annotations), so a file reads top to
+    /// bottom. On the same position an error comes before a warning.
+    pub fn in_order(&self) -> impl Iterator<Item = &Finding> {
+        let (mut errors, mut warnings) = (
+            self.errors.iter().peekable(),
+            self.warnings.iter().peekable(),
+        );
+        std::iter::from_fn(move || match (errors.peek(), warnings.peek()) {
+            (Some(e), Some(w)) if position_key(w) < position_key(e) => warnings.next(),
+            (Some(_), _) => errors.next(),
+            (None, _) => warnings.next(),
+        })
     }
 
     /// The Flow JSON version the flow was judged by, when it declared a usable one.
@@ -116,6 +138,25 @@ fn by_severity(findings: Vec<Finding>) -> (Vec<Finding>, Vec<Finding>) {
     }
 }
 
+/// Where a finding sorts: by its first pointer's line, then column; findings without a
+/// location (a size limit, the findings cap) after every located one.
+fn position_key(f: &Finding) -> (bool, u32, u32) {
+    match f.pointers.first() {
+        Some(p) if p.line_start > 0 => (false, p.line_start, p.column_start),
+        _ => (true, 0, 0),
+    }
+}
+
+/// Orders findings by position. Why: rules run one after another (schema, then each
+/// semantic rule), so discovery order jumps around the file; users read a file top to
+/// bottom. The sort is stable and moves whole findings: the pointers Meta merged into
+/// one finding keep their order, and so do findings at one position.
+fn by_position(findings: &mut [Finding]) {
+    if !findings.is_sorted_by_key(position_key) {
+        findings.sort_by_key(position_key);
+    }
+}
+
 fn list_json(findings: &[Finding], spelling: Spelling) -> String {
     // Serializing strings and integers into a String cannot fail.
     serde_json::to_string(&Spelled(findings, spelling)).unwrap_or_else(|_| "[]".into())
@@ -123,11 +164,92 @@ fn list_json(findings: &[Finding], spelling: Spelling) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::finding::Pointer;
+
+    fn at(message: &str, severity: Severity, places: &[(u32, u32)]) -> Finding {
+        Finding {
+            rule: Some("example"),
+            error: "INVALID_PROPERTY_VALUE".into(),
+            error_type: crate::finding::FLOW_JSON_ERROR.into(),
+            message: message.into(),
+            help: None,
+            severity,
+            pointers: places
+                .iter()
+                .map(|&(line, column)| Pointer {
+                    line_start: line,
+                    line_end: line,
+                    column_start: column,
+                    column_end: column + 1,
+                    ..Pointer::default()
+                })
+                .collect(),
+        }
+    }
+
+    fn messages<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Vec<&'a str> {
+        findings.into_iter().map(|f| f.message.as_str()).collect()
+    }
+
+    #[test]
+    fn findings_are_ordered_by_position_and_merged_pointers_keep_their_order() {
+        let report = Report::new(
+            vec![
+                at("late", Severity::Error, &[(9, 1)]),
+                at("merged", Severity::Error, &[(5, 3)]),
+                at("no location", Severity::Error, &[]),
+                at("early", Severity::Error, &[(2, 7)]),
+                at("merged", Severity::Error, &[(1, 1)]),
+                at("same line, left", Severity::Error, &[(9, 0)]),
+            ],
+            None,
+        );
+        assert_eq!(
+            messages(report.errors()),
+            ["early", "merged", "same line, left", "late", "no location"]
+        );
+        let merged = &report.errors()[1];
+        let lines: Vec<u32> = merged.pointers.iter().map(|p| p.line_start).collect();
+        assert_eq!(lines, [5, 1], "Meta's merged pointers keep their order");
+    }
+
+    #[test]
+    fn in_order_interleaves_errors_and_warnings_by_position() {
+        let report = Report::new(
+            vec![
+                at("e9", Severity::Error, &[(9, 1)]),
+                at("w4", Severity::Warning, &[(4, 1)]),
+                at("e2", Severity::Error, &[(2, 1)]),
+                at("w9", Severity::Warning, &[(9, 1)]),
+            ],
+            None,
+        );
+        assert_eq!(messages(report.in_order()), ["e2", "w4", "e9", "w9"]);
+    }
+
+    #[test]
+    fn a_finding_moved_to_another_severity_takes_its_place_by_position() {
+        let report = Report::new(
+            vec![
+                at("e2", Severity::Error, &[(2, 1)]),
+                at("e8", Severity::Error, &[(8, 1)]),
+                at("w5", Severity::Warning, &[(5, 1)]),
+            ],
+            None,
+        )
+        .map(|mut f| {
+            f.severity = Severity::Error;
+            Some(f)
+        });
+        assert_eq!(messages(report.errors()), ["e2", "w5", "e8"]);
+    }
+
     fn assert_send_sync<T: Send + Sync>() {}
 
     #[test]
     fn report_is_send_and_sync() {
-        assert_send_sync::<super::Report>();
+        assert_send_sync::<Report>();
         assert_send_sync::<crate::Options>();
     }
 }

@@ -15,6 +15,9 @@
 //! docs/conformance.md. When the records are absent (a checkout without ../shared), the
 //! test says so and passes, as the corpus checks do.
 
+// The figures are printed: the test output is where they are read (and quoted in the README).
+#![allow(clippy::print_stdout)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

@@ -12,6 +12,10 @@
 //! - A navigate S -> T agrees with the model when it lists S -> T or T -> S: spec 7.1 notes
 //!   that [B]'s lookup may accept the reverse edge, and pywa's documented sign-up flow (an
 //!   endpoint flow) navigates LOGIN -> SIGN_UP with only SIGN_UP -> LOGIN routed.
+//! - "Every route ends in a terminal screen" (docs only) is a warning, and a route may
+//!   also end on a `data_exchange` screen (the endpoint routes it) or on a screen without
+//!   a Footer (left with Back): 9 of the 66 real flows, Meta's templates among them, end
+//!   routes that way (`dead_ends`).
 
 use foldhash::{HashSet, HashSetExt};
 
@@ -120,7 +124,7 @@ rule!(
 );
 
 /// A warning: the docs state it, no Meta validator was seen enforcing it (spec 7.1,
-/// Unknowns 15).
+/// Unknowns 15), and Meta's own templates end routes elsewhere than on terminal screens.
 pub(crate) static DEAD_END: super::RuleMeta = super::RuleMeta {
     code: "routing-dead-end",
     error: "INVALID_ROUTING_MODEL",
@@ -128,12 +132,20 @@ pub(crate) static DEAD_END: super::RuleMeta = super::RuleMeta {
     severity: crate::finding::Severity::Warning,
     since: None,
     until: None,
-    summary: "In an endpoint flow, a screen's routes never reach a terminal screen.",
-    doc: "Meta's docs require every route of `routing_model` to end in a terminal screen; a \
-          non-terminal screen from which no route leads to one strands the user. No Meta \
-          validator was seen enforcing it (spec 7.1, Unknowns 15), so waflow warns (code \
-          INVALID_ROUTING_MODEL, as every routing rule). Fix: route the screen onward, e.g. \
-          \"CONFIRM\": [\"SUCCESS_SCREEN\"] with SUCCESS_SCREEN terminal.",
+    summary:
+        "In an endpoint flow, a screen's Footer leads only to screens that cannot end the flow.",
+    doc: "Meta's docs ask every route of `routing_model` to end in a terminal screen; no Meta \
+          validator was seen enforcing it (spec 7.1, Unknowns 15), and Meta's own templates \
+          end routes otherwise, so waflow warns only where the user is stranded. A route may \
+          end on a terminal screen, or on a screen with a `data_exchange` action: the \
+          endpoint answers it with the next screen at run time, and the reserved screen \
+          `SUCCESS` completes the flow (spec 7.1). A screen without a Footer (terms, details) \
+          is left with Back, which WhatsApp handles, and needs no route onward. What is left: \
+          a screen whose Footer moves the user on, but no route from it reaches a screen \
+          that can end the flow (code INVALID_ROUTING_MODEL, as every routing rule). Fix: \
+          route the screen to one that ends the flow (e.g. \"CONFIRM\": [\"SUCCESS_SCREEN\"] \
+          with SUCCESS_SCREEN terminal), or let its Footer send a `data_exchange` the \
+          endpoint completes.",
 };
 
 const MAX_BRANCHES: usize = 10;
@@ -330,7 +342,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             }
             if model {
                 disconnected(ctx, flow, &adj, &has_navlist, false, out, &id_span);
-                dead_ends(ctx, flow, &adj, out, &id_span);
+                dead_ends(ctx, ix, &adj, out, &id_span);
             }
         }
     }
@@ -431,15 +443,22 @@ fn disconnected(
     }
 }
 
-/// Non-terminal screens from which no route reaches a terminal screen: one reverse
-/// search from every terminal screen.
+/// Screens with a Footer from which no route reaches a screen that can end the flow: one
+/// reverse search from every such end.
+///
+/// Why these ends and exemptions: Meta's templates (pywa's sign-in, kairon's
+/// FLOWS_REGISTER) route a `data_exchange` screen to a terms screen with no Footer and an
+/// empty route list. The endpoint decides where a `data_exchange` leads (`SUCCESS` ends
+/// the flow), and a screen without a Footer is read and left with Back: neither strands
+/// anyone, and flagging them was flagging Meta's own examples.
 fn dead_ends(
     ctx: &Ctx<'_, '_>,
-    flow: &super::index::Flow<'_, '_>,
+    ix: &Index<'_, '_>,
     adj: &[Vec<usize>],
     out: &mut Vec<Finding>,
     id_span: &dyn Fn(usize) -> Span,
 ) {
+    let flow = &ix.flow;
     let n = adj.len();
     let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (f, targets) in adj.iter().enumerate() {
@@ -448,8 +467,15 @@ fn dead_ends(
         }
     }
     let mut ends = vec![false; n];
-    let mut stack: Vec<usize> = (0..n).filter(|&i| flow.screens[i].terminal).collect();
-    stack.iter().for_each(|&i| ends[i] = true);
+    for (i, s) in flow.screens.iter().enumerate() {
+        ends[i] = s.terminal;
+    }
+    for a in ix.actions.iter().filter(|a| a.name == "data_exchange") {
+        if let Some(e) = ends.get_mut(a.screen) {
+            *e = true;
+        }
+    }
+    let mut stack: Vec<usize> = (0..n).filter(|&i| ends[i]).collect();
     while let Some(i) = stack.pop() {
         for &j in &reverse[i] {
             if !ends[j] {
@@ -458,7 +484,8 @@ fn dead_ends(
             }
         }
     }
-    let stuck: Vec<usize> = (0..n).filter(|&i| !ends[i]).collect();
+    let has_footer = |i: usize| flow.screens[i].comps.iter().any(|c| c.ty == "Footer");
+    let stuck: Vec<usize> = (0..n).filter(|&i| !ends[i] && has_footer(i)).collect();
     if !stuck.is_empty() {
         let names: Vec<&str> = stuck
             .iter()
@@ -467,10 +494,13 @@ fn dead_ends(
         out.push(ctx.at(
             &DEAD_END,
             format!(
-                "No route leads from {} to a terminal screen",
+                "No route from {} reaches a screen that can end the flow (a terminal screen, or one with a data_exchange action)",
                 names.join(", ")
             ),
-            Some("Route each of them onward, ending at a terminal screen".into()),
+            Some(
+                "Route each of them to a terminal screen, or let its Footer send a data_exchange that the endpoint can answer with the next screen or SUCCESS"
+                    .into(),
+            ),
             &stuck.iter().map(|&i| id_span(i)).collect::<Vec<_>>(),
         ));
     }
