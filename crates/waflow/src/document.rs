@@ -20,7 +20,9 @@ pub(crate) static INVALID_UTF8: RuleMeta = RuleMeta {
     doc: "Meta reads Flow JSON as UTF-8 (its size limit counts UTF-8 bytes, spec 10) and \
           refuses a document it cannot decode as INVALID_FLOW_JSON. The finding gives the byte \
           offset of the first bad byte and the line and column where the valid text ends. \
-          Fix: re-save the file as UTF-8 (files saved as UTF-16 are recognised by their byte \
+          Meta's builder never sees bytes (it validates a JavaScript string), so its records of \
+          such files (invalid-utf8_*) judge a decoded copy and pass; the docs define the \
+          document and its 10 MB limit in UTF-8, and waflow keeps the rule. Fix: re-save the file as UTF-8 (files saved as UTF-16 are recognised by their byte \
           order mark and named as such).",
 };
 
@@ -88,6 +90,22 @@ pub(crate) static DUPLICATE_KEY: RuleMeta = RuleMeta {
           (a property pasted twice, two `children` lists). Not a Meta error, so a warning \
           with the Meta-style code WAFLOW_DUPLICATE_KEY; both positions are given. Fix: \
           delete one of the two, or merge them.",
+};
+
+pub(crate) static LONE_SURROGATE: RuleMeta = RuleMeta {
+    code: "lone-surrogate",
+    // Meta has no code for this: the builder (JavaScript) accepts the escape.
+    error: "WAFLOW_LONE_SURROGATE",
+    error_type: FLOW_JSON_ERROR,
+    severity: Severity::Warning,
+    since: None,
+    until: None,
+    summary: "A `\\u` escape is half of a UTF-16 surrogate pair.",
+    doc: "JSON's grammar allows a `\\uD800`-`\\uDFFF` escape on its own and JavaScript keeps it, so \
+          Meta's builder accepts the flow (conformance record invalid-json_invalid-lone-surrogate); \
+          but half a pair is no character: the phone shows a replacement mark or nothing. waflow \
+          reads it as U+FFFD and warns (code WAFLOW_LONE_SURROGATE: not a Meta error). Fix: write \
+          the character itself, or both halves of the pair (an emoji is `\\uD83D\\uDE00`).",
 };
 
 /// What the document stage hands on: the text (when it decoded) and the span tree (when
@@ -207,6 +225,16 @@ pub(crate) fn parse<'s>(
                 let path = dup.object.key(&dup.name);
                 f.pointers.push(loc.pointer(dup.duplicate, &path));
                 f.pointers.push(loc.pointer(dup.first, &path));
+                out.push(f);
+            }
+            for &at in &parsed.lone_surrogates {
+                let mut f = LONE_SURROGATE.finding(format!(
+                    "'{}' is half of a UTF-16 surrogate pair; it is no character and reads as U+FFFD",
+                    &loc.text()[at.start as usize..at.end as usize]
+                ));
+                f.help = Some("Write the character itself, or both halves of its pair".into());
+                f.pointers
+                    .push(loc.pointer(at, &syntax::path_to(&parsed.root, at)));
                 out.push(f);
             }
             Some(parsed)

@@ -121,12 +121,26 @@ fn serde_verdict(text: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// Whether `text` holds a `\\uD800`-`\\uDFFF` escape (serde_json refuses a lone one with
+/// several messages).
+fn has_surrogate_escape(text: &str) -> bool {
+    text.as_bytes().windows(4).any(|w| {
+        w[0] == b'\\'
+            && w[1] == b'u'
+            && (w[2] | 0x20) == b'd'
+            && matches!(w[3] | 0x20, b'8'..=b'9' | b'a'..=b'f')
+    })
+}
+
 fn same_verdict(text: &str) {
     let arena = Arena::new();
     let ours = parse(text, &arena, &ParseOptions::default());
     match (ours.is_ok(), serde_verdict(text)) {
         (true, Ok(())) | (false, Err(_)) => {}
         (true, Err(e)) if e.contains("number out of range") => {}
+        // A lone surrogate escape is JSON (RFC 8259 allows it; JavaScript keeps it, and so
+        // does Meta's builder): waflow reads it as U+FFFD and warns, serde_json refuses it.
+        (true, Err(_)) if has_surrogate_escape(text) => {}
         // A BOM is skipped by waflow (and by Meta's upload); serde_json refuses it.
         (true, Err(_)) if text.starts_with('\u{feff}') => {}
         (false, Ok(())) if text.starts_with('\u{feff}') => unreachable!("BOM is skipped"),

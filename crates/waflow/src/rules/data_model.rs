@@ -133,16 +133,19 @@ rule!(
     "At the top of `data`, `required` lists field names (JSON Schema style); any other value is \
      INVALID_PROPERTY_TYPE [B] (spec 2.1). Fix: \"required\": \"name\" -> \"required\": [\"name\"]."
 );
-rule!(
+warning_rule!(
     INVALID_FIELD_NAME,
     "invalid-data-field-name",
     "INVALID_SCREEN_DATA",
     None,
     None,
     "A data field name holds a hyphen, space, backtick or single quote.",
-    "A field is read as `${data.name}`, and inside backtick expressions a hyphen, space, \
-     backtick or quote would end or break the reference, so Meta refuses such names \
-     (INVALID_SCREEN_DATA at the key) [B] (spec 6.1, 8). Fix: \"first-name\" -> \"first_name\"."
+    "A field is read as `${data.name}`; inside a backtick expression a hyphen reads as a minus \
+     and a space, backtick or quote ends the reference, so such a name can't be used there. \
+     The spec sheet lists a builder check (INVALID_SCREEN_DATA at the key; spec 6.1, 8), but \
+     Meta's builder accepts the flow (conformance record invalid-data-field-name_invalid) and \
+     its binding pattern allows a hyphen in a plain `${data.first-name}`, so waflow warns. \
+     Fix: \"first-name\" -> \"first_name\"."
 );
 
 /// The `type` names a declaration may use: the builder's enum (JSON Schema's seven names).
@@ -172,7 +175,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 out.push(ctx.at(
                     &INVALID_FIELD_NAME,
                     format!(
-                        "Data field name '{name}' holds {}; it can't be read as ${{data.{name}}}",
+                        "Data field name '{name}' holds {}; it can't be read as ${{data.{name}}} in a backtick expression",
                         describe(bad)
                     ),
                     Some(format!(

@@ -127,6 +127,7 @@ pub fn all() -> &'static [&'static RuleMeta] {
         &crate::document::TOO_MANY_FINDINGS,
         &crate::document::INVALID_JSON,
         &crate::document::DUPLICATE_KEY,
+        &crate::document::LONE_SURROGATE,
         &crate::version::ROOT_NOT_OBJECT,
         &crate::version::MISSING_VERSION,
         &crate::version::VERSION_TYPE,

@@ -48,6 +48,11 @@ pub struct Parsed<'s> {
     pub more_duplicate_keys: usize,
     /// The deepest nesting of arrays and objects (the root container is 1).
     pub depth: usize,
+    /// `\u` escapes of a UTF-16 surrogate without its pair (read as U+FFFD). JSON's grammar
+    /// allows them and JavaScript keeps them, so Meta's builder accepts them; the text
+    /// can't be shown as written, so they are reported as warnings. At most
+    /// [`ParseOptions::max_duplicate_keys`] are recorded.
+    pub lone_surrogates: Vec<Span>,
 }
 
 /// A key that appears twice in one object. Meta keeps the last value and silently drops
@@ -92,7 +97,6 @@ pub enum ParseErrorKind {
     UnterminatedString,
     InvalidEscape(char),
     InvalidUnicodeEscape,
-    LoneSurrogate,
     LeadingZero,
     InvalidNumber(&'static str),
     TrailingContent {
@@ -163,9 +167,6 @@ impl fmt::Display for ParseErrorKind {
             InvalidUnicodeEscape => {
                 f.write_str("Invalid \\u escape: expected exactly four hexadecimal digits")
             }
-            LoneSurrogate => f.write_str(
-                "Unpaired UTF-16 surrogate in a \\u escape: a \\uD800-\\uDBFF escape must be followed by a \\uDC00-\\uDFFF one",
-            ),
             LeadingZero => f.write_str("Numbers cannot have leading zeros"),
             InvalidNumber(what) => write!(f, "Invalid number: {what}"),
             TrailingContent { found } => write!(
@@ -295,6 +296,7 @@ struct Parser<'s> {
     members: Vec<Member<'s>>,
     duplicate_keys: Vec<DuplicateKey>,
     more_duplicate_keys: usize,
+    lone_surrogates: Vec<Span>,
     options: ParseOptions,
 }
 
@@ -317,6 +319,7 @@ pub fn parse<'s>(
         members: Vec::new(),
         duplicate_keys: Vec::new(),
         more_duplicate_keys: 0,
+        lone_surrogates: Vec::new(),
         options: *options,
     };
     let root = p.document().map_err(|fault| *fault)?;
@@ -324,6 +327,7 @@ pub fn parse<'s>(
         root,
         duplicate_keys: p.duplicate_keys,
         more_duplicate_keys: p.more_duplicate_keys,
+        lone_surrogates: p.lone_surrogates,
         depth: p.deepest,
     })
 }
@@ -868,31 +872,39 @@ impl<'s> Parser<'s> {
         }
     }
 
-    /// Reads the 4 hex digits after `\u` (and a low surrogate after a high one).
+    /// Reads the 4 hex digits after `\u` (and a low surrogate after a high one). A
+    /// surrogate without its pair is read as U+FFFD and recorded (see
+    /// [`Parsed::lone_surrogates`]); the escape after a lone high surrogate is read on its own.
     fn unicode_escape(&mut self, esc: usize) -> Result<char, Fault> {
         let high = self.hex4(esc)?;
         let code = match high {
             0xD800..=0xDBFF => {
-                if self.bytes.get(self.pos) != Some(&b'\\')
-                    || self.bytes.get(self.pos + 1) != Some(&b'u')
-                {
-                    return Err(self.error(ParseErrorKind::LoneSurrogate, esc, self.pos));
-                }
                 let second = self.pos;
+                if self.bytes.get(second) != Some(&b'\\')
+                    || self.bytes.get(second + 1) != Some(&b'u')
+                {
+                    return Ok(self.lone_surrogate(esc, second));
+                }
                 self.pos += 2;
                 let low = self.hex4(second)?;
                 if !(0xDC00..=0xDFFF).contains(&low) {
-                    return Err(self.error(ParseErrorKind::LoneSurrogate, esc, self.pos));
+                    self.pos = second;
+                    return Ok(self.lone_surrogate(esc, second));
                 }
                 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
             }
-            0xDC00..=0xDFFF => {
-                return Err(self.error(ParseErrorKind::LoneSurrogate, esc, self.pos));
-            }
+            0xDC00..=0xDFFF => return Ok(self.lone_surrogate(esc, self.pos)),
             c => c,
         };
         char::from_u32(code)
             .ok_or_else(|| self.error(ParseErrorKind::InvalidUnicodeEscape, esc, self.pos))
+    }
+
+    fn lone_surrogate(&mut self, start: usize, end: usize) -> char {
+        if self.lone_surrogates.len() < self.options.max_duplicate_keys {
+            self.lone_surrogates.push(Span::new(start, end));
+        }
+        '\u{fffd}'
     }
 
     fn hex4(&mut self, esc: usize) -> Result<u32, Fault> {
