@@ -7,7 +7,7 @@ use super::Ctx;
 use crate::catalog::model::{V5_0, V6_0, V6_2};
 use crate::finding::Finding;
 use crate::suggest::closest;
-use crate::syntax::Node;
+use crate::syntax::{Node, Span};
 
 rule!(
     UNKNOWN_TARGET,
@@ -131,12 +131,15 @@ rule!(
 rule!(
     MEDIA_IN_NAVIGATE,
     "media-in-navigate-payload",
-    "INVALID_NAVIGATE_ACTION_PAYLOAD",
+    "INVALID_ON_CLICK_ACTION_PAYLOAD",
     None,
     None,
     "A navigate payload passes a PhotoPicker/DocumentPicker value.",
-    "Uploaded media can't travel between screens: Meta answers INVALID_NAVIGATE_ACTION_PAYLOAD \
-     [B] (spec 5.3). Fix: send the media in the complete or data_exchange payload of the screen \
+    "Uploaded media can't travel between screens. The spec sheet names \
+     INVALID_NAVIGATE_ACTION_PAYLOAD; Meta's builder answers INVALID_ON_CLICK_ACTION_PAYLOAD \
+     ('The value of PhotoPicker component is not allowed in the payload of navigate action') \
+     at the payload value (conformance record media-in-navigate-payload_invalid), and the \
+     record wins [B] (spec 5.3). Fix: send the media in the complete or data_exchange payload of the screen \
      that has the picker."
 );
 rule!(
@@ -190,14 +193,27 @@ rule!(
 rule!(
     NAVIGATION_LIST_ACTION,
     "navigation-list-action",
-    "ONE_OF_SCHEMA_VALIDATION_FAILED",
+    "DUPLICATE_PROPETY_FOR_CONDITION",
     Some(V6_2),
     None,
-    "A NavigationList has on-click-action both on the component and on items, or on neither.",
+    "A NavigationList has on-click-action both on the component and on items.",
     "The click action of a NavigationList (6.2+) lives on the component or on every item, \
-     never both [B][D] (spec 4.4, 5.3). The code was not recovered; the rule is an either/or \
-     of two shapes, which Meta's schema pass reports as ONE_OF_SCHEMA_VALIDATION_FAILED, the \
-     closest code. Fix: remove the item actions, or the component's."
+     never both [B][D] (spec 4.4, 5.3). Meta's builder answers DUPLICATE_PROPETY_FOR_CONDITION \
+     (Meta's spelling) with one pointer at the component's on-click-action and one at each \
+     item's (conformance record navigation-list-action_invalid). Fix: remove the item \
+     actions, or the component's."
+);
+rule!(
+    NAVIGATION_LIST_WITHOUT_ACTION,
+    "navigation-list-without-action",
+    "MISSING_REQUIRED_PROPERTY",
+    Some(V6_2),
+    None,
+    "Neither a NavigationList nor one of its items has an on-click-action.",
+    "Without an on-click-action on the component, every item needs one; Meta's builder \
+     answers MISSING_REQUIRED_PROPERTY 'Required property on-click-action is missing' at the \
+     NavigationList (conformance record navigation-list-action_invalid-neither) [B][D] (spec \
+     4.4). Fix: add on-click-action to the NavigationList, or to every item."
 );
 
 const MEDIA_KB_LIMIT: f64 = 100.0 * 1024.0;
@@ -302,7 +318,11 @@ fn navigate(
         ));
         // The payload is checked against the next screen's data model, and there is none
         // (conformance: the mutated *__navigate_missing__* flows).
-        if let Some(payload) = a.node.get("payload") {
+        if let Some(payload) = a
+            .node
+            .get("payload")
+            .filter(|p| p.as_object().is_some_and(|m| !m.is_empty()))
+        {
             out.push(ctx.at(
                 &UNEXPECTED_PAYLOAD,
                 format!("The payload is for screen '{target}', which does not exist, so no data model declares its fields"),
@@ -558,10 +578,8 @@ fn update_data(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, out: 
                 &UPDATE_DATA_SELF,
                 format!("update_data sets '{key}' to its own value ${{data.{key}}}"),
                 Some("Delete this entry".into()),
-                &[crate::syntax::Span {
-                    start: m.key.span.start,
-                    end: m.value.span.end,
-                }],
+                // Meta points at the value (conformance: update-data-self-assignment_invalid).
+                &[m.value.span],
             ));
             continue;
         }
@@ -632,23 +650,28 @@ fn navigation_list(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) 
     let Some(items) = c.get("list-items").and_then(Node::as_array) else {
         return;
     };
-    let on_comp = c.get("on-click-action").is_some();
-    for item in items {
-        let on_item = item.get("on-click-action");
-        match (on_comp, on_item) {
-            (true, Some(action)) => out.push(ctx.at(
+    let on_comp = c.get("on-click-action");
+    let on_items: Vec<Span> = items
+        .iter()
+        .filter_map(|i| i.get("on-click-action").map(|a| a.span))
+        .collect();
+    match on_comp {
+        Some(action) if !on_items.is_empty() => {
+            let mut spans = vec![action.span];
+            spans.extend(on_items);
+            out.push(ctx.at(
                 &NAVIGATION_LIST_ACTION,
-                "A NavigationList item has an on-click-action while the NavigationList has one too".into(),
+                "This NavigationList has an on-click-action and so do its items; it can be on one or the other, not both".into(),
                 Some("Keep on-click-action on the component or on every item, not both".into()),
-                &[action.span],
-            )),
-            (false, None) => out.push(ctx.at(
-                &NAVIGATION_LIST_ACTION,
-                "This NavigationList item has no on-click-action, and neither has the NavigationList".into(),
-                Some("Add on-click-action to the NavigationList, or to every item".into()),
-                &[item.span],
-            )),
-            _ => {}
+                &spans,
+            ));
         }
+        None if on_items.len() < items.len() => out.push(ctx.at(
+            &NAVIGATION_LIST_WITHOUT_ACTION,
+            "This NavigationList has no on-click-action, and not all of its items have one".into(),
+            Some("Add on-click-action to the NavigationList, or to every item".into()),
+            &[c.node.span],
+        )),
+        _ => {}
     }
 }

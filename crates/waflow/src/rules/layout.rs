@@ -61,13 +61,15 @@ rule!(
 rule!(
     RICHTEXT_PLACEMENT,
     "invalid-richtext-placement",
-    "INVALID_RICHTEXT_PLACEMENT",
+    "INVALID_COMPONENT_PLACEMENT",
     Some(V5_1),
     None,
     "RichText shares its screen with other components.",
     "RichText renders a whole document, so it must be the only component of the screen (up to \
-     6.2) or alone with one Footer (6.3+), directly in the layout: INVALID_RICHTEXT_PLACEMENT [B] \
-     (spec 3.1, 4.1). Fix: move the other components to their own screen."
+     6.2) or alone with one Footer (6.3+), directly in the layout [B] (spec 3.1, 4.1). The spec \
+     sheet lists INVALID_RICHTEXT_PLACEMENT; Meta's builder answers INVALID_COMPONENT_PLACEMENT \
+     at the RichText's `type` (conformance record invalid-richtext-placement_invalid), and the \
+     record wins. Fix: move the other components to their own screen."
 );
 rule!(
     NAVIGATION_LIST_PLACEMENT, "invalid-navigation-list-placement", "INVALID_COMPONENT_PLACEMENT", Some(V6_2), None,
@@ -387,7 +389,7 @@ fn placement(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, counts: &Counts<'_>, out: &m
                     &RICHTEXT_PLACEMENT,
                     format!("RichText must be {allowed} on its screen, directly in the layout; screen {id} has {companions} other component(s)"),
                     Some("Move the other components to their own screen".into()),
-                    &[rt.node.span],
+                    &[type_span(rt)],
                 ));
             }
         }
@@ -417,7 +419,7 @@ fn placement(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, counts: &Counts<'_>, out: &m
                     &NAVIGATION_LIST_PLACEMENT,
                     message,
                     None,
-                    &[lists[0].node.span],
+                    &lists.iter().map(|c| type_span(c)).collect::<Vec<_>>(),
                 ));
             }
         }

@@ -212,6 +212,7 @@ pub fn all() -> &'static [&'static RuleMeta] {
         &actions::MEDIA_SIZE,
         &actions::ITEM_ACTION_SHADOWED,
         &actions::NAVIGATION_LIST_ACTION,
+        &actions::NAVIGATION_LIST_WITHOUT_ACTION,
         &routing::UNKNOWN_SCREEN,
         &routing::TOO_MANY_BRANCHES,
         &routing::SELF_LOOP,

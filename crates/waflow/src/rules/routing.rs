@@ -341,7 +341,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 }
             }
             if model {
-                disconnected(ctx, flow, &adj, &has_navlist, false, out, &id_span);
+                disconnected(ctx, flow, &adj, &has_navlist, None, out, &id_span);
                 dead_ends(ctx, ix, &adj, out, &id_span);
             }
         }
@@ -361,7 +361,8 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                         &TOO_MANY_BRANCHES,
                         format!("Screen {} navigates to {} different screens; at most {MAX_BRANCHES} are allowed", name(i), targets.len()),
                         None,
-                        &[id_span(i)],
+                        // Meta points at the whole screen (routing-too-many-branches_invalid-navigate).
+                        &[flow.screens[i].node.span],
                     ));
                 }
             }
@@ -375,7 +376,18 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 ));
             }
             if n >= 2 {
-                disconnected(ctx, flow, &adj, &has_navlist, true, out, &id_span);
+                let mut touched = vec![false; n];
+                for &(f, t, _) in &navigates {
+                    touched[f] = true;
+                    touched[t] = true;
+                }
+                for &(f, t, _) in &odd_navigates {
+                    touched[f] = true;
+                    if let Some(t) = t {
+                        touched[t] = true;
+                    }
+                }
+                disconnected(ctx, flow, &adj, &has_navlist, Some(&touched), out, &id_span);
             }
         }
     }
@@ -386,7 +398,7 @@ fn disconnected(
     flow: &super::index::Flow<'_, '_>,
     adj: &[Vec<usize>],
     has_navlist: &[bool],
-    by_navigates: bool,
+    touched: Option<&[bool]>,
     out: &mut Vec<Finding>,
     id_span: &dyn Fn(usize) -> Span,
 ) {
@@ -414,10 +426,19 @@ fn disconnected(
             }
         }
     }
-    // Without a routing_model Meta also counts every screen that no navigate leaves or
-    // enters, the first one too (WAFlowJSONRoutingModelPathValidator).
+    // Without a routing_model (`touched` given) Meta also counts every screen that no
+    // navigate leaves or enters, even to a missing screen or itself, the first one too
+    // (WAFlowJSONRoutingModelPathValidator). Meta's graph has one node per screen id, so a
+    // screen that repeats an id (an error of its own) is never reported here.
+    let repeat = |i: usize| {
+        flow.screens[i]
+            .id_str()
+            .and_then(|id| flow.ids.get(id))
+            .is_some_and(|&first| first != i)
+    };
     let lost: Vec<usize> = (0..n)
-        .filter(|&i| !seen[i] || (by_navigates && undirected[i].is_empty()))
+        .filter(|&i| !repeat(i))
+        .filter(|&i| !seen[i] || touched.is_some_and(|t| !t[i]))
         .collect();
     if !lost.is_empty() {
         let names: Vec<&str> = lost
@@ -430,7 +451,7 @@ fn disconnected(
             format!(
                 "Screen(s) not connected to the rest of the flow (from its first screen {}{}): {}",
                 flow.screens[0].id_str().unwrap_or("?"),
-                if by_navigates {
+                if touched.is_some() {
                     ", by navigate actions"
                 } else {
                     ", in routing_model"
