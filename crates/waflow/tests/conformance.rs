@@ -38,14 +38,14 @@ const FLOORS: &[Floor] = &[
     Floor {
         set: "mutated",
         recall: 0.98,
-        pairs: 0.66,
+        pairs: 0.87,
         positions: 0.98,
         max_extra_verdicts: 24,
     },
     Floor {
         set: "testdata",
         recall: 0.97,
-        pairs: 0.679,
+        pairs: 0.81,
         positions: 0.97,
         max_extra_verdicts: 9,
     },

@@ -623,6 +623,125 @@ pub static COMPONENTS: &[Component] = &[
     ),
 ];
 
+/// The order in which Meta's builder lists the components a container accepts: its
+/// schema writes each children array as `items: {oneOf: [...]}` in this order (modules
+/// WAFlowJSONChildrenSchema, WAFlowJSONFormComponentSchema, WAFlowJSONIfComponentSchema,
+/// WAFlowJSONSwitchComponentSchema). The order matters only for a component with a
+/// fault: ajv 6 then reports what every other branch says about it, and the builder keeps
+/// the first branch's message for each place (`schema/branches.rs`). Which names exist in
+/// a version and container is `Component::allowed_in`; this is only the order.
+const LAYOUT_ORDER: &[&str] = &[
+    "EmbeddedLink",
+    "Footer",
+    "Form",
+    "TextBody",
+    "TextCaption",
+    "TextHeading",
+    "TextSubheading",
+    "Image",
+    "TextInput",
+    "TextArea",
+    "CheckboxGroup",
+    "RadioButtonsGroup",
+    "Dropdown",
+    "DatePicker",
+    "If",
+    "Switch",
+    "PhotoPicker",
+    "DocumentPicker",
+    "OptIn",
+    "RichText",
+    "CalendarPicker",
+    "NavigationList",
+    "ChipsSelector",
+    "ImageCarousel",
+];
+/// Form children: the newer components are put in front (ChipsSelector, then
+/// NavigationList, then CalendarPicker), ImageCarousel at the end.
+const FORM_ORDER: &[&str] = &[
+    "ChipsSelector",
+    "NavigationList",
+    "CalendarPicker",
+    "TextInput",
+    "TextArea",
+    "CheckboxGroup",
+    "RadioButtonsGroup",
+    "Dropdown",
+    "DatePicker",
+    "EmbeddedLink",
+    "Footer",
+    "TextBody",
+    "TextCaption",
+    "TextHeading",
+    "TextSubheading",
+    "OptIn",
+    "Image",
+    "If",
+    "Switch",
+    "PhotoPicker",
+    "DocumentPicker",
+    "ImageCarousel",
+];
+const IF_ORDER: &[&str] = &[
+    "TextBody",
+    "TextCaption",
+    "TextHeading",
+    "TextSubheading",
+    "Image",
+    "EmbeddedLink",
+    "TextInput",
+    "TextArea",
+    "OptIn",
+    "CheckboxGroup",
+    "RadioButtonsGroup",
+    "Dropdown",
+    "DatePicker",
+    "Switch",
+    "PhotoPicker",
+    "DocumentPicker",
+    "CalendarPicker",
+    "ChipsSelector",
+    "Footer",
+    "If",
+];
+const SWITCH_ORDER: &[&str] = &[
+    "EmbeddedLink",
+    "Footer",
+    "TextBody",
+    "TextCaption",
+    "TextHeading",
+    "TextSubheading",
+    "Image",
+    "TextInput",
+    "TextArea",
+    "OptIn",
+    "CheckboxGroup",
+    "RadioButtonsGroup",
+    "Dropdown",
+    "DatePicker",
+    "PhotoPicker",
+    "DocumentPicker",
+    "CalendarPicker",
+    "ChipsSelector",
+];
+
+/// The components `container` accepts in `v`, in the order of the builder's `oneOf`.
+pub fn branch_order(
+    container: Container,
+    v: FlowVersion,
+) -> impl Iterator<Item = &'static Component> {
+    let order = match container {
+        Container::Layout => LAYOUT_ORDER,
+        Container::Form => FORM_ORDER,
+        Container::If => IF_ORDER,
+        Container::Switch => SWITCH_ORDER,
+    };
+    order
+        .iter()
+        .filter_map(|name| component(name))
+        .filter(move |c| c.allowed_in(container, v))
+}
+
 /// The component called `name`.
 pub fn component(name: &str) -> Option<&'static Component> {
     COMPONENTS.iter().find(|c| c.name == name)
@@ -653,6 +772,23 @@ mod tests {
                     c.name,
                     p.name
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn branch_order_lists_every_component_allowed_there() {
+        for v in crate::catalog::schema_versions() {
+            for container in Container::ALL {
+                let mut listed: Vec<_> = branch_order(container, v).map(|c| c.name).collect();
+                let mut allowed: Vec<_> = COMPONENTS
+                    .iter()
+                    .filter(|c| c.allowed_in(container, v))
+                    .map(|c| c.name)
+                    .collect();
+                listed.sort_unstable();
+                allowed.sort_unstable();
+                assert_eq!(listed, allowed, "{container:?} in {v}");
             }
         }
     }

@@ -10,7 +10,7 @@ pub mod limits;
 pub mod model;
 pub mod versions;
 
-pub use components::{component, COMPONENTS};
+pub use components::{branch_order, component, COMPONENTS};
 pub use model::{Component, Constraint, Container, Event, Prop, Ty};
 pub use versions::{DataApiVersion, FlowVersion, VersionInfo, VersionState};
 

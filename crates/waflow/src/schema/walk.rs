@@ -15,9 +15,12 @@ use std::sync::OnceLock;
 
 use crate::catalog::document::{ROOT, SCREEN_CONSTRAINTS};
 use crate::catalog::model::{allowed_names, Allowed, Event, Prop, Ty, V5_1, V6_0};
-use crate::catalog::{component, Component, Constraint, Container, FlowVersion, COMPONENTS};
+use crate::catalog::{
+    branch_order, component, Component, Constraint, Container, FlowVersion, COMPONENTS,
+};
 use crate::syntax::{Key, Member, Node, Value};
 
+use super::branches::{self, Branch, Seen};
 use super::shape::{component_shape, element_shape, member_shape, Label, Shape, Step};
 
 /// What the schema would have said about the node of the last step.
@@ -247,17 +250,21 @@ fn matches(pattern: &'static str, s: &str) -> bool {
     regex(pattern).is_none_or(|re| re.is_match(s))
 }
 
-/// Walks `root` as a Flow JSON of version `v`, calling `on_fault` with the steps from the
-/// root to each faulty node.
-pub(crate) fn walk<'t>(
-    root: &'t Node<'t>,
-    v: FlowVersion,
-    on_fault: &mut dyn FnMut(&[Step<'t>], Fault<'t>),
-) {
+/// Reports one fault: the steps from the root to the faulty node, the fault, and the
+/// other component whose schema found it when it is one of the builder's `oneOf` branch
+/// errors (`branches.rs`), not a fault of the component's own schema.
+pub(crate) type OnFault<'t, 'f> =
+    &'f mut dyn FnMut(&[Step<'t>], Fault<'t>, Option<&'static Component>);
+
+/// Walks `root` as a Flow JSON of version `v`, calling `on_fault` for each fault.
+pub(crate) fn walk<'t>(root: &'t Node<'t>, v: FlowVersion, on_fault: OnFault<'t, '_>) {
     let mut w = Walker {
         v,
         steps: Vec::with_capacity(32),
         on_fault,
+        faults: 0,
+        branch: None,
+        seen: None,
     };
     w.steps.push(Step {
         node: root,
@@ -276,7 +283,15 @@ struct Walker<'t, 'f> {
     v: FlowVersion,
     /// From the root to the node being checked; never empty while walking.
     steps: Vec<Step<'t>>,
-    on_fault: &'f mut dyn FnMut(&[Step<'t>], Fault<'t>),
+    on_fault: OnFault<'t, 'f>,
+    /// How many faults were reported: a component whose own walk adds one gets the
+    /// builder's branch errors.
+    faults: usize,
+    /// Set while a component is walked as another branch of its container.
+    branch: Option<Branch>,
+    /// The places reported so far, made on the first fault (a valid flow never builds
+    /// it): a branch error is reported once per place and code, as the builder does.
+    seen: Option<Seen>,
 }
 
 impl<'t> Walker<'t, '_> {
@@ -288,7 +303,22 @@ impl<'t> Walker<'t, '_> {
     }
 
     fn fault(&mut self, fault: Fault<'t>) {
-        (self.on_fault)(&self.steps, fault);
+        if let Some(b) = self.branch {
+            if !b.keeps(&self.steps, &fault, self.v) {
+                return;
+            }
+        }
+        // Every place is noted, the component's own faults included, so that a branch
+        // never repeats what was said there; built on the first fault only.
+        let first = self
+            .seen
+            .get_or_insert_with(Seen::default)
+            .first(&self.steps, &fault);
+        if !first && self.branch.is_some() {
+            return;
+        }
+        self.faults += 1;
+        (self.on_fault)(&self.steps, fault, self.branch.map(|b| b.comp));
     }
 
     /// Checks `node` reached by `key`/`index` with `check`, as the last step.
@@ -544,6 +574,12 @@ impl<'t> Walker<'t, '_> {
 
     /// An array of components in `container`.
     fn components(&mut self, container: Container, in_form: bool) {
+        // Within another branch's walk the builder would judge nested components too;
+        // those errors are filtered as the outer ones and never seen on records, so a
+        // branch does not descend (it also bounds the work on a broken flow).
+        if self.branch.is_some() {
+            return;
+        }
         self.each_item_shaped(
             |item| component_shape(item, container, in_form),
             |w, _| w.component(container, in_form),
@@ -553,15 +589,59 @@ impl<'t> Walker<'t, '_> {
     /// A component in `container`: an object whose `type` is allowed there, checked by
     /// that type's own properties.
     fn component(&mut self, container: Container, in_form: bool) {
+        let before = self.faults;
+        let own = self.own_component(container, in_form);
+        if self.faults > before && self.branch.is_none() && branches::wanted(self.node(), own) {
+            self.branches(container, in_form, own);
+        }
+    }
+
+    /// Walks the component against every other component `container` accepts, in the
+    /// builder's order, keeping what its error formatter keeps (`branches.rs`).
+    #[cold]
+    fn branches(&mut self, container: Container, in_form: bool, own: Option<&'static Component>) {
+        let typed = self.node().get("type").is_some();
+        let depth = self.steps.len() - 1;
+        let Some(saved) = self.steps.last().map(|s| s.shape) else {
+            return;
+        };
+        for comp in branch_order(container, self.v) {
+            if own.is_some_and(|o| std::ptr::eq(o, comp)) {
+                continue;
+            }
+            let own_form = in_form && comp.differs_in_form();
+            if let Some(step) = self.steps.last_mut() {
+                step.shape = Shape::Component {
+                    comp,
+                    in_form: own_form,
+                    container,
+                };
+            }
+            self.branch = Some(Branch {
+                depth,
+                comp,
+                own,
+                typed,
+            });
+            self.object(comp.props, own_form, comp.constraints, Some(comp));
+        }
+        self.branch = None;
+        if let Some(step) = self.steps.last_mut() {
+            step.shape = saved;
+        }
+    }
+
+    /// The component's own walk; returns its type when it names one allowed there.
+    fn own_component(&mut self, container: Container, in_form: bool) -> Option<&'static Component> {
         let node = self.node();
         let v = self.v;
         let Value::Object(members) = &node.value else {
             self.fault(Fault::Type("object"));
-            return;
+            return None;
         };
         let Some(m) = members.iter().rev().find(|m| m.key.name == "type") else {
             self.fault(Fault::Missing("type"));
-            return;
+            return None;
         };
         let found = m
             .value
@@ -576,10 +656,11 @@ impl<'t> Walker<'t, '_> {
                 .collect();
             let step = self.member_step(m, None);
             self.within(step, |w| w.fault(Fault::Enum(allowed)));
-            return;
+            return None;
         };
         let own_form = in_form && comp.differs_in_form();
         self.object(comp.props, own_form, comp.constraints, Some(comp));
+        Some(comp)
     }
 
     /// An action object for `event` accepting the names of `allowed` in this version
