@@ -13,7 +13,7 @@ const VISIBLE: Prop = p("visible", Bool);
 const ENABLED: Prop = p("enabled", Bool);
 const REQUIRED: Prop = p("required", Bool);
 /// `name` is static [B]: a dynamic value is PATTERN_MISMATCH "must not be dynamic".
-const NAME: Prop = p("name", StaticStr).req().src("[B]");
+const NAME: Prop = p("name", StaticStr).req().text_field().src("[B]");
 const INIT_STR: Prop = p("init-value", Str).outside_form().src("[B][D]");
 const ERROR_MESSAGE: Prop = p("error-message", Str).outside_form().src("[B][D]");
 const LABEL_VARIANT: Prop = p(
@@ -71,7 +71,7 @@ const OPTION_ITEM: &[Prop] = &[
     // A binding is accepted from 4.1 [B]; a boolean always.
     p("enabled", Bool).src("[B]"),
     p("image", Str),
-    p("alt-text", Str),
+    p("alt-text", Str).text_field(),
     // `#RRGGBB` (spec 4.3, 8: PATTERN_MISMATCH [B]); a dynamic value is judged later.
     p("color", Str)
         .since(V5_0)
@@ -195,20 +195,20 @@ pub static COMPONENTS: &[Component] = &[
         "TextHeading",
         V2_1,
         EVERYWHERE,
-        &[p("text", Str).req().chars(80), VISIBLE],
+        &[p("text", Str).req().text_field().chars(80), VISIBLE],
     ),
     c(
         "TextSubheading",
         V2_1,
         EVERYWHERE,
-        &[p("text", Str).req().chars(80), VISIBLE],
+        &[p("text", Str).req().text_field().chars(80), VISIBLE],
     ),
     c(
         "TextBody",
         V2_1,
         EVERYWHERE,
         &[
-            p("text", Text).req().chars(4096),
+            p("text", Text).req().text_field().chars(4096),
             FONT_WEIGHT,
             p("strikethrough", Bool),
             p("markdown", StaticBool).since(V5_1),
@@ -221,7 +221,7 @@ pub static COMPONENTS: &[Component] = &[
         EVERYWHERE,
         &[
             // [D] says 409 characters, pywa 4096; the smaller documented figure is used.
-            p("text", Text).req().chars(409),
+            p("text", Text).req().text_field().chars(409),
             FONT_WEIGHT,
             p("strikethrough", Bool),
             p("markdown", StaticBool).since(V5_1),
@@ -284,7 +284,7 @@ pub static COMPONENTS: &[Component] = &[
         &[
             NAME,
             // Required in [B]; every CheckboxGroup of the corpus has one.
-            p("label", Str).req().chars(30).src("[B]"),
+            p("label", Str).req().text_field().chars(30).src("[B]"),
             p("data-source", Items(OPTION_ITEM))
                 .req()
                 .items(Some(1), None)
@@ -313,7 +313,7 @@ pub static COMPONENTS: &[Component] = &[
             NAME,
             // Optional here: 9 of the 33 RadioButtonsGroups in the public corpus have no
             // label and were published; the spec's "same as CheckboxGroup" is [B] only.
-            p("label", Str).chars(30).src("[D][corpus]"),
+            p("label", Str).text_field().chars(30).src("[D][corpus]"),
             p("data-source", Items(OPTION_ITEM))
                 .req()
                 .items(Some(1), None)
@@ -456,7 +456,11 @@ pub static COMPONENTS: &[Component] = &[
         &[
             // [D] says 25 characters, pywa 35; Meta's own sign-in template has a 30-character
             // link text, so the larger figure is used.
-            p("text", Str).req().chars(35).src("[P][corpus]"),
+            p("text", Str)
+                .req()
+                .text_field()
+                .chars(35)
+                .src("[P][corpus]"),
             p("on-click-action", Action(Event::Click, LINK_CLICK)).req(),
             VISIBLE,
         ],

@@ -160,6 +160,9 @@ pub struct Prop {
     pub display_items: Option<u32>,
     /// Only on a component outside a Form (`init-value`, `error-message`).
     pub outside_form_only: bool,
+    /// Meta's text-field schema: a blank string is refused in every version (see
+    /// [`Prop::refuses_blank`]).
+    pub text_field: bool,
     /// Source tag(s) from the spec.
     pub src: &'static str,
 }
@@ -181,6 +184,7 @@ pub const fn p(name: &'static str, ty: Ty) -> Prop {
         display_chars: None,
         display_items: None,
         outside_form_only: false,
+        text_field: false,
         src: "[D]",
     }
 }
@@ -241,8 +245,28 @@ impl Prop {
             ..self
         }
     }
+    pub const fn text_field(self) -> Self {
+        Prop {
+            text_field: true,
+            ..self
+        }
+    }
     pub const fn src(self, src: &'static str) -> Self {
         Prop { src, ..self }
+    }
+
+    /// Whether Meta's schema refuses a blank string (empty or only white space) here,
+    /// with PATTERN_MISMATCH "should not be blank": the builder's text fields (component
+    /// names, text components' `text`, EmbeddedLink `text`, CheckboxGroup and
+    /// RadioButtonsGroup `label`, an option's `alt-text`) in every version, and from 6.0
+    /// every string a component property may bind (its string-binding schema gains a
+    /// not-blank pattern), except an Image's base64 `src`, which has a schema of its own.
+    pub fn refuses_blank(&self, v: FlowVersion, on_component: bool) -> bool {
+        self.text_field
+            || (on_component
+                && v >= V6_0
+                && self.name != "src"
+                && matches!(self.ty, Ty::Str | Ty::Text | Ty::RangeOr(Ty::Str)))
     }
 
     pub fn exists_in(&self, v: FlowVersion) -> bool {

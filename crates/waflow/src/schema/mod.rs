@@ -246,6 +246,10 @@ impl<'t> ErrorCtx<'_, 't> {
                 self.emit(&codes::TOO_SHORT, message, false, out);
             }
             Fault::Pattern => self.pattern(out),
+            Fault::Blank => {
+                let message = format!("{} must not be blank or an empty string.", self.subject());
+                self.emit(&codes::PATTERN, message, false, out);
+            }
             Fault::Minimum(limit) => {
                 let message = format!(
                     "{} must be at least {limit}; it is {}.",

@@ -46,6 +46,8 @@ pub(crate) enum Fault<'t> {
     MaxItems(u32),
     MinLength(u32),
     Pattern,
+    /// The not-blank `pattern` of Meta's string schemas ([`Prop::refuses_blank`]).
+    Blank,
     Minimum(i64),
     Maximum(i64),
     /// `format: uri`
@@ -68,7 +70,7 @@ impl Fault<'_> {
             Fault::MinItems(_) => "minItems",
             Fault::MaxItems(_) => "maxItems",
             Fault::MinLength(_) => "minLength",
-            Fault::Pattern => "pattern",
+            Fault::Pattern | Fault::Blank => "pattern",
             Fault::Minimum(_) => "minimum",
             Fault::Maximum(_) => "maximum",
             Fault::Format => "format",
@@ -372,7 +374,7 @@ impl<'t> Walker<'t, '_> {
             match props.iter().filter(takes).find(|p| p.name == m.key.name) {
                 Some(p) => {
                     let step = self.member_step(m, Some(p));
-                    self.within(step, |w| w.value(p, in_form));
+                    self.within(step, |w| w.value(p, in_form, comp.is_some()));
                 }
                 None => self.fault(Fault::Unknown(&m.key)),
             }
@@ -412,7 +414,7 @@ impl<'t> Walker<'t, '_> {
     }
 
     /// The value of property `p`: its type, then the keywords the property adds.
-    fn value(&mut self, p: &'static Prop, in_form: bool) {
+    fn value(&mut self, p: &'static Prop, in_form: bool, on_component: bool) {
         let node = self.node();
         self.ty(&p.ty, in_form, p.pattern.is_none(), p.name);
         match &node.value {
@@ -420,6 +422,17 @@ impl<'t> Walker<'t, '_> {
                 if let Some(n) = p.min_len {
                     if s.chars().count() < n as usize {
                         self.fault(Fault::MinLength(n));
+                    }
+                }
+                if s.trim().is_empty() && p.refuses_blank(self.v, on_component) {
+                    self.fault(Fault::Blank);
+                    // A CalendarPicker's label is a oneOf of that string and a range
+                    // object, so a blank string fails the object branch too: the builder
+                    // adds its type error when it walks the label as that branch (the
+                    // generated schema keeps one `type` list, so only branch walks, which
+                    // the parity test leaves out, report it).
+                    if matches!(p.ty, Ty::RangeOr(_)) && self.branch.is_some() {
+                        self.fault(Fault::Type("object"));
                     }
                 }
                 if let Some((re, _)) = p.pattern {
