@@ -37,17 +37,17 @@ struct Floor {
 const FLOORS: &[Floor] = &[
     Floor {
         set: "mutated",
-        recall: 0.98,
-        pairs: 0.87,
-        positions: 0.98,
+        recall: 0.997,
+        pairs: 0.94,
+        positions: 0.995,
         max_extra_verdicts: 24,
     },
     Floor {
         set: "testdata",
-        recall: 0.97,
-        pairs: 0.81,
-        positions: 0.97,
-        max_extra_verdicts: 9,
+        recall: 1.0,
+        pairs: 0.92,
+        positions: 0.985,
+        max_extra_verdicts: 6,
     },
 ];
 

@@ -50,24 +50,28 @@ rule!(
 rule!(
     UNEXPECTED_RANGE_PROP,
     "unexpected-calendar-range-prop",
-    "UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP",
+    "INVALID_PROPERTY_NAME_FOR_CONDITION",
     Some(V6_1),
     None,
     "A single-mode CalendarPicker uses a range-mode property.",
     "`title`, `description`, `min-days`, `max-days` and the {start-date, end-date} objects of \
      `label`, `helper-text`, `required`, `init-value` and `error-message` belong to range mode: \
-     UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP [B] (spec 4.5, 8). Fix: set \"mode\": \"range\", \
+     UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP in the spec sheet [B] (spec 4.5, 8); Meta's \
+     builder answers INVALID_PROPERTY_NAME_FOR_CONDITION at the property's value (conformance \
+     record unexpected-calendar-range-prop_invalid), and the record wins. Fix: set \"mode\": \"range\", \
      or remove the property."
 );
 rule!(
     MISSING_RANGE_PROP,
     "missing-calendar-range-prop",
-    "MISSING_CALENDAR_PICKER_RANGE_MODE_PROP",
+    "INVALID_TYPE",
     Some(V6_1),
     None,
     "A range-mode CalendarPicker's `label` is not a {start-date, end-date} object.",
     "In range mode the picker shows two fields and its `label` is an object with a label for \
-     each: MISSING_CALENDAR_PICKER_RANGE_MODE_PROP [B] (spec 4.5, 8). Fix: \"label\": \
+     each: MISSING_CALENDAR_PICKER_RANGE_MODE_PROP in the spec sheet [B] (spec 4.5, 8); Meta's \
+     builder answers INVALID_TYPE at the label (conformance record \
+     missing-calendar-range-prop_invalid), and the record wins. Fix: \"label\": \
      {\"start-date\": \"Check-in\", \"end-date\": \"Check-out\"}."
 );
 rule!(
@@ -84,25 +88,54 @@ rule!(
 rule!(
     FORM_VALUE_KEY,
     "unknown-form-value-key",
+    "INVALID_PROPERTY_VALUE",
+    Some(V7_0),
+    None,
+    "A key of a Form's `init-values` is not an input inside that Form that takes a value.",
+    "From 7.0 Meta checks that each key of `init-values` names an input component inside the \
+     Form that can be pre-filled (spec 4.7, 6.4): Meta's builder answers INVALID_PROPERTY_VALUE \
+     'The property X is declared but not used in the init-values', pointing at the whole \
+     `init-values` object, for a name that is no input and for a media picker alike \
+     (conformance records unknown-form-value-key_invalid, media-picker-in-init-values_invalid). \
+     The same fault in `error-messages` is accepted, so it is a warning there \
+     (unknown-error-messages-key). Fix: use the input's `name`."
+);
+warning_rule!(
+    ERROR_MESSAGES_KEY,
+    "unknown-error-messages-key",
     "INVALID_PROPERTY_KEY",
     Some(V7_0),
     None,
-    "A key of a Form's `init-values`/`error-messages` is not an input inside that Form.",
-    "From 7.0 Meta checks that each key names an input component inside the Form (spec 4.7, \
-     6.4). The code was not recovered; the fault is a key that is not allowed there, which \
-     Meta's schema pass calls INVALID_PROPERTY_KEY. Fix: use the input's `name`."
+    "A key of a Form's `error-messages` is not an input inside that Form.",
+    "An error message is shown under the input of that name; a key that names none is never \
+     shown. Meta's builder accepts it (conformance record unknown-form-value-key_invalid reports \
+     only the `init-values` key), so waflow warns. Fix: use the input's `name`."
+);
+rule!(
+    PATTERN_NEEDS_HELPER_TEXT,
+    "pattern-needs-helper-text",
+    "MISSING_REQUIRED_PROPERTY",
+    Some(V6_2),
+    None,
+    "A TextInput with `pattern` has no `helper-text`.",
+    "From 6.2 a TextInput that sets `pattern` must explain it to the user: Meta's builder \
+     answers MISSING_REQUIRED_PROPERTY 'Required property helper-text is missing' at the \
+     TextInput (conformance records invalid-input-pattern_valid and \
+     pattern-needs-text-input-type_valid, whose TextInputs lacked one). Fix: add \
+     \"helper-text\": \"e.g. AB-1234\"."
 );
 rule!(
     FORM_VALUE_TYPE,
     "form-init-value-type-mismatch",
-    "INVALID_PROPERTY_TYPE",
+    "INVALID_PROPERTY_VALUE",
     Some(V7_0),
     None,
     "A Form `init-values` entry has the wrong type for its input.",
     "From 7.0 each initial value must have the type of its input's `init-value` (a string for \
      TextInput, an array of ids for CheckboxGroup, a boolean for OptIn, ...) (spec 4.7, 6.4). \
-     The code was not recovered; INVALID_PROPERTY_TYPE is the schema pass's code for a value of \
-     the wrong type. Fix: {\"subscribe\": \"yes\"} -> {\"subscribe\": true}."
+     Meta's builder answers INVALID_PROPERTY_VALUE 'Expected property X to be of type ...' at \
+     the whole `init-values` object (conformance record form-init-value-type-mismatch_invalid). \
+     Fix: {\"subscribe\": \"yes\"} -> {\"subscribe\": true}."
 );
 rule!(
     MEDIA_IN_INIT_VALUES,
@@ -117,13 +150,14 @@ rule!(
 rule!(
     PATTERN_INPUT_TYPE,
     "pattern-needs-text-input-type",
-    "INVALID_PROPERTY_NAME_FOR_CONDITION",
+    "INVALID_ENUM_VALUE",
     Some(V6_2),
     None,
     "A TextInput has `pattern` with an `input-type` other than text, password, passcode or number.",
     "`pattern` (6.2+) only works with input-type text, password, passcode or number [D][B] (spec \
-     4.2, 8). The code is the spec's best match, INVALID_PROPERTY_NAME_FOR_CONDITION (a property \
-     not allowed while another has some value). Fix: remove `pattern` from email/phone inputs."
+     4.2, 8). Meta's builder answers INVALID_ENUM_VALUE 'Value should be one of: [text, \
+     password, passcode, number]' at the `input-type` value (conformance record \
+     pattern-needs-text-input-type_invalid). Fix: remove `pattern` from email/phone inputs."
 );
 rule!(
     INVALID_INPUT_PATTERN,
@@ -156,14 +190,15 @@ rule!(
 rule!(
     END_WITH_LARGE_MEDIA,
     "navigation-list-end-with-large-media",
-    "INVALID_PROPERTY_NAME_FOR_CONDITION",
+    "INVALID_PROPERTY_VALUE_FOR_CONDITION",
     Some(V6_2),
     None,
     "A NavigationList item has `end` while the list's `media-size` is large.",
     "With large media the item's image takes the room of its end content, so `end` is not \
-     allowed when `media-size` is `large` [D] (spec 4.4). Meta reports a property that a \
-     condition on another property forbids as INVALID_PROPERTY_NAME_FOR_CONDITION (spec 8, \
-     'conditional properties'). Fix: drop `end`, or use \"media-size\": \"regular\"."
+     allowed when `media-size` is `large` [D] (spec 4.4). Meta's builder answers \
+     INVALID_PROPERTY_VALUE_FOR_CONDITION 'Cannot set property media-size to large when end \
+     add-on is present' at the NavigationList (conformance record \
+     navigation-list-end-with-large-media_invalid). Fix: drop `end`, or use \"media-size\": \"regular\"."
 );
 
 const PAIRS: &[(&str, &str, &str)] = &[
@@ -205,19 +240,20 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 }
                 "Form" => form_values(ctx, s, ci, out),
                 "NavigationList" if c.get("media-size").and_then(Node::as_str) == Some("large") => {
-                    for item in c
+                    let with_end = c
                         .get("list-items")
                         .and_then(Node::as_array)
                         .unwrap_or_default()
-                    {
-                        if let Some(m) = item.member("end") {
-                            out.push(ctx.at(
-                                &END_WITH_LARGE_MEDIA,
-                                "'end' is not allowed on a NavigationList item when the list's media-size is 'large'".into(),
-                                Some("Remove 'end', or set media-size to 'regular'".into()),
-                                &[m.key.span],
-                            ));
-                        }
+                        .iter()
+                        .any(|item| item.member("end").is_some());
+                    if with_end {
+                        // Meta points at the NavigationList itself.
+                        out.push(ctx.at(
+                            &END_WITH_LARGE_MEDIA,
+                            "This NavigationList has media-size 'large' and an item with 'end'; 'end' is not allowed with large media".into(),
+                            Some("Remove 'end' from the items, or set media-size to 'regular'".into()),
+                            &[c.node.span],
+                        ));
                     }
                 }
                 _ => {}
@@ -387,7 +423,7 @@ fn calendar(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
                         if object { " as an object" } else { "" }
                     ),
                     Some("Set \"mode\": \"range\", or remove it".into()),
-                    &[m.key.span],
+                    &[m.value.span],
                 ));
             }
         }
@@ -444,6 +480,14 @@ fn calendar(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
 
 fn pattern(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
     let Some(p) = c.get("pattern") else { return };
+    if c.get("helper-text").is_none() {
+        out.push(ctx.at(
+            &PATTERN_NEEDS_HELPER_TEXT,
+            "This TextInput has a 'pattern' but no 'helper-text' to explain it".into(),
+            Some("Add \"helper-text\" describing the expected form".into()),
+            &[c.node.span],
+        ));
+    }
     let input_type = c.get("input-type").and_then(Node::as_str).unwrap_or("text");
     if !matches!(input_type, "text" | "password" | "passcode" | "number")
         && c.get("input-type")
@@ -453,7 +497,7 @@ fn pattern(ctx: &Ctx<'_, '_>, c: &Comp<'_, '_>, out: &mut Vec<Finding>) {
             &PATTERN_INPUT_TYPE,
             format!("'pattern' is not allowed on a TextInput with input-type '{input_type}'; only text, password, passcode and number"),
             Some("Remove the pattern, or change input-type".into()),
-            &[c.node.member("pattern").map_or(p.span, |m| m.key.span)],
+            &[c.get("input-type").map_or(p.span, |t| t.span)],
         ));
     }
     if let Some(re) = p
@@ -519,15 +563,28 @@ fn form_values(
         let Some(members) = form.get(key).and_then(Node::as_object) else {
             continue;
         };
+        // Meta points at the whole `init-values` object (conformance:
+        // unknown-form-value-key_invalid, form-init-value-type-mismatch_invalid).
+        let object = form.get(key).map_or(form.node.span, |o| o.span);
         for m in members {
             let name = m.key.name;
             let Some(input) = inside(name) else {
-                out.push(ctx.at(
-                    &FORM_VALUE_KEY,
-                    format!("'{name}' in '{key}' is not the name of an input inside this Form"),
-                    None,
-                    &[m.key.span],
-                ));
+                if key == "init-values" {
+                    out.push(ctx.at_focus(
+                        &FORM_VALUE_KEY,
+                        format!("'{name}' in 'init-values' is not the name of an input inside this Form"),
+                        None,
+                        object,
+                        m.key.span,
+                    ));
+                } else {
+                    out.push(ctx.at(
+                        &ERROR_MESSAGES_KEY,
+                        format!("'{name}' in 'error-messages' is not the name of an input inside this Form, so its message is never shown"),
+                        None,
+                        &[m.key.span],
+                    ));
+                }
                 continue;
             };
             if key != "init-values" {
@@ -543,6 +600,17 @@ fn form_values(
                     Some("Remove the entry".into()),
                     &[m.key.span],
                 ));
+                // To Meta a media picker takes no initial value at all.
+                out.push(ctx.at_focus(
+                    &FORM_VALUE_KEY,
+                    format!(
+                        "'{name}' in 'init-values' is a {}, which takes no initial value",
+                        input.ty
+                    ),
+                    None,
+                    object,
+                    m.key.span,
+                ));
                 continue;
             }
             let Some(prop) = input.def.and_then(|d| d.prop("init-value")) else {
@@ -556,7 +624,7 @@ fn form_values(
                 continue;
             };
             if !expect.accepts(got) {
-                out.push(ctx.at(
+                out.push(ctx.at_focus(
                     &FORM_VALUE_TYPE,
                     format!(
                         "The initial value of '{name}' ({}) must be a {}, not a {}",
@@ -565,7 +633,8 @@ fn form_values(
                         got.as_str()
                     ),
                     None,
-                    &[m.value.span],
+                    object,
+                    m.value.span,
                 ));
             }
         }

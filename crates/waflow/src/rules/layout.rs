@@ -108,12 +108,14 @@ rule!(
 rule!(
     EMPTY_SWITCH,
     "empty-switch-cases",
-    "EMPTY_SWITCH_CASES",
+    "INVALID_PROPERTY_VALUE",
     Some(V4_0),
     None,
     "A Switch has no cases.",
-    "A Switch picks one of its `cases` by value; with none it shows nothing: EMPTY_SWITCH_CASES \
-     [B] (spec 4.7, 8). Fix: add \"cases\": {\"a\": [...], \"b\": [...]}, or remove the Switch."
+    "A Switch picks one of its `cases` by value; with none it shows nothing [B] (spec 4.7, 8). \
+     The spec sheet lists EMPTY_SWITCH_CASES; Meta's builder answers INVALID_PROPERTY_VALUE \
+     'The cases property of a Switch component cannot be empty' (conformance record \
+     empty-switch-cases_invalid), and the record wins. Fix: add \"cases\": {\"a\": [...], \"b\": [...]}, or remove the Switch."
 );
 rule!(
     SWITCH_CASE_KEY,
@@ -450,7 +452,18 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
         match c.ty {
             "If" => {
                 if c.if_depth > MAX_IF_DEPTH {
-                    out.push(ctx.at(
+                    // Meta points at the outermost If of the chain; the deep one is shown.
+                    let outer = s
+                        .comps
+                        .iter()
+                        .find(|o| {
+                            o.ty == "If"
+                                && o.if_depth == 0
+                                && o.node.span.start <= c.node.span.start
+                                && c.node.span.end <= o.node.span.end
+                        })
+                        .map_or(c.node.span, |o| o.node.span);
+                    out.push(ctx.at_focus(
                         &IF_NESTING,
                         format!(
                             "This If is nested {} levels deep; at most {} levels of If are allowed",
@@ -458,7 +471,8 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                             MAX_IF_DEPTH + 1
                         ),
                         Some("Combine the conditions with && instead of nesting".into()),
-                        &[c.node.span],
+                        outer,
+                        c.node.span,
                     ));
                 }
                 let then = c
