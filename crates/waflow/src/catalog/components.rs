@@ -440,7 +440,7 @@ pub static COMPONENTS: &[Component] = &[
         INPUT,
         &[
             NAME,
-            p("label", Str).req().chars(120),
+            p("label", Str).req().min_len(1).chars(120),
             REQUIRED,
             VISIBLE,
             p("on-click-action", Action(Event::Click, LINK_CLICK)),

@@ -53,25 +53,15 @@ impl Path {
     }
 }
 
-fn needs_quoting(key: &str) -> bool {
-    key.is_empty()
-        || key
-            .chars()
-            .any(|c| matches!(c, '.' | '[' | ']' | '"') || c.is_whitespace())
-}
-
 /// Appends key `key` to the path text `out` (for callers that build the text directly).
+/// Every key is written after a dot as it is, spaces and dots included: that is how Meta
+/// writes a path (conformance record invalid-switch-case-key_invalid: `cases.gold plan`),
+/// and consumers of Meta's shape compare paths as Meta writes them.
 pub(crate) fn write_key(out: &mut String, key: &str) {
-    if needs_quoting(key) {
-        out.push('[');
-        out.push_str(&serde_json::to_string(key).unwrap_or_default());
-        out.push(']');
-    } else {
-        if !out.is_empty() {
-            out.push('.');
-        }
-        out.push_str(key);
+    if !out.is_empty() {
+        out.push('.');
     }
+    out.push_str(key);
 }
 
 /// Appends index `index` to the path text `out`.
@@ -115,8 +105,8 @@ mod tests {
         assert_eq!(Path::root().to_string(), "");
         assert_eq!(Path::root().index(3).to_string(), "[3]");
         assert_eq!(
-            Path::root().key("data").key("a.b").to_string(),
-            "data[\"a.b\"]"
+            Path::root().key("cases").key("gold plan").to_string(),
+            "cases.gold plan"
         );
     }
 }
