@@ -80,7 +80,8 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 out.push(fault(ctx, d, &INVALID_EXPRESSION, what, e, None));
             }
             Parsed::Expr(e, mode) => {
-                let types = |r: &super::expr::Ref<'_>| resolve(flow, d.screen, r).ok().flatten();
+                let types =
+                    |r: &super::expr::Ref<'_>| resolve(flow, d.screen, r, false).ok().flatten();
                 let mut errs = Vec::new();
                 let t = e.type_of(&types, &mut errs);
                 let (rule, what) = match d.place {

@@ -196,12 +196,19 @@ pub(super) struct Fault(
 
 /// The type a reference on screen `si` evaluates to, or why it doesn't resolve. `Ok(None)`:
 /// it resolves, to a declaration without a usable type.
-pub(super) fn resolve(flow: &Flow<'_, '_>, si: usize, r: &Ref<'_>) -> Result<Option<VType>, Fault> {
+pub(super) fn resolve(
+    flow: &Flow<'_, '_>,
+    si: usize,
+    r: &Ref<'_>,
+    by_id: bool,
+) -> Result<Option<VType>, Fault> {
     let mut target = si;
-    if r.screen.is_none() {
-        // Meta looks the current screen up by its id: with a duplicated id its data comes
-        // from the first screen of that id and its inputs from the last (conformance: the
-        // mutated *__duplicate_screen_id__* flows). Duplicates are an error of their own.
+    if r.screen.is_none() && by_id {
+        // For an action payload (`by_id`) Meta looks the current screen up by its id: with
+        // a duplicated id its data comes from the first screen of that id and its inputs
+        // from the last (conformance: the mutated *__duplicate_screen_id__* flows; the same
+        // flows show component properties read from their own screen). Duplicates are an
+        // error of their own.
         if let Some(&(first, last)) = flow.screens[si]
             .id_str()
             .and_then(|id| flow.repeats.get(id))
@@ -483,7 +490,7 @@ fn report_ref(
             span(flow, d, r.range.clone()),
         ));
     }
-    match resolve(flow, d.screen, r) {
+    match resolve(flow, d.screen, r, matches!(d.place, Place::Payload { .. })) {
         Ok(t) => {
             let comp = d.comp.map(|c| &screen.comps[c]);
             if let (Some(c), Source::Form, None) = (comp, r.source, &r.screen) {
