@@ -33,8 +33,8 @@ impl fmt::Display for Refusal {
             Refusal::TooLarge { len, cap } => write!(
                 f,
                 "{} bytes, over the limit of {} bytes for this file",
-                thousands(*len),
-                thousands(*cap)
+                waflow::thousands(*len),
+                waflow::thousands(*cap)
             ),
         }
     }
@@ -114,18 +114,6 @@ fn kind(meta: &Metadata) -> &'static str {
     }
 }
 
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,7 +138,5 @@ mod tests {
                 .to_string(),
             "not a regular file but a device"
         );
-        assert_eq!(thousands(1_048_576), "1,048,576");
-        assert_eq!(thousands(999), "999");
     }
 }

@@ -257,7 +257,9 @@ pub(crate) fn parse<'s>(
     Document { loc, parsed }
 }
 
-fn thousands(n: u64) -> String {
+/// `n` with thousands separators (`1,048,576`), as waflow's messages write sizes; the CLI
+/// writes its own limits the same way.
+pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

@@ -49,6 +49,7 @@ mod version;
 use std::io::Read;
 
 pub use catalog::FlowVersion;
+pub use document::thousands;
 pub use finding::{Finding, Focus, Pointer, Severity, Spelling};
 pub use locate::attach_spans;
 pub use report::Report;

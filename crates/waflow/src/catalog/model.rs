@@ -269,6 +269,19 @@ impl Prop {
                 && matches!(self.ty, Ty::Str | Ty::Text | Ty::RangeOr(Ty::Str)))
     }
 
+    /// Whether `other` states the same schema for a value (type, bounds, pattern, blank
+    /// rule): then a value judged by one is judged alike by the other.
+    pub fn same_schema(&self, other: &Prop) -> bool {
+        self.ty == other.ty
+            && self.min == other.min
+            && self.max == other.max
+            && self.min_len == other.min_len
+            && self.min_items == other.min_items
+            && self.max_items == other.max_items
+            && self.pattern == other.pattern
+            && self.text_field == other.text_field
+    }
+
     pub fn exists_in(&self, v: FlowVersion) -> bool {
         v >= self.since && self.until.is_none_or(|u| v <= u)
     }

@@ -29,13 +29,13 @@
 //! Only components whose own walk found a fault get here, so a flow the builder passes
 //! never gets a branch error, and a valid flow pays nothing.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use crate::catalog::model::V6_0;
 use crate::catalog::{Component, FlowVersion};
-use crate::syntax::Node;
+use crate::syntax::{Node, Span};
 
-use super::shape::{path_of, Step};
+use super::shape::Step;
 use super::walk::Fault;
 
 /// A component node being walked as another branch of its container's `oneOf`.
@@ -95,21 +95,24 @@ impl Branch {
 
 /// The places and codes reported inside components so far: the builder reports each
 /// once, whichever branch says it first.
+/// A place is the span of its token (the key of an unknown property, the node otherwise):
+/// two bytes offsets are a cheaper key than the path text, and name the same place.
 #[derive(Default)]
-pub(crate) struct Seen(HashSet<(String, &'static str)>);
+pub(crate) struct Seen(HashSet<(u32, u32, &'static str)>);
 
 impl Seen {
     /// Notes `fault` at `steps`; false when its place and code were reported already.
     pub fn first(&mut self, steps: &[Step<'_>], fault: &Fault<'_>) -> bool {
-        let (key, class) = match fault {
-            Fault::Unknown(k) => (Some(k.name), "additionalProperties"),
-            Fault::Missing(name) => (None, *name),
+        let node = steps.last().map_or(Span::new(0, 0), |s| s.node.span);
+        let (span, class) = match fault {
+            Fault::Unknown(k) => (k.span, "additionalProperties"),
+            Fault::Missing(name) => (node, *name),
             // A static string written as a reference: PATTERN_MISMATCH, as a pattern.
             Fault::Forbidden if steps.last().is_some_and(|s| s.node.as_str().is_some()) => {
-                (None, "pattern")
+                (node, "pattern")
             }
-            other => (None, other.keyword()),
+            other => (node, other.keyword()),
         };
-        self.0.insert((path_of(steps, key), class))
+        self.0.insert((span.start, span.end, class))
     }
 }

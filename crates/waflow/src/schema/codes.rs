@@ -11,14 +11,8 @@ const fn schema_rule(
     doc: &'static str,
 ) -> RuleMeta {
     RuleMeta {
-        code,
-        error,
         error_type: JSON_SCHEMA_ERROR,
-        severity: Severity::Error,
-        since: None,
-        until: None,
-        summary,
-        doc,
+        ..RuleMeta::error(code, error, None, None, summary, doc)
     }
 }
 

@@ -615,6 +615,14 @@ impl<'t> Walker<'t, '_> {
     fn branches(&mut self, container: Container, in_form: bool, own: Option<&'static Component>) {
         let typed = self.node().get("type").is_some();
         let depth = self.steps.len() - 1;
+        let names = crate::catalog::components::prop_names();
+        let ids: Vec<Option<u32>> = self
+            .node()
+            .as_object()
+            .unwrap_or_default()
+            .iter()
+            .map(|m| names.id(m.key.name))
+            .collect();
         let Some(saved) = self.steps.last().map(|s| s.shape) else {
             return;
         };
@@ -636,11 +644,57 @@ impl<'t> Walker<'t, '_> {
                 own,
                 typed,
             });
-            self.object(comp.props, own_form, comp.constraints, Some(comp));
+            if typed {
+                // The formatter drops a typed node's component-level errors of another
+                // branch (unknown, missing, combinations), so only the values of the
+                // properties this branch shares with the node can add any: walk just those
+                // (10,000 faulty components, `check --format json`: 0.12 -> 0.04 s).
+                self.shared_members(comp, own, own_form, &ids);
+            } else {
+                self.object(comp.props, own_form, comp.constraints, Some(comp));
+            }
         }
         self.branch = None;
         if let Some(step) = self.steps.last_mut() {
             step.shape = saved;
+        }
+    }
+
+    /// The members of the component node that `comp` also has, each against `comp`'s
+    /// property (a branch walk of a typed node; see `branches`). `ids`: each member's
+    /// property-name number, looked up once for all branches.
+    fn shared_members(
+        &mut self,
+        comp: &'static Component,
+        own: Option<&'static Component>,
+        in_form: bool,
+        ids: &[Option<u32>],
+    ) {
+        let Value::Object(members) = &self.node().value else {
+            return;
+        };
+        let v = self.v;
+        let mask = crate::catalog::components::prop_names().mask(comp);
+        for (m, id) in members.iter().zip(ids) {
+            if !id.is_some_and(|i| i >= 128 || mask & (1u128 << i) != 0) {
+                continue;
+            }
+            let prop = comp.props.iter().find(|p| {
+                p.name == m.key.name && p.exists_in(v) && !(in_form && p.outside_form_only)
+            });
+            let Some(p) = prop else { continue };
+            // The same schema as the node's own property judges the value alike, and the
+            // own walk's faults are said already (a branch never repeats a place and code):
+            // nothing to add. Most shared properties (`visible`, `name`, a string `label`)
+            // are such, so this skips most of a branch walk.
+            if own
+                .and_then(|o| o.prop(m.key.name))
+                .is_some_and(|o| o.same_schema(p))
+            {
+                continue;
+            }
+            let step = self.member_step(m, Some(p));
+            self.within(step, |w| w.value(p, in_form, true));
         }
     }
 

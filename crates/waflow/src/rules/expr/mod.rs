@@ -290,16 +290,26 @@ impl<'e> Expr<'e> {
             });
             return;
         }
-        self.literal_comparisons(errs);
-        self.unparenthesized_comparisons(errs);
+        // Literal faults first, then the missing parentheses (one walk, two lists).
+        let mut parens = Vec::new();
+        self.operator_faults(errs, &mut parens, false);
+        errs.extend(parens);
     }
 
-    /// Meta's condition parser does not rank `&&`/`||` below comparisons: a comparison
-    /// joined to `&&` or `||` must be in parentheses, `(${form.a} > 1) && ${form.b}`
-    /// (its "Wrong positioning of operator" error; conformance record
-    /// invalid-if-condition_invalid-literals, and Meta refusing `a == 'x' || a == 'y'` in the
-    /// wild). Backtick expressions are parsed with precedence and need no parentheses.
-    fn unparenthesized_comparisons(&self, errs: &mut Vec<ExprError>) {
+    /// The faults of a condition's operators, in one walk (`parens` takes the second kind):
+    /// - literals on both sides of an operator (nothing dynamic to test), reported at the
+    ///   topmost such operator (`literal`: an enclosing one was reported already);
+    /// - a comparison joined to `&&` or `||` without parentheses: Meta's condition parser
+    ///   does not rank `&&`/`||` below comparisons, so `(${form.a} > 1) && ${form.b}` needs
+    ///   them (its "Wrong positioning of operator" error; conformance record
+    ///   invalid-if-condition_invalid-literals, and Meta refusing `a == 'x' || a == 'y'` in
+    ///   the wild). Backtick expressions are parsed with precedence and need none.
+    fn operator_faults(
+        &self,
+        errs: &mut Vec<ExprError>,
+        parens: &mut Vec<ExprError>,
+        literal: bool,
+    ) {
         match self {
             Expr::Binary {
                 left,
@@ -307,44 +317,8 @@ impl<'e> Expr<'e> {
                 op_at,
                 op,
             } => {
-                if matches!(op, BinOp::And | BinOp::Or) {
-                    for side in [left, right] {
-                        if let Expr::Binary { op: inner, .. } = &**side {
-                            if inner.is_comparison() {
-                                errs.push(ExprError {
-                                    range: op_at.clone(),
-                                    message: format!(
-                                        "'{}' joins the comparison '{}' without parentheses; Meta's condition parser needs them: (a {} b) {} c",
-                                        op.as_str(),
-                                        inner.as_str(),
-                                        inner.as_str(),
-                                        op.as_str()
-                                    ),
-                                });
-                                break;
-                            }
-                        }
-                    }
-                }
-                left.unparenthesized_comparisons(errs);
-                right.unparenthesized_comparisons(errs);
-            }
-            Expr::Not(e, _) | Expr::Neg(e, _) | Expr::Group(e, _) => {
-                e.unparenthesized_comparisons(errs)
-            }
-            _ => {}
-        }
-    }
-
-    fn literal_comparisons(&self, errs: &mut Vec<ExprError>) {
-        match self {
-            Expr::Binary {
-                left,
-                right,
-                op_at,
-                op,
-            } => {
-                if !left.has_ref() && !right.has_ref() {
+                let both_literal = !left.has_ref() && !right.has_ref();
+                if both_literal && !literal {
                     errs.push(ExprError {
                         range: op_at.clone(),
                         message: format!(
@@ -352,12 +326,31 @@ impl<'e> Expr<'e> {
                             op.as_str()
                         ),
                     });
-                } else {
-                    left.literal_comparisons(errs);
-                    right.literal_comparisons(errs);
                 }
+                if matches!(op, BinOp::And | BinOp::Or) {
+                    let comparison = [left, right].into_iter().find_map(|side| match &**side {
+                        Expr::Binary { op: inner, .. } if inner.is_comparison() => Some(*inner),
+                        _ => None,
+                    });
+                    if let Some(inner) = comparison {
+                        parens.push(ExprError {
+                            range: op_at.clone(),
+                            message: format!(
+                                "'{}' joins the comparison '{}' without parentheses; Meta's condition parser needs them: (a {} b) {} c",
+                                op.as_str(),
+                                inner.as_str(),
+                                inner.as_str(),
+                                op.as_str()
+                            ),
+                        });
+                    }
+                }
+                left.operator_faults(errs, parens, literal || both_literal);
+                right.operator_faults(errs, parens, literal || both_literal);
             }
-            Expr::Not(e, _) | Expr::Neg(e, _) | Expr::Group(e, _) => e.literal_comparisons(errs),
+            Expr::Not(e, _) | Expr::Neg(e, _) | Expr::Group(e, _) => {
+                e.operator_faults(errs, parens, literal)
+            }
             _ => {}
         }
     }
