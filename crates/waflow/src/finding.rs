@@ -107,15 +107,16 @@ pub struct Pointer {
     /// carry line and column alone).
     #[serde(skip)]
     pub span: Option<Span>,
-    /// A finer place inside Meta's token, for people and editors: the reference inside a
-    /// string, the operator inside a condition. Never on the wire: Meta points at whole
-    /// key or value tokens, and the Meta-shaped output keeps exactly that.
+    /// A finer place for people and editors: the reference inside a string, the operator
+    /// inside a condition (inside Meta's token, or in the value of the property whose key
+    /// Meta points at). Never on the wire: Meta points at whole key or value tokens, and
+    /// the Meta-shaped output keeps exactly that.
     #[serde(skip)]
     pub focus: Option<Focus>,
 }
 
-/// A place inside a pointer's token, in the same units as [`Pointer`] (1-based lines,
-/// UTF-16 columns, inclusive end) plus its byte range.
+/// A finer place of a pointer, in the same units as [`Pointer`] (1-based lines, UTF-16
+/// columns, inclusive end) plus its byte range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Focus {
     pub line_start: u32,

@@ -51,10 +51,11 @@ impl<'t> Locator<'t> {
     }
 
     /// A pointer at Meta's `span` that also shows people the finer place `focus`
-    /// (dropped when it is the same bytes or not inside `span`).
+    /// (dropped when it is the same bytes). The focus is usually inside Meta's token; for a
+    /// fault Meta puts on a property's key it is in that property's value.
     pub fn pointer_focused(&self, span: Span, path: &Path, focus: Span) -> Pointer {
         let mut p = self.pointer(span, path);
-        if focus != span && focus.start >= span.start && focus.end <= span.end {
+        if focus != span && focus.end as usize <= self.text.len() {
             let (start, end) = self
                 .index()
                 .utf16_range(focus.start as usize, focus.end as usize);
