@@ -112,21 +112,20 @@ rule!(
      (spec 2.1). Fix: add \"items\": {\"type\": \"object\", \"properties\": {\"id\": \
      {\"type\": \"string\"}, \"title\": {\"type\": \"string\"}}}."
 );
-/// A warning: Meta's builder accepts an object declaration without `properties`.
-pub(crate) static OBJECT_WITHOUT_PROPERTIES: super::RuleMeta = super::RuleMeta {
-    code: "data-object-without-properties",
-    error: "MISSING_REQUIRED_PROPERTY",
-    error_type: crate::finding::FLOW_JSON_ERROR,
-    severity: crate::finding::Severity::Warning,
-    since: V7_3,
-    until: None,
-    summary: "A data field of type object does not declare `properties` (warning, Flow JSON 7.3+).",
-    doc: "A secondary source says 7.3 rejects an object declaration without `properties`, but \
-          Meta's builder accepts it (testdata/data-object-without-properties_invalid has no \
-          error), so waflow warns: without `properties` no `${data.x.y}` reference into the \
-          object can be type-checked (spec 2.1). Fix: declare each sub-field, e.g. \
-          \"properties\": {\"city\": {\"type\": \"string\"}}.",
-};
+// A warning: Meta's builder accepts an object declaration without `properties`.
+warning_rule!(
+    OBJECT_WITHOUT_PROPERTIES,
+    "data-object-without-properties",
+    "MISSING_REQUIRED_PROPERTY",
+    V7_3,
+    None,
+    "A data field of type object does not declare `properties` (warning, Flow JSON 7.3+).",
+    "A secondary source says 7.3 rejects an object declaration without `properties`, but \
+     Meta's builder accepts it (testdata/data-object-without-properties_invalid has no \
+     error), so waflow warns: without `properties` no `${data.x.y}` reference into the \
+     object can be type-checked (spec 2.1). Fix: declare each sub-field, e.g. \
+     \"properties\": {\"city\": {\"type\": \"string\"}}."
+);
 rule!(
     REQUIRED_NOT_ARRAY, "data-required-not-array", "INVALID_PROPERTY_TYPE", None, None,
     "The `required` key of a screen's `data` is not an array.",

@@ -199,15 +199,13 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
         let counts = count(children);
         // Meta's builder counts every component but Forms, in document order, and points
         // at the `type` of each one past the limit (WAFlowJSONTotalComponentsPerScreen).
-        let all: Vec<&Comp<'_, '_>> = s.comps.iter().filter(|c| c.ty != "Form").collect();
-        if all.len() > MAX_COMPONENTS {
-            let extra: Vec<Span> = all[MAX_COMPONENTS..].iter().map(|c| type_span(c)).collect();
+        let counted = || s.comps.iter().filter(|c| c.ty != "Form");
+        let total = counted().count();
+        if total > MAX_COMPONENTS {
+            let extra: Vec<Span> = counted().skip(MAX_COMPONENTS).map(type_span).collect();
             out.push(ctx.at(
                 &TOO_MANY_COMPONENTS,
-                format!(
-                    "Screen {id} has {} components; at most {MAX_COMPONENTS} are allowed",
-                    all.len()
-                ),
+                format!("Screen {id} has {total} components; at most {MAX_COMPONENTS} are allowed"),
                 None,
                 &extra,
             ));
@@ -215,23 +213,19 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
         // Per type: on a screen without If or Switch, every instance counts and the ones
         // past the cap are pointed at; with conditional rendering, the largest branch
         // counts and every instance is pointed at (the builder's two validators; the
-        // message counts every instance). Conformance: too-many-of-type_invalid*.
+        // message counts every instance). Conformance: too-many-of-type_invalid*. `counts`
+        // is exactly that: every instance, or the largest branch.
         let conditional = s.comps.iter().any(|c| c.ty == "If" || c.ty == "Switch");
         for &(ty, cap, since) in CAPS {
-            let of_type: Vec<&Comp<'_, '_>> = s.comps.iter().filter(|c| c.ty == ty).collect();
-            let n = if conditional {
-                counts.get(ty)
-            } else {
-                of_type.len()
-            };
-            if n > cap && since.is_none_or(|v| ctx.version >= v) {
+            if counts.get(ty) > cap && since.is_none_or(|v| ctx.version >= v) {
+                let of_type = || s.comps.iter().filter(|c| c.ty == ty);
                 let skip = if conditional { 0 } else { cap };
-                let at: Vec<Span> = of_type[skip..].iter().map(|c| type_span(c)).collect();
+                let at: Vec<Span> = of_type().skip(skip).map(type_span).collect();
                 out.push(ctx.at(
                     &TOO_MANY_OF_TYPE,
                     format!(
                         "Screen {id} has {} {ty} components; at most {cap} per screen",
-                        of_type.len()
+                        of_type().count()
                     ),
                     None,
                     &at,

@@ -11,40 +11,38 @@ use crate::finding::Finding;
 use crate::suggest::closest;
 use crate::syntax::{Node, Span};
 
-/// A warning: Meta reads such a string as literal text (see the doc).
-pub(crate) static INVALID_REFERENCE: crate::rules::RuleMeta = crate::rules::RuleMeta {
-    code: "invalid-reference",
-    error: "INVALID_SCREEN_DYNAMIC_DATA",
-    error_type: crate::finding::FLOW_JSON_ERROR,
-    severity: crate::finding::Severity::Warning,
-    since: None,
-    until: None,
-    summary: "A string that looks like a `${...}` reference is malformed, so it is shown as literal text.",
-    doc: "A reference is `${data.f}`, `${form.n}`, `${screen.S.data.f}` or `${screen.S.form.n}` with \
+// A warning: Meta reads such a string as literal text (see the doc).
+warning_rule!(
+    INVALID_REFERENCE,
+    "invalid-reference",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    None,
+    None,
+    "A string that looks like a `${...}` reference is malformed, so it is shown as literal text.",
+    "A reference is `${data.f}`, `${form.n}`, `${screen.S.data.f}` or `${screen.S.form.n}` with \
      word-character segments. Meta's builder treats a string as a binding only when it matches its \
      binding pattern; anything else (`${forms.name}`, `${data.}`, an unclosed `${data.x`) is \
      literal text, and the conformance records show the builder accepting such flows \
      (invalid-reference_invalid, *__broken_expression__*). The user would see the braces on \
      their phone, so waflow warns (the code is what Meta uses for references it can't resolve, \
      should a later version refuse it). The warning points at the faulty part inside the string. \
-     Fix: `${forms.name}` -> `${form.name}`.",
-};
-/// A warning: Meta accepts the string as literal text (see the doc).
-pub(crate) static MIXED_TEXT: crate::rules::RuleMeta = crate::rules::RuleMeta {
-    code: "text-mixed-with-reference",
-    error: "INVALID_SCREEN_DYNAMIC_DATA",
-    error_type: crate::finding::FLOW_JSON_ERROR,
-    severity: crate::finding::Severity::Warning,
-    since: None,
-    until: None,
-    summary: "A string mixes literal text with a `${...}` reference outside a backtick expression.",
-    doc: "Outside backticks a reference is resolved only when it is the whole value; in \
+     Fix: `${forms.name}` -> `${form.name}`."
+);
+// A warning: Meta accepts the string as literal text (see the doc).
+warning_rule!(
+    MIXED_TEXT,
+    "text-mixed-with-reference",
+    "INVALID_SCREEN_DYNAMIC_DATA",
+    None,
+    None,
+    "A string mixes literal text with a `${...}` reference outside a backtick expression.",
+    "Outside backticks a reference is resolved only when it is the whole value; in \
      `\"Hi ${data.name}\"` the braces are shown literally. Meta's builder wraps such a string as \
      a text literal and accepts it (conformance record text-mixed-with-reference_invalid and \
      the mutated *__broken_expression__* flows), so this is a warning, not an error: the flow \
      uploads, but the user sees `${data.name}` on their phone. Fix (6.0+): \
-     \"`'Hi ' ${data.name}`\"; before 6.0 put the whole text in a data field.",
-};
+     \"`'Hi ' ${data.name}`\"; before 6.0 put the whole text in a data field."
+);
 rule!(
     RICHTEXT_INTERPOLATION,
     "richtext-interpolation",

@@ -123,30 +123,28 @@ rule!(
      T to S's list in `routing_model`."
 );
 
-/// A warning: the docs state it, no Meta validator was seen enforcing it (spec 7.1,
-/// Unknowns 15), and Meta's own templates end routes elsewhere than on terminal screens.
-pub(crate) static DEAD_END: super::RuleMeta = super::RuleMeta {
-    code: "routing-dead-end",
-    error: "INVALID_ROUTING_MODEL",
-    error_type: crate::finding::FLOW_JSON_ERROR,
-    severity: crate::finding::Severity::Warning,
-    since: None,
-    until: None,
-    summary:
-        "In an endpoint flow, a screen's Footer leads only to screens that cannot end the flow.",
-    doc: "Meta's docs ask every route of `routing_model` to end in a terminal screen; no Meta \
-          validator was seen enforcing it (spec 7.1, Unknowns 15), and Meta's own templates \
-          end routes otherwise, so waflow warns only where the user is stranded. A route may \
-          end on a terminal screen, or on a screen with a `data_exchange` action: the \
-          endpoint answers it with the next screen at run time, and the reserved screen \
-          `SUCCESS` completes the flow (spec 7.1). A screen without a Footer (terms, details) \
-          is left with Back, which WhatsApp handles, and needs no route onward. What is left: \
-          a screen whose Footer moves the user on, but no route from it reaches a screen \
-          that can end the flow (code INVALID_ROUTING_MODEL, as every routing rule). Fix: \
-          route the screen to one that ends the flow (e.g. \"CONFIRM\": [\"SUCCESS_SCREEN\"] \
-          with SUCCESS_SCREEN terminal), or let its Footer send a `data_exchange` the \
-          endpoint completes.",
-};
+// A warning: the docs state it, no Meta validator was seen enforcing it (spec 7.1,
+// Unknowns 15), and Meta's own templates end routes elsewhere than on terminal screens.
+warning_rule!(
+    DEAD_END,
+    "routing-dead-end",
+    "INVALID_ROUTING_MODEL",
+    None,
+    None,
+    "In an endpoint flow, a screen's Footer leads only to screens that cannot end the flow.",
+    "Meta's docs ask every route of `routing_model` to end in a terminal screen; no Meta \
+     validator was seen enforcing it (spec 7.1, Unknowns 15), and Meta's own templates \
+     end routes otherwise, so waflow warns only where the user is stranded. A route may \
+     end on a terminal screen, or on a screen with a `data_exchange` action: the \
+     endpoint answers it with the next screen at run time, and the reserved screen \
+     `SUCCESS` completes the flow (spec 7.1). A screen without a Footer (terms, details) \
+     is left with Back, which WhatsApp handles, and needs no route onward. What is left: \
+     a screen whose Footer moves the user on, but no route from it reaches a screen \
+     that can end the flow (code INVALID_ROUTING_MODEL, as every routing rule). Fix: \
+     route the screen to one that ends the flow (e.g. \"CONFIRM\": [\"SUCCESS_SCREEN\"] \
+     with SUCCESS_SCREEN terminal), or let its Footer send a `data_exchange` the \
+     endpoint completes."
+);
 
 const MAX_BRANCHES: usize = 10;
 const V7_3: FlowVersion = FlowVersion::new(7, 3);

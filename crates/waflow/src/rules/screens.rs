@@ -33,20 +33,19 @@ rule!(
      (conformance record reserved-screen-id_invalid passes), so `SUCCESS` is only a warning \
      (success-screen-id). Fix: rename the screen, e.g. \"id\": \"success\" -> \"CONFIRMATION\"."
 );
-/// A warning: Meta accepts the id (see the doc).
-pub(crate) static SUCCESS_SCREEN_ID: crate::rules::RuleMeta = crate::rules::RuleMeta {
-    code: "success-screen-id",
-    error: "SCREEN_ID_IS_RESERVED_KEYWORD",
-    error_type: crate::finding::FLOW_JSON_ERROR,
-    severity: crate::finding::Severity::Warning,
-    since: None,
-    until: None,
-    summary: "A screen is called `SUCCESS`, the screen an endpoint names to end the flow.",
-    doc: "An endpoint ends a flow by answering with screen `SUCCESS` (Data API), so a screen of \
+// A warning: Meta accepts the id (see the doc).
+warning_rule!(
+    SUCCESS_SCREEN_ID,
+    "success-screen-id",
+    "SCREEN_ID_IS_RESERVED_KEYWORD",
+    None,
+    None,
+    "A screen is called `SUCCESS`, the screen an endpoint names to end the flow.",
+    "An endpoint ends a flow by answering with screen `SUCCESS` (Data API), so a screen of \
      that name can never be reached from the endpoint as itself. Meta's builder accepts the id \
      (conformance record reserved-screen-id_invalid passes; it refuses only lower-case \
-     `success`), so waflow warns. Fix: rename the screen, e.g. \"SUCCESS\" -> \"CONFIRMATION\".",
-};
+     `success`), so waflow warns. Fix: rename the screen, e.g. \"SUCCESS\" -> \"CONFIRMATION\"."
+);
 rule!(
     TOO_MANY_SCREENS,
     "too-many-screens",

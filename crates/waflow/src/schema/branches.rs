@@ -95,8 +95,9 @@ impl Branch {
 
 /// The places and codes reported inside components so far: the builder reports each
 /// once, whichever branch says it first.
+///
 /// A place is the span of its token (the key of an unknown property, the node otherwise):
-/// two bytes offsets are a cheaper key than the path text, and name the same place.
+/// two byte offsets are a cheaper key than the path text, and name the same place.
 #[derive(Default)]
 pub(crate) struct Seen(HashSet<(u32, u32, &'static str)>);
 

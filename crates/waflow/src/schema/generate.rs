@@ -208,7 +208,13 @@ impl Gen {
         };
         if prop.refuses_blank(self.v, on_component) {
             // In allOf: the property may have a pattern of its own.
-            obj.insert("allOf".into(), json!([{"pattern": "\\S"}]));
+            let blank = json!({"pattern": "\\S"});
+            match obj.get_mut("allOf").and_then(Value::as_array_mut) {
+                Some(all_of) => all_of.push(blank),
+                None => {
+                    obj.insert("allOf".into(), json!([blank]));
+                }
+            }
         }
         if let Some(n) = prop.min_len {
             obj.insert("minLength".into(), json!(n));

@@ -168,10 +168,9 @@ pub(crate) fn reference(s: &str, base: usize) -> Result<(Ref<'_>, usize), ExprEr
         .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ',')))
         .map_or(s.len(), |i| i + 2);
     let closed = s[name_end..].starts_with('}');
-    let close = name_end;
     // The end of the whole reference: past its `}` when there is one.
-    let end = close + usize::from(closed);
-    let body = &s[2..close];
+    let end = name_end + usize::from(closed);
+    let body = &s[2..name_end];
     let err = |range: Range<usize>, message: String| ExprError {
         range: base + range.start..base + range.end,
         message,
