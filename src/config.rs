@@ -199,7 +199,7 @@ pub(crate) fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, Conf
     let config: Config =
         toml::from_str(&text).map_err(|e| fail(text.clone(), e.span(), e.message().to_owned()))?;
     // Rule codes are checked here, so a typo is an error at its place, not a silent no-op.
-    let known = |code: &str| waflow::rules::by_code(code).is_some();
+    let known = |code: &str| waflow::registry::by_code(code).is_some();
     let mut codes: Vec<(&String, &Spanned<Level>)> = config.rules.iter().collect();
     codes.extend(config.overrides.iter().flat_map(|o| o.rules.iter()));
     for (code, level) in codes {
@@ -251,7 +251,7 @@ fn unknown_rule(code: &str) -> String {
             None
         }
     };
-    let mut near: Vec<(usize, usize, &str)> = waflow::rules::all()
+    let mut near: Vec<(usize, usize, &str)> = waflow::registry::all()
         .iter()
         .filter_map(|r| score(r.code).map(|s| (s, r.code.len().abs_diff(code.len()), r.code)))
         .collect();
@@ -613,7 +613,7 @@ fn wildcard(pattern: &str, text: &str) -> bool {
 pub(crate) fn schema_text() -> String {
     let mut schema = serde_json::to_value(schemars::schema_for!(Config)).unwrap_or_default();
     // Rule codes come from the registry, so editors complete them and flag typos.
-    let codes: Vec<&str> = waflow::rules::all().iter().map(|r| r.code).collect();
+    let codes: Vec<&str> = waflow::registry::all().iter().map(|r| r.code).collect();
     let names = serde_json::json!({ "enum": codes });
     for at in ["/properties/rules", "/$defs/Override/properties/rules"] {
         if let Some(serde_json::Value::Object(m)) = schema.pointer_mut(at) {

@@ -147,12 +147,12 @@ fn describe(args: &CheckArgs, path: &Path) -> Result<String, config::ConfigError
     );
 
     let _ = writeln!(o, "rules:");
-    let width = waflow::rules::all()
+    let width = waflow::registry::all()
         .iter()
         .map(|r| r.code.len())
         .max()
         .unwrap_or(0);
-    for rule in waflow::rules::all() {
+    for rule in waflow::registry::all() {
         let level = match policy.level_for(rule.code, path) {
             None => format!("{} (default)", rule.severity.as_str()),
             Some((level, from)) => {

@@ -28,7 +28,7 @@ fn docs_rules_md_is_fresh() {
         committed == waflow(&["rules", "--format", "markdown"]),
         "docs/rules.md is stale: run `cargo run --bin waflow -- rules --format markdown > docs/rules.md`"
     );
-    for rule in waflow::rules::all() {
+    for rule in waflow::registry::all() {
         assert!(
             committed.contains(&format!("\n## {}\n", rule.code)),
             "{} has no section",
@@ -102,7 +102,7 @@ fn sarif_output_is_valid_sarif_2_1_0_with_rule_metadata() {
     assert!(errors.is_empty(), "{errors:#?}");
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), waflow::rules::all().len());
+    assert_eq!(rules.len(), waflow::registry::all().len());
     let result = &run["results"][0];
     let index = result["ruleIndex"].as_u64().expect("index") as usize;
     assert_eq!(rules[index]["id"], result["ruleId"]);

@@ -3,7 +3,8 @@
 //! level, Meta's codes), results point at them by index.
 
 use serde::Serialize;
-use waflow::rules::{all, RuleMeta};
+use waflow::registry::all;
+use waflow::rule::RuleMeta;
 use waflow::{Finding, Severity};
 
 use super::{doc_url, Checked, Renderer};

@@ -100,7 +100,7 @@ fn every_testdata_flow_matches_its_snapshot() {
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default();
-        if let Some(rule) = folder.and_then(waflow::rules::by_code) {
+        if let Some(rule) = folder.and_then(waflow::registry::by_code) {
             let fired = report
                 .errors()
                 .iter()
@@ -160,7 +160,7 @@ fn every_rule_has_a_testdata_folder_with_a_failing_and_a_passing_flow() {
         "too-many-findings",
     ];
     let mut missing = Vec::new();
-    for rule in waflow::rules::all()
+    for rule in waflow::registry::all()
         .iter()
         .filter(|r| !GENERATED.contains(&r.code))
     {

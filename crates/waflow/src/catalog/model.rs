@@ -14,7 +14,10 @@ pub const V6_1: FlowVersion = FlowVersion::new(6, 1);
 pub const V6_2: FlowVersion = FlowVersion::new(6, 2);
 pub const V6_3: FlowVersion = FlowVersion::new(6, 3);
 pub const V7_0: FlowVersion = FlowVersion::new(7, 0);
+pub const V3_1: FlowVersion = FlowVersion::new(3, 1);
 pub const V7_1: FlowVersion = FlowVersion::new(7, 1);
+pub const V7_2: FlowVersion = FlowVersion::new(7, 2);
+pub const V7_3: FlowVersion = FlowVersion::new(7, 3);
 
 /// What a property's value may be (spec section 0, "type shorthands").
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -17,139 +17,144 @@
 //!   a Footer (left with Back): 9 of the 66 real flows, Meta's templates among them, end
 //!   routes that way (`dead_ends`).
 
+use crate::catalog::model::V7_3;
+use crate::rule::{declare_rule, RuleMeta};
 use foldhash::{HashSet, HashSetExt};
 
-use super::index::Index;
+use super::model::Model;
 use super::Ctx;
 use crate::catalog::model::{V5_0, V6_2};
-use crate::catalog::FlowVersion;
 use crate::finding::Finding;
 use crate::syntax::Span;
 
-rule!(
-    UNKNOWN_SCREEN,
-    "routing-unknown-screen",
-    "INVALID_ROUTING_MODEL",
-    None,
-    None,
-    "`routing_model` names a screen that does not exist.",
-    "Each key of `routing_model` is a screen id and each array lists the screens it may move \
-     to; an id that is no screen is INVALID_ROUTING_MODEL, with the pointer on the key or \
-     entry and the invalid screens listed [B][D] (spec 7.1). Fix: correct the id or add the \
-     screen."
-);
-rule!(
-    TOO_MANY_BRANCHES,
-    "routing-too-many-branches",
-    "INVALID_ROUTING_MODEL",
-    None,
-    None,
-    "A screen may move to more than 10 screens.",
-    "Meta allows at most 10 destinations per screen, counted in `routing_model` or, without \
-     one, over the screen's distinct navigate targets: INVALID_ROUTING_MODEL [B][D] (spec 7.1, \
-     7.2). Fix: split the choice over two screens (e.g. a category screen first)."
-);
-rule!(
-    SELF_LOOP,
-    "routing-self-loop",
-    "INVALID_ROUTING_MODEL",
-    None,
-    None,
-    "A screen lists itself in `routing_model`.",
-    "A route from a screen to itself is reported as a loop: INVALID_ROUTING_MODEL [B][D] (spec \
-     7.1). Fix: remove the screen from its own list; refresh it with data_exchange instead."
-);
-rule!(
-    BACK_EDGE,
-    "routing-back-edge",
-    "INVALID_ROUTING_MODEL",
-    None,
-    None,
-    "Two screens route to each other.",
-    "Routes go forward: if A may move to B, B listing A is a back edge, which Meta rejects \
-     because the client handles Back itself: INVALID_ROUTING_MODEL [B][D] (spec 7.1). The \
-     finding points at both entries. Fix: remove the backward entry."
-);
-rule!(
-    MISSING_SCREEN,
-    "routing-missing-screen",
-    "INVALID_ROUTING_MODEL",
-    None,
-    None,
-    "A non-terminal screen appears nowhere in `routing_model`, neither as a key nor as a target.",
-    "Every non-terminal screen must appear in `routing_model` so Meta knows how it is reached \
-     and where it leads: INVALID_ROUTING_MODEL, 'Following screens are missing in the routing \
-     model', pointing at each missing screen's id [B][D] (spec 7.1). A screen that is only a \
-     target (a leaf with no key of its own) is accepted: the builder counts keys, targets and \
-     terminal screens as present (conformance record routing-missing-screen_invalid passes, \
-     the mutated *__routing_drop__* flows fail). Fix: add \"SCREEN_ID\": [\"NEXT\", ...] for \
-     it and route to it from the screen before."
-);
-rule!(
-    NO_ENTRY,
-    "routing-no-entry-screen",
-    "INVALID_ROUTING_MODEL",
-    None,
-    None,
-    "Every screen is the target of some route, so the flow has no entry screen.",
-    "The flow starts on a screen nothing routes to; when every screen has an inbound route (or, \
-     without `routing_model`, is a navigate target) there is no entry point: \
-     INVALID_ROUTING_MODEL [B][D] (spec 7.1, 7.2). From 7.3 the entry screen must also not be \
-     the target of any navigate. Screens with a NavigationList are exempt without a routing \
-     model. Fix: remove the route (or navigate) into the first screen."
-);
-rule!(
-    DISCONNECTED,
-    "routing-disconnected-screens",
-    "INVALID_ROUTING_MODEL",
-    None,
-    None,
-    "Some screens are not connected to the first screen.",
-    "All screens must be connected (ignoring direction) to the first screen, through \
-     `routing_model` or, without one, through navigate actions; the message lists the \
-     disconnected screens (INVALID_ROUTING_MODEL) [B] (spec 7.1, 7.2). A screen with a \
-     NavigationList links to every screen. Fix: route to them, or delete them."
-);
-rule!(
-    NAVIGATE_NOT_ROUTED,
-    "routing-navigate-not-in-model",
-    "INVALID_ROUTING_MODEL",
-    None,
-    None,
-    "A screen navigates to a screen its `routing_model` entry does not list.",
-    "In an endpoint flow the routing model is the map of allowed moves, so each navigate from S \
-     to T needs the route S -> T; Meta reports the missing direct route with two pointers, on \
-     both screens' ids [B] (spec 7.1). Screens with a NavigationList are exempt (6.2+). Fix: add \
-     T to S's list in `routing_model`."
-);
+declare_rule! {
+    pub(crate) ROUTING_UNKNOWN_SCREEN {
+        code: "routing-unknown-screen",
+        error: "INVALID_ROUTING_MODEL",
+        summary: "`routing_model` names a screen that does not exist.",
+        doc: "Each key of `routing_model` is a screen id and each array lists the screens it may move \
+         to; an id that is no screen is INVALID_ROUTING_MODEL, with the pointer on the key or \
+         entry and the invalid screens listed [B][D] (spec 7.1). Fix: correct the id or add the \
+         screen.",
+    }
+}
+declare_rule! {
+    pub(crate) ROUTING_TOO_MANY_BRANCHES {
+        code: "routing-too-many-branches",
+        error: "INVALID_ROUTING_MODEL",
+        summary: "A screen may move to more than 10 screens.",
+        doc: "Meta allows at most 10 destinations per screen, counted in `routing_model` or, without \
+         one, over the screen's distinct navigate targets: INVALID_ROUTING_MODEL [B][D] (spec 7.1, \
+         7.2). Fix: split the choice over two screens (e.g. a category screen first).",
+    }
+}
+declare_rule! {
+    pub(crate) ROUTING_SELF_LOOP {
+        code: "routing-self-loop",
+        error: "INVALID_ROUTING_MODEL",
+        summary: "A screen lists itself in `routing_model`.",
+        doc: "A route from a screen to itself is reported as a loop: INVALID_ROUTING_MODEL [B][D] (spec \
+         7.1). Fix: remove the screen from its own list; refresh it with data_exchange instead.",
+    }
+}
+declare_rule! {
+    pub(crate) ROUTING_BACK_EDGE {
+        code: "routing-back-edge",
+        error: "INVALID_ROUTING_MODEL",
+        summary: "Two screens route to each other.",
+        doc: "Routes go forward: if A may move to B, B listing A is a back edge, which Meta rejects \
+         because the client handles Back itself: INVALID_ROUTING_MODEL [B][D] (spec 7.1). The \
+         finding points at both entries. Fix: remove the backward entry.",
+    }
+}
+declare_rule! {
+    pub(crate) ROUTING_MISSING_SCREEN {
+        code: "routing-missing-screen",
+        error: "INVALID_ROUTING_MODEL",
+        summary: "A non-terminal screen appears nowhere in `routing_model`, neither as a key nor as a target.",
+        doc: "Every non-terminal screen must appear in `routing_model` so Meta knows how it is reached \
+         and where it leads: INVALID_ROUTING_MODEL, 'Following screens are missing in the routing \
+         model', pointing at each missing screen's id [B][D] (spec 7.1). A screen that is only a \
+         target (a leaf with no key of its own) is accepted: the builder counts keys, targets and \
+         terminal screens as present (conformance record routing-missing-screen_invalid passes, \
+         the mutated *__routing_drop__* flows fail). Fix: add \"SCREEN_ID\": [\"NEXT\", ...] for \
+         it and route to it from the screen before.",
+    }
+}
+declare_rule! {
+    pub(crate) ROUTING_NO_ENTRY_SCREEN {
+        code: "routing-no-entry-screen",
+        error: "INVALID_ROUTING_MODEL",
+        summary: "Every screen is the target of some route, so the flow has no entry screen.",
+        doc: "The flow starts on a screen nothing routes to; when every screen has an inbound route (or, \
+         without `routing_model`, is a navigate target) there is no entry point: \
+         INVALID_ROUTING_MODEL [B][D] (spec 7.1, 7.2). From 7.3 the entry screen must also not be \
+         the target of any navigate. Screens with a NavigationList are exempt without a routing \
+         model. Fix: remove the route (or navigate) into the first screen.",
+    }
+}
+declare_rule! {
+    pub(crate) ROUTING_DISCONNECTED_SCREENS {
+        code: "routing-disconnected-screens",
+        error: "INVALID_ROUTING_MODEL",
+        summary: "Some screens are not connected to the first screen.",
+        doc: "All screens must be connected (ignoring direction) to the first screen, through \
+         `routing_model` or, without one, through navigate actions; the message lists the \
+         disconnected screens (INVALID_ROUTING_MODEL) [B] (spec 7.1, 7.2). A screen with a \
+         NavigationList links to every screen. Fix: route to them, or delete them.",
+    }
+}
+declare_rule! {
+    pub(crate) ROUTING_NAVIGATE_NOT_IN_MODEL {
+        code: "routing-navigate-not-in-model",
+        error: "INVALID_ROUTING_MODEL",
+        summary: "A screen navigates to a screen its `routing_model` entry does not list.",
+        doc: "In an endpoint flow the routing model is the map of allowed moves, so each navigate from S \
+         to T needs the route S -> T; Meta reports the missing direct route with two pointers, on \
+         both screens' ids [B] (spec 7.1). Screens with a NavigationList are exempt (6.2+). Fix: add \
+         T to S's list in `routing_model`.",
+    }
+}
 
 // A warning: the docs state it, no Meta validator was seen enforcing it (spec 7.1,
 // Unknowns 15), and Meta's own templates end routes elsewhere than on terminal screens.
-warning_rule!(
-    DEAD_END,
-    "routing-dead-end",
-    "INVALID_ROUTING_MODEL",
-    None,
-    None,
-    "In an endpoint flow, a screen's Footer leads only to screens that cannot end the flow.",
-    "Meta's docs ask every route of `routing_model` to end in a terminal screen; no Meta \
-     validator was seen enforcing it (spec 7.1, Unknowns 15), and Meta's own templates \
-     end routes otherwise, so waflow warns only where the user is stranded. A route may \
-     end on a terminal screen, or on a screen with a `data_exchange` action: the \
-     endpoint answers it with the next screen at run time, and the reserved screen \
-     `SUCCESS` completes the flow (spec 7.1). A screen without a Footer (terms, details) \
-     is left with Back, which WhatsApp handles, and needs no route onward. What is left: \
-     a screen whose Footer moves the user on, but no route from it reaches a screen \
-     that can end the flow (code INVALID_ROUTING_MODEL, as every routing rule). Fix: \
-     route the screen to one that ends the flow (e.g. \"CONFIRM\": [\"SUCCESS_SCREEN\"] \
-     with SUCCESS_SCREEN terminal), or let its Footer send a `data_exchange` the \
-     endpoint completes."
-);
+declare_rule! {
+    pub(crate) ROUTING_DEAD_END {
+        code: "routing-dead-end",
+        error: "INVALID_ROUTING_MODEL",
+        severity: Warning,
+        summary: "In an endpoint flow, a screen's Footer leads only to screens that cannot end the flow.",
+        doc: "Meta's docs ask every route of `routing_model` to end in a terminal screen; no Meta \
+         validator was seen enforcing it (spec 7.1, Unknowns 15), and Meta's own templates \
+         end routes otherwise, so waflow warns only where the user is stranded. A route may \
+         end on a terminal screen, or on a screen with a `data_exchange` action: the \
+         endpoint answers it with the next screen at run time, and the reserved screen \
+         `SUCCESS` completes the flow (spec 7.1). A screen without a Footer (terms, details) \
+         is left with Back, which WhatsApp handles, and needs no route onward. What is left: \
+         a screen whose Footer moves the user on, but no route from it reaches a screen \
+         that can end the flow (code INVALID_ROUTING_MODEL, as every routing rule). Fix: \
+         route the screen to one that ends the flow (e.g. \"CONFIRM\": [\"SUCCESS_SCREEN\"] \
+         with SUCCESS_SCREEN terminal), or let its Footer send a `data_exchange` the \
+         endpoint completes.",
+    }
+}
+
+/// This stage's rules, in documentation order (the registry joins the stages' lists).
+pub(super) static RULES: &[&RuleMeta] = &[
+    &ROUTING_UNKNOWN_SCREEN,
+    &ROUTING_TOO_MANY_BRANCHES,
+    &ROUTING_SELF_LOOP,
+    &ROUTING_BACK_EDGE,
+    &ROUTING_MISSING_SCREEN,
+    &ROUTING_NO_ENTRY_SCREEN,
+    &ROUTING_DISCONNECTED_SCREENS,
+    &ROUTING_NAVIGATE_NOT_IN_MODEL,
+    &ROUTING_DEAD_END,
+];
 
 const MAX_BRANCHES: usize = 10;
-const V7_3: FlowVersion = FlowVersion::new(7, 3);
 
-pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Model<'_, '_>, out: &mut Vec<Finding>) {
     let flow = &ix.flow;
     let n = flow.screens.len();
     if n == 0 {
@@ -213,7 +218,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 let targets = e.value.as_array().unwrap_or_default();
                 if targets.len() > MAX_BRANCHES {
                     out.push(ctx.at(
-                        &TOO_MANY_BRANCHES,
+                        &ROUTING_TOO_MANY_BRANCHES,
                         format!(
                             "Screen {} routes to {} screens; at most {MAX_BRANCHES} are allowed",
                             e.key.name,
@@ -235,7 +240,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                         // Meta points at the screen's key, and the loop is an inbound
                         // route: a lone screen routing to itself leaves no entry screen.
                         out.push(ctx.at(
-                            &SELF_LOOP,
+                            &ROUTING_SELF_LOOP,
                             format!("Screen {tid} routes to itself (a loop)"),
                             Some("Remove it from its own list".into()),
                             &[e.key.span],
@@ -246,7 +251,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                     if edge_span.contains_key(&(ti, f)) {
                         // The later of the two is the backward route (Meta points there).
                         out.push(ctx.at(
-                            &BACK_EDGE,
+                            &ROUTING_BACK_EDGE,
                             format!("Screens {} and {tid} route to each other; the route {} -> {tid} goes backward (Back is handled by WhatsApp)", e.key.name, e.key.name),
                             Some("Remove the backward entry".into()),
                             &[t.span],
@@ -263,7 +268,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 let names: Vec<&str> = bad.iter().map(|b| b.0).collect();
                 let spans: Vec<Span> = bad.iter().map(|b| b.1).collect();
                 out.push(ctx.at(
-                    &UNKNOWN_SCREEN,
+                    &ROUTING_UNKNOWN_SCREEN,
                     format!(
                         "routing_model names screens that do not exist: {}",
                         names.join(", ")
@@ -284,7 +289,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 // Meta: a non-terminal screen the model names nowhere, neither as a key
                 // nor as a target, pointed at by its id (WAFlowJSONRoutingModelSource).
                 out.push(ctx.at(
-                    &MISSING_SCREEN,
+                    &ROUTING_MISSING_SCREEN,
                     format!(
                         "routing_model does not name non-terminal screen(s): {}",
                         missing.iter().map(|&i| name(i)).collect::<Vec<_>>().join(", ")
@@ -303,7 +308,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             };
             if model && !(0..n).any(|i| !inbound[i] && !navigated[i]) {
                 out.push(ctx.at(
-                    &NO_ENTRY,
+                    &ROUTING_NO_ENTRY_SCREEN,
                     "Every screen has an inbound route, so the flow has no entry screen".into(),
                     Some(format!(
                         "Remove the routes into the first screen, {}",
@@ -316,7 +321,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 for &(f, t, _) in &navigates {
                     if !edges.contains(&(f, t)) && !edges.contains(&(t, f)) && !has_navlist[f] {
                         out.push(ctx.at(
-                            &NAVIGATE_NOT_ROUTED,
+                            &ROUTING_NAVIGATE_NOT_IN_MODEL,
                             format!("Direct route missing from {} to {} in routing_model, although {} navigates there", name(f), name(t), name(f)),
                             Some(format!("Add \"{}\" to the routing_model entry of {}", name(t), name(f))),
                             &[id_span(f), id_span(t)],
@@ -330,7 +335,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                     let routed = t.is_some_and(|t| edges.contains(&(f, t)));
                     if !routed && !has_navlist[f] {
                         out.push(ctx.at(
-                            &NAVIGATE_NOT_ROUTED,
+                            &ROUTING_NAVIGATE_NOT_IN_MODEL,
                             format!("Direct route missing from {} to {target} in routing_model, although {} navigates there", name(f), name(f)),
                             None,
                             &[id_span(f)],
@@ -356,7 +361,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             for (i, targets) in adj.iter().enumerate() {
                 if targets.len() > MAX_BRANCHES && !has_navlist[i] {
                     out.push(ctx.at(
-                        &TOO_MANY_BRANCHES,
+                        &ROUTING_TOO_MANY_BRANCHES,
                         format!("Screen {} navigates to {} different screens; at most {MAX_BRANCHES} are allowed", name(i), targets.len()),
                         None,
                         // Meta points at the whole screen (routing-too-many-branches_invalid-navigate).
@@ -367,7 +372,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
             let any_navlist = has_navlist.iter().any(|b| *b);
             if n >= 2 && !any_navlist && !(0..n).any(|i| !inbound[i] && !self_navigated(i)) {
                 out.push(ctx.at(
-                    &NO_ENTRY,
+                    &ROUTING_NO_ENTRY_SCREEN,
                     "Every screen is the target of a navigate action, so the flow has no entry screen".into(),
                     Some(format!("Remove the navigate into the first screen, {}", name(0))),
                     &[ctx.root.get("screens").map_or(ctx.root.span, |s| s.span)],
@@ -393,7 +398,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
 
 fn disconnected(
     ctx: &Ctx<'_, '_>,
-    flow: &super::index::Flow<'_, '_>,
+    flow: &super::model::Flow<'_, '_>,
     adj: &[Vec<usize>],
     has_navlist: &[bool],
     touched: Option<&[bool]>,
@@ -445,7 +450,7 @@ fn disconnected(
             .collect();
         let spans: Vec<Span> = lost.iter().map(|&i| id_span(i)).collect();
         out.push(ctx.at(
-            &DISCONNECTED,
+            &ROUTING_DISCONNECTED_SCREENS,
             format!(
                 "Screen(s) not connected to the rest of the flow (from its first screen {}{}): {}",
                 flow.screens[0].id_str().unwrap_or("?"),
@@ -472,7 +477,7 @@ fn disconnected(
 /// anyone, and flagging them was flagging Meta's own examples.
 fn dead_ends(
     ctx: &Ctx<'_, '_>,
-    ix: &Index<'_, '_>,
+    ix: &Model<'_, '_>,
     adj: &[Vec<usize>],
     out: &mut Vec<Finding>,
     id_span: &dyn Fn(usize) -> Span,
@@ -511,7 +516,7 @@ fn dead_ends(
             .map(|&i| flow.screens[i].id_str().unwrap_or("?"))
             .collect();
         out.push(ctx.at(
-            &DEAD_END,
+            &ROUTING_DEAD_END,
             format!(
                 "No route from {} reaches a screen that can end the flow (a terminal screen, or one with a data_exchange action)",
                 names.join(", ")

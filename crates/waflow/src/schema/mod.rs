@@ -6,7 +6,7 @@
 //! component and the property and says what is allowed.
 
 use std::fmt::Write as _;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 mod branches;
 pub mod codes;
@@ -15,12 +15,12 @@ mod limits;
 mod shape;
 mod walk;
 
-use crate::budget::Budget;
 use crate::catalog::model::{Event, Prop, Ty};
 use crate::catalog::{component, Component, Container, FlowVersion, COMPONENTS};
 use crate::finding::Finding;
 use crate::locate::Locator;
-use crate::rules::RuleMeta;
+use crate::rule::RuleMeta;
+use crate::sink::Sink;
 use crate::suggest::closest;
 use crate::syntax::{Key, Node, Value};
 use shape::{label, path_of, Article, LabelOf, Shape, Step};
@@ -32,17 +32,10 @@ pub use generate::{file_name, schema_for, schema_text};
 /// hold a tree already): the findings, display-limit warnings included.
 pub fn check_tree(text: &str, root: &Node<'_>, v: FlowVersion) -> Vec<Finding> {
     let loc = Locator::new(text);
-    let mut out = Vec::new();
-    let faulted = AtomicBool::new(false);
-    check(
-        root,
-        v,
-        &loc,
-        &faulted,
-        &mut Budget::new(usize::MAX),
-        &mut out,
-    );
-    out
+    let failed = AtomicBool::new(false);
+    let mut sink = Sink::new(usize::MAX, &failed);
+    check(root, v, &loc, &mut sink);
+    sink.finish().0
 }
 
 /// For the parity tests only: every structure fault of `text` as (Meta path, JSON
@@ -75,47 +68,47 @@ pub fn structure_faults(text: &str) -> Option<Vec<(String, &'static str)>> {
 }
 
 /// Checks `root` against the structure of version `v`; returns whether there were
-/// errors (Meta then skips the semantic pass). Display-limit warnings are added when
-/// the structure passes.
+/// errors (Meta then skips the semantic pass), having raised the sink's failure signal at
+/// the first. Display-limit warnings are added when the structure passes.
 pub(crate) fn check(
     root: &Node<'_>,
     v: FlowVersion,
     loc: &Locator<'_>,
-    faulted: &AtomicBool,
-    budget: &mut Budget,
-    out: &mut Vec<Finding>,
+    out: &mut Sink<'_>,
 ) -> bool {
     let before = out.len();
-    // Faults past the budget are counted, not explained: the run has failed either way.
+    // Faults past the cap are counted, not explained: the run has failed either way.
     let mut unexplained = false;
+    let mut explained = Vec::new();
     walk::walk(root, v, &mut |steps, fault, branch| {
         if let Some(here) = steps.last() {
-            faulted.store(true, Ordering::Relaxed);
-            if !budget.take() {
+            out.fail();
+            if !out.take() {
                 unexplained = true;
                 return;
             }
-            let at = out.len();
             ErrorCtx {
                 v,
                 loc,
                 steps,
                 here,
             }
-            .explain(fault, out);
-            if let (Some(comp), Some(f)) = (branch, out.get_mut(at)) {
-                f.message.push_str(&branch_note(comp));
+            .explain(fault, &mut explained);
+            for (i, mut f) in explained.drain(..).enumerate() {
+                if let (0, Some(comp)) = (i, branch) {
+                    f.message.push_str(&branch_note(comp));
+                }
+                out.push_taken(f);
             }
         }
     });
     let failed = unexplained || out.len() > before;
-    // Every fault is a finding (or one the budget left out), so `faulted`, which stops
-    // the semantic pass beside this stage at the first fault, stops it only for a run
-    // that fails. Debug builds (the tests, `cargo fuzz run -a`) hold this.
-    debug_assert_eq!(failed, faulted.load(Ordering::Relaxed));
+    // Every fault is a finding (or one the cap left out), so the failure signal, which
+    // stops the semantic pass beside this stage at the first fault, stops it only for a
+    // run that fails. Debug builds (the tests, `cargo fuzz run -a`) hold this.
+    debug_assert_eq!(failed, out.failed());
     if !failed {
         limits::check(root, v, loc, out);
-        budget.trim(out, before);
     }
     failed
 }
@@ -217,7 +210,7 @@ impl<'t> ErrorCtx<'_, 't> {
                     self.label_parent(),
                     self.v
                 );
-                self.emit(&codes::INVALID_VALUE, message, false, out);
+                self.emit(&codes::INVALID_ACTION_NAME, message, false, out);
             }
             Fault::MinItems(limit) => {
                 let n = self.here().node.as_array().map_or(0, <[_]>::len);
@@ -248,7 +241,7 @@ impl<'t> ErrorCtx<'_, 't> {
             Fault::Pattern => self.pattern(out),
             Fault::Blank => {
                 let message = format!("{} must not be blank or an empty string.", self.subject());
-                self.emit(&codes::PATTERN, message, false, out);
+                self.emit(&codes::PATTERN_MISMATCH, message, false, out);
             }
             Fault::Minimum(limit) => {
                 let message = format!(
@@ -256,7 +249,7 @@ impl<'t> ErrorCtx<'_, 't> {
                     self.subject(),
                     number_text(self.here().node)
                 );
-                self.emit(&codes::TOO_SMALL, message, false, out);
+                self.emit(&codes::VALUE_TOO_SMALL, message, false, out);
             }
             Fault::Maximum(limit) => {
                 let message = format!(
@@ -264,14 +257,14 @@ impl<'t> ErrorCtx<'_, 't> {
                     self.subject(),
                     number_text(self.here().node)
                 );
-                self.emit(&codes::TOO_LARGE, message, false, out);
+                self.emit(&codes::VALUE_TOO_LARGE, message, false, out);
             }
             Fault::Format => {
                 let message = format!(
                     "{} must be an absolute URL, such as https://example.com/terms.",
                     self.subject()
                 );
-                self.emit(&codes::FORMAT, message, false, out);
+                self.emit(&codes::INVALID_FORMAT, message, false, out);
             }
             Fault::Forbidden => self.forbidden(out),
         }
@@ -375,7 +368,7 @@ impl<'t> ErrorCtx<'_, 't> {
         } else if let Some(s) = got.and_then(|g| closest(g, values.iter().copied())) {
             message.push_str(&format!(" Did you mean '{s}'?"));
         }
-        self.emit(&codes::INVALID_ENUM, message, false, out);
+        self.emit(&codes::INVALID_ENUM_VALUE, message, false, out);
     }
 
     fn component_type(
@@ -398,7 +391,7 @@ impl<'t> ErrorCtx<'_, 't> {
                 format!("{base} {got} needs Flow JSON {} or later; this flow declares {v}.", c.since),
             ),
             Some(c) if container == Container::Layout && c.allowed_in(Container::Form, v) && c.placement.layout.is_some() => (
-                &codes::NEEDS_FORM,
+                &codes::COMPONENT_OUTSIDE_FORM,
                 format!(
                     "{got} must be inside a Form in Flow JSON {v}: before 4.0, input components and OptIn are defined inside a parent Form."
                 ),
@@ -435,7 +428,7 @@ impl<'t> ErrorCtx<'_, 't> {
             ),
             None => format!("{subject} does not have the required form."),
         };
-        self.emit(&codes::PATTERN, message, false, out);
+        self.emit(&codes::PATTERN_MISMATCH, message, false, out);
     }
 
     fn forbidden(&self, out: &mut Vec<Finding>) {
@@ -446,7 +439,7 @@ impl<'t> ErrorCtx<'_, 't> {
                 "{} must not be dynamic: write it as a literal string.",
                 self.subject()
             );
-            self.emit(&codes::PATTERN, message, false, out);
+            self.emit(&codes::PATTERN_MISMATCH, message, false, out);
             return;
         }
         let has = |k: &str| step.node.get(k).is_some();

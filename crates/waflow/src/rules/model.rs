@@ -17,6 +17,7 @@ use super::expr::{self, Expr, ExprError, Mode, Ref, VType};
 use crate::catalog::components::component;
 use crate::catalog::model::{Component, Container, Prop, Ty, V6_0};
 use crate::catalog::FlowVersion;
+use crate::locate::Locator;
 use crate::syntax::{Member, Node, Span, Value};
 
 pub(crate) struct Flow<'a, 's> {
@@ -234,16 +235,23 @@ impl<'a, 's> Action<'a, 's> {
     }
 }
 
-pub(crate) struct Index<'a, 's> {
+/// What the semantic rules read, built once per flow: the parsed root, the flow's
+/// screens with their components (each with its container and Form), inputs, actions and
+/// dynamic strings already parsed.
+pub(crate) struct Model<'a, 's> {
+    pub root: &'a Node<'s>,
+    pub loc: &'a Locator<'a>,
+    pub version: FlowVersion,
     pub flow: Flow<'a, 's>,
     pub actions: Vec<Action<'a, 's>>,
 }
 
 pub(crate) fn build<'a, 's: 'a>(
-    text: &'a str,
+    loc: &'a Locator<'a>,
     root: &'a Node<'s>,
     version: FlowVersion,
-) -> Index<'a, 's> {
+) -> Model<'a, 's> {
+    let text = loc.text();
     let mut b = Builder {
         version,
         strings: Vec::new(),
@@ -296,7 +304,10 @@ pub(crate) fn build<'a, 's: 'a>(
         }
         screens.push(screen);
     }
-    Index {
+    Model {
+        root,
+        loc,
+        version,
         flow: Flow {
             text,
             version,
