@@ -36,6 +36,7 @@ pub struct RuleMeta {
     /// relative to the crate's root.
     pub source: &'static str,
     /// The name of the declaring static, so a test can hold names to codes.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) ident: &'static str,
 }
 

@@ -84,11 +84,6 @@ impl<'s> Sink<'s> {
         self.findings.len()
     }
 
-    /// The finding at `index`, to amend one just made.
-    pub fn get_mut(&mut self, index: usize) -> Option<&mut Finding> {
-        self.findings.get_mut(index)
-    }
-
     /// Says that the run has failed: stages beside this one may stop.
     pub fn fail(&self) {
         self.failed.store(true, Ordering::Relaxed);

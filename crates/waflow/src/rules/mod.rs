@@ -100,7 +100,7 @@ enum Family {
 
 const FAMILIES: &[Family] = &[
     Family::Legacy(root::check, root::RULES),
-    Family::Legacy(screens::check, screens::RULES),
+    Family::Units(screens::RULES),
     Family::Legacy(data_model::check, data_model::RULES),
     Family::Legacy(references::check, references::RULES),
     Family::Legacy(expressions::check, expressions::RULES),
