@@ -9,22 +9,19 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::{self, FrozenLevel, Policy, Skip};
+use crate::config::{self, Policy, Skip};
 use crate::inputs::{discover, Discovered, Input};
 use crate::render::{self, Checked, Renderer};
 use crate::terminal;
-use crate::{CheckArgs, Level};
+use crate::CheckArgs;
 
 /// More files than this on a terminal get a progress bar.
 const PROGRESS_FROM: usize = 300;
 
 /// The library's options for a frozen-version policy.
-pub(crate) fn options(frozen: Level) -> waflow::Options {
+pub(crate) fn options(frozen: waflow::Severity) -> waflow::Options {
     waflow::Options {
-        frozen_version: match frozen {
-            Level::Error => waflow::Severity::Error,
-            Level::Warning => waflow::Severity::Warning,
-        },
+        frozen_version: frozen,
         ..waflow::Options::default()
     }
 }
@@ -129,10 +126,9 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let frozen = |policy: &Policy| {
-        args.frozen_version.unwrap_or(match policy.frozen_version {
-            Some(FrozenLevel::Warning) => Level::Warning,
-            _ => Level::Error,
-        })
+        args.frozen_version
+            .or(policy.frozen_version)
+            .unwrap_or_default()
     };
     let read_cap = waflow::Options::default().read_cap;
 

@@ -74,8 +74,8 @@ pub(crate) struct CheckArgs {
     pub stdin_filename: Option<String>,
     /// Severity of findings about frozen Flow JSON versions (default: error, or
     /// frozen-version in waflow.toml)
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub frozen_version: Option<Level>,
+    #[arg(long, value_name = "LEVEL", value_parser = severity_arg())]
+    pub frozen_version: Option<waflow::Severity>,
     /// Config file to use instead of the nearest waflow.toml of each file
     #[arg(long, value_name = "PATH")]
     pub config: Option<std::path::PathBuf>,
@@ -130,10 +130,11 @@ pub(crate) enum Format {
     Junit,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Level {
-    Error,
-    Warning,
+/// `error` or `warning`, parsed into the library's severity.
+pub(crate) fn severity_arg() -> impl clap::builder::TypedValueParser<Value = waflow::Severity> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(waflow::Severity::ALL.map(waflow::Severity::as_str))
+        .try_map(|name| name.parse::<waflow::Severity>())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

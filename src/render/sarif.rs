@@ -49,7 +49,7 @@ struct Driver<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Rule<'a> {
-    default_configuration: Level,
+    default_configuration: Configuration,
     full_description: Text<'a>,
     help: Text<'a>,
     help_uri: String,
@@ -64,7 +64,7 @@ struct Text<'a> {
 }
 
 #[derive(Serialize)]
-struct Level {
+struct Configuration {
     level: &'static str,
 }
 
@@ -132,7 +132,7 @@ struct Region {
 
 fn rule(r: &RuleMeta) -> Rule<'_> {
     Rule {
-        default_configuration: Level {
+        default_configuration: Configuration {
             level: level(r.severity),
         },
         full_description: Text { text: r.doc },

@@ -69,19 +69,50 @@ impl Spelling {
 }
 
 /// Whether Meta rejects the flow (`Error`) or accepts it and waflow still objects.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+/// The one severity type: rules declare it, findings carry it, and the CLI's flags and
+/// waflow.toml spell it `error` or `warning` (serde and [`std::str::FromStr`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Meta accepts it, but it is probably a mistake; never in `validationErrors`.
     Warning,
+    /// Meta rejects it: part of `validationErrors`.
     #[default]
     Error,
 }
 
 impl Severity {
+    /// Both severities, by their names.
+    pub const ALL: [Severity; 2] = [Severity::Error, Severity::Warning];
+
+    /// `error` or `warning`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
         }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A name that is not `error` or `warning`.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown severity '{0}': expected error or warning")]
+pub struct UnknownSeverity(String);
+
+impl std::str::FromStr for Severity {
+    type Err = UnknownSeverity;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Severity::ALL
+            .into_iter()
+            .find(|s| s.as_str() == name)
+            .ok_or_else(|| UnknownSeverity(name.to_owned()))
     }
 }
 
