@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use waflow::registry::{all, by_code};
-use waflow::rule::RuleMeta;
+use waflow::RuleMeta;
 
 #[derive(clap::Args)]
 pub(crate) struct RulesArgs {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use waflow::registry::all;
-use waflow::rule::RuleMeta;
+use waflow::RuleMeta;
 use waflow::{Finding, Severity};
 
 use super::{doc_url, Checked, Renderer};

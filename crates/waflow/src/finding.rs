@@ -116,22 +116,29 @@ impl std::str::FromStr for Severity {
     }
 }
 
-/// Meta's `errorType` values. Only these two have been seen (spec 9.1).
+/// Meta's `errorType` for faults of the flow's meaning (references, routing, versions...).
+/// Only this and [`JSON_SCHEMA_ERROR`] have been seen (spec 9.1).
 pub const FLOW_JSON_ERROR: &str = "FLOW_JSON_ERROR";
+/// Meta's `errorType` for faults of structure: what the version's JSON Schema refuses.
 pub const JSON_SCHEMA_ERROR: &str = "JSON_SCHEMA_ERROR";
 
 /// One location of a finding: Meta's 1-based, inclusive position, and its path.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Pointer {
+    /// First line of the token, 1-based.
     #[serde(default, alias = "line_start")]
     pub line_start: u32,
+    /// Last line of the token, 1-based.
     #[serde(default, alias = "line_end")]
     pub line_end: u32,
+    /// First column, 1-based, in UTF-16 code units.
     #[serde(default, alias = "column_start")]
     pub column_start: u32,
+    /// Last column, 1-based, in UTF-16 code units, inclusive.
     #[serde(default, alias = "column_end")]
     pub column_end: u32,
+    /// Meta's path of the token: `screens[0].layout.children[1].label`.
     #[serde(default)]
     pub path: String,
     /// The byte range in the validated text (waflow's own findings only; server findings
@@ -150,10 +157,15 @@ pub struct Pointer {
 /// columns, inclusive end) plus its byte range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Focus {
+    /// First line, 1-based.
     pub line_start: u32,
+    /// Last line, 1-based.
     pub line_end: u32,
+    /// First column, 1-based, in UTF-16 code units.
     pub column_start: u32,
+    /// Last column, 1-based, in UTF-16 code units, inclusive.
     pub column_end: u32,
+    /// The byte range in the validated text.
     pub span: Span,
 }
 
@@ -189,9 +201,11 @@ pub struct Finding {
     pub error: Cow<'static, str>,
     /// Meta's category: [`FLOW_JSON_ERROR`] or [`JSON_SCHEMA_ERROR`].
     pub error_type: Cow<'static, str>,
+    /// What is wrong, in Meta's words where Meta's are known.
     pub message: String,
     /// What to do about it, when there is more to say than the message.
     pub help: Option<String>,
+    /// Whether Meta rejects it (error) or waflow advises (warning).
     pub severity: Severity,
     /// Every location; the first one is also the finding's top-level position.
     pub pointers: Vec<Pointer>,

@@ -31,32 +31,73 @@
 
 // Only the CLI's allocator needs unsafe code (src/alloc.rs); the libraries never do.
 #![forbid(unsafe_code)]
+// The public API is small and every item of it says what it is. `internals` lends out
+// undocumented internals by design, so the rule holds for builds without it (.ci/run
+// lints the library so). Without `internals`, what only it lends out (parsers and stage
+// entry points for benches and fuzzing) is unused; builds with it (the tests, CI's
+// clippy of all targets) still catch dead code.
+#![cfg_attr(not(feature = "internals"), deny(missing_docs))]
+#![cfg_attr(not(feature = "internals"), allow(dead_code, unused_imports))]
 
+use std::io::Read;
 use std::sync::atomic::AtomicBool;
 
-use sink::Sink;
-
-pub mod catalog;
+// The stages and their helpers: private. `internals` (feature-gated) lends benches, fuzz
+// targets and tests what they need.
+mod catalog;
 mod document;
-pub mod finding;
+mod finding;
 mod locate;
 pub mod registry;
 mod report;
-pub mod rule;
-pub mod rules;
-pub mod schema;
+mod rule;
+mod rules;
+mod schema;
 mod sink;
 mod suggest;
-pub mod syntax;
+mod syntax;
 mod version;
-
-use std::io::Read;
 
 pub use catalog::FlowVersion;
 pub use document::thousands;
-pub use finding::{Finding, Focus, Pointer, Severity, Spelling};
+pub use finding::{
+    Finding, Focus, Pointer, Severity, Spelled, Spelling, UnknownSeverity, FLOW_JSON_ERROR,
+    JSON_SCHEMA_ERROR,
+};
 pub use locate::attach_spans;
 pub use report::Report;
+pub use rule::RuleMeta;
+pub use schema::{file_name as schema_file_name, schema_for, schema_text};
+pub use syntax::Span;
+
+use sink::Sink;
+
+/// The Flow JSON versions that have a JSON Schema (every public one, frozen or active),
+/// oldest first: what [`schema_for`] and [`schema_text`] accept.
+pub fn schema_versions() -> impl Iterator<Item = FlowVersion> {
+    catalog::schema_versions()
+}
+
+/// The newest Flow JSON version Meta lets you publish.
+pub const LATEST: FlowVersion = catalog::versions::LATEST;
+
+/// What benches, fuzz targets and this crate's tests reach inside the library. Not part
+/// of the API: no stability promise, no docs.
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+#[allow(missing_docs)]
+pub mod internals {
+    pub use crate::rules::{check_tree as rules_check_tree, fuzz_expression};
+    pub use crate::schema::{check_tree as schema_check_tree, structure_faults};
+
+    pub mod catalog {
+        pub use crate::catalog::*;
+    }
+
+    pub mod syntax {
+        pub use crate::syntax::*;
+    }
+}
 
 /// How to validate. `Options::default()` is what Meta does.
 #[derive(Clone, Debug)]
@@ -95,6 +136,7 @@ impl Default for Options {
 /// Reading the input failed; validation never started.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
+    /// The reader failed.
     #[error("could not read the Flow JSON: {0}")]
     Io(#[from] std::io::Error),
 }
