@@ -151,8 +151,8 @@ fn every_snapshot_has_its_flow() {
 
 #[test]
 fn every_rule_has_a_testdata_folder_with_a_failing_and_a_passing_flow() {
-    // A flow over 10 MiB does not belong in the repository; tests/limits.rs generates them.
-    // So is a document nested deeper than 256 levels (tests/robustness.rs).
+    // A flow over 10 MiB does not belong in the repository; tests/robustness.rs makes
+    // them. So is a document nested deeper than 256 levels (tests/robustness.rs).
     // `too-many-findings` needs a cap below a real flow's findings (tests/robustness.rs).
     const GENERATED: &[&str] = &[
         "flow-json-too-large",
