@@ -43,6 +43,15 @@ const FONT_WEIGHT: Prop = p(
 
 // ---- actions (spec 5.2) ---------------------------------------------------------------
 
+/// Every action name of spec 5.1, whichever component and event accepts it.
+pub const ACTIONS: &[&str] = &[
+    "navigate",
+    "complete",
+    "data_exchange",
+    "update_data",
+    "open_url",
+];
+
 const FOOTER_CLICK: &[Allowed] = &[
     allow("navigate", V2_1),
     allow("complete", V2_1),

@@ -360,7 +360,7 @@ impl<'t> ErrorCtx<'_, 't> {
                     a.since, self.v
                 )),
                 Some(_) => {}
-                None if ACTIONS.contains(&g) => {
+                None if crate::catalog::components::ACTIONS.contains(&g) => {
                     message.push_str(&format!(" '{g}' is not accepted there (spec 5.2)."));
                 }
                 None => {}
@@ -487,15 +487,6 @@ impl<'t> ErrorCtx<'_, 't> {
         out.push(f);
     }
 }
-
-/// Every action name of spec 5.1.
-const ACTIONS: &[&str] = &[
-    "navigate",
-    "complete",
-    "data_exchange",
-    "update_data",
-    "open_url",
-];
 
 fn placement_message(base: &str, c: &Component, container: Container, v: FlowVersion) -> String {
     match c.placement.since(container) {
