@@ -91,6 +91,14 @@ fn every_testdata_flow_matches_its_snapshot() {
             .display()
             .to_string();
 
+        // Every finding names a registered rule: a rule that fires but is missing from the
+        // registry would have no docs, no configuration and no testdata contract.
+        for f in report.errors().iter().chain(report.warnings()) {
+            if f.rule.and_then(waflow::registry::by_code).is_none() {
+                failures.push(format!("{name}: finding of unregistered rule {:?}", f.rule));
+            }
+        }
+
         // The rule-folder contract.
         let folder = path
             .parent()
@@ -147,6 +155,23 @@ fn every_snapshot_has_its_flow() {
     let mut orphans = Vec::new();
     walk(&testdata(), &mut orphans);
     assert!(orphans.is_empty(), "snapshots without a flow: {orphans:?}");
+}
+
+/// Folders of testdata/ that are not named after a rule.
+const NOT_RULES: &[&str] = &["_gen", "components", "examples"];
+
+/// A folder named after no registered rule would be skipped by the rule-folder contract:
+/// a renamed or unregistered rule must not silently lose its tests.
+#[test]
+fn every_testdata_folder_is_a_registered_rule() {
+    let strays: Vec<String> = std::fs::read_dir(testdata())
+        .expect("testdata is readable")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !NOT_RULES.contains(&n.as_str()) && waflow::registry::by_code(n).is_none())
+        .collect();
+    assert!(strays.is_empty(), "testdata folders of no registered rule: {strays:?}");
 }
 
 #[test]
