@@ -209,6 +209,9 @@ pub struct Finding {
     pub severity: Severity,
     /// Every location; the first one is also the finding's top-level position.
     pub pointers: Vec<Pointer>,
+    /// What the rule proposes to correct the fault, one fix per place when it has any
+    /// (never on the wire: Meta's shape has no fixes).
+    pub fixes: Vec<crate::fix::Fix>,
 }
 
 impl Finding {
@@ -328,6 +331,7 @@ impl<'de> Deserialize<'de> for Finding {
             help: None,
             severity: Severity::Error,
             pointers,
+            fixes: Vec::new(),
         })
     }
 }
@@ -364,6 +368,7 @@ pub(crate) fn merge(findings: Vec<Finding>) -> Vec<Finding> {
             out.push(f);
         } else {
             out[slot[first]].pointers.extend(f.pointers);
+            out[slot[first]].fixes.extend(f.fixes);
             merged = true;
         }
     }
@@ -400,6 +405,7 @@ mod tests {
             message: "Invalid value found for property 'type'.".into(),
             help: Some("not on the wire".into()),
             severity: Severity::Error,
+            fixes: Vec::new(),
             pointers: vec![Pointer {
                 line_start: pos.0,
                 line_end: pos.1,

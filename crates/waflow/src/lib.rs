@@ -47,6 +47,7 @@ use std::sync::atomic::AtomicBool;
 mod catalog;
 mod document;
 mod finding;
+pub mod fix;
 mod locate;
 pub mod registry;
 mod report;

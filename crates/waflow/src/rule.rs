@@ -56,6 +56,7 @@ impl RuleMeta {
             help: None,
             severity: self.severity,
             pointers: Vec::new(),
+            fixes: Vec::new(),
         }
     }
 

@@ -171,7 +171,10 @@ fn every_testdata_folder_is_a_registered_rule() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| !NOT_RULES.contains(&n.as_str()) && waflow::registry::by_code(n).is_none())
         .collect();
-    assert!(strays.is_empty(), "testdata folders of no registered rule: {strays:?}");
+    assert!(
+        strays.is_empty(),
+        "testdata folders of no registered rule: {strays:?}"
+    );
 }
 
 #[test]
