@@ -199,3 +199,59 @@ mod tests {
         assert_eq!(apply(text, [&outside, &inside]), ("é!".to_owned(), 0));
     }
 }
+
+/// The outcome of [`fix_text`].
+#[derive(Debug)]
+pub struct Fixed {
+    /// The text with every fix applied that could be (the input when none could).
+    pub text: String,
+    /// How many fixes were applied, over all rounds.
+    pub applied: usize,
+    /// The report of the fixed text: what remains.
+    pub report: crate::Report,
+}
+
+/// At most this many rounds of validate-then-fix: a fix may uncover the next fault, but a
+/// rule whose fix keeps re-firing must not loop forever.
+pub const MAX_ROUNDS: usize = 10;
+
+/// Validates `text` and applies the fixes its findings propose (safe ones, and unsafe
+/// ones too when `unsafe_fixes`), then validates again, round after round until no fix
+/// applies (at most [`MAX_ROUNDS`]). A round whose result has more errors than its input,
+/// or is no longer JSON, is discarded and ends the run: fixing never makes a flow worse.
+pub fn fix_text(text: &str, options: &crate::Options, unsafe_fixes: bool) -> Fixed {
+    let wanted = |f: &&Fix| unsafe_fixes || f.applicability == Applicability::Safe;
+    let mut current = text.to_owned();
+    let mut report = crate::validate_with(current.as_bytes(), options);
+    let mut applied = 0;
+    for _ in 0..MAX_ROUNDS {
+        let fixes: Vec<&Fix> = report
+            .in_order()
+            .flat_map(|f| f.fixes.iter())
+            .filter(wanted)
+            .collect();
+        if fixes.is_empty() {
+            break;
+        }
+        let (next, n) = apply(&current, fixes);
+        if n == 0 || next == current {
+            break;
+        }
+        let next_report = crate::validate_with(next.as_bytes(), options);
+        let broke_json = next_report
+            .errors()
+            .iter()
+            .any(|f| f.rule == Some("invalid-json"));
+        if broke_json || next_report.errors().len() > report.errors().len() {
+            break;
+        }
+        current = next;
+        report = next_report;
+        applied += n;
+    }
+    Fixed {
+        text: current,
+        applied,
+        report,
+    }
+}

@@ -18,10 +18,11 @@ mod walk;
 use crate::catalog::model::{Event, Prop, Ty};
 use crate::catalog::{component, Component, Container, FlowVersion, COMPONENTS};
 use crate::finding::Finding;
+use crate::fix::{Edit, Fix};
 use crate::locate::Locator;
 use crate::rule::RuleMeta;
 use crate::sink::Sink;
-use crate::suggest::closest;
+use crate::suggest::{closest, sure};
 use crate::syntax::{Key, Node, Value};
 use shape::{label, path_of, Article, LabelOf, Shape, Step};
 use walk::Fault;
@@ -181,6 +182,23 @@ impl<'t> ErrorCtx<'_, 't> {
         out.push(rule.finding_at(message, self.loc.pointer_at(span, self.path(None))));
     }
 
+    /// The fix that replaces the string token here (a value) with `to`: safe when `to` is
+    /// the sure match among `candidates` (`suggest::sure`), else unsafe.
+    fn replace_value<'c>(
+        &self,
+        got: &str,
+        to: &str,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> Fix {
+        let edit = Edit::replace(self.here().node.span, json_string(to));
+        let title = format!("Replace '{got}' with '{to}'");
+        if sure(got, candidates) == Some(to) {
+            Fix::safe(title, vec![edit])
+        } else {
+            Fix::r#unsafe(title, vec![edit])
+        }
+    }
+
     fn explain(&self, fault: Fault<'t>, out: &mut Vec<Finding>) {
         match fault {
             Fault::Unknown(key) => self.unknown_key(key, out),
@@ -278,6 +296,7 @@ impl<'t> ErrorCtx<'_, 't> {
             "Property '{key}' is not allowed in {owner} (Flow JSON {}).",
             self.v
         );
+        let mut fix = None;
         match shape.prop(key, self.v) {
             Some(p) if !p.exists_in(self.v) => message.push_str(&version_note(p, self.v)),
             Some(p) if p.outside_form_only => {
@@ -293,11 +312,23 @@ impl<'t> ErrorCtx<'_, 't> {
             _ => {
                 if let Some(s) = closest(key, shape.allowed_keys(self.v)) {
                     let _ = write!(message, " Did you mean '{s}'?");
+                    // Renaming onto a key the object has would make a duplicate key.
+                    if self.here().node.get(s).is_none() {
+                        let edit = Edit::replace(member.span, json_string(s));
+                        let title = format!("Rename '{key}' to '{s}'");
+                        fix = Some(if sure(key, shape.allowed_keys(self.v)) == Some(s) {
+                            Fix::safe(title, vec![edit])
+                        } else {
+                            Fix::r#unsafe(title, vec![edit])
+                        });
+                    }
                 }
             }
         }
         let at = self.loc.pointer_at(member.span, self.path(Some(key)));
-        out.push(codes::UNKNOWN_PROPERTY.finding_at(message, at));
+        let mut finding = codes::UNKNOWN_PROPERTY.finding_at(message, at);
+        finding.fixes.extend(fix);
+        out.push(finding);
     }
 
     fn missing(&self, name: &str, out: &mut Vec<Finding>) {
@@ -365,8 +396,16 @@ impl<'t> ErrorCtx<'_, 't> {
                 }
                 None => {}
             }
-        } else if let Some(s) = got.and_then(|g| closest(g, values.iter().copied())) {
+        } else if let Some((g, s)) =
+            got.and_then(|g| Some((g, closest(g, values.iter().copied())?)))
+        {
             message.push_str(&format!(" Did you mean '{s}'?"));
+            let fix = self.replace_value(g, s, values.iter().copied());
+            self.emit(&codes::INVALID_ENUM_VALUE, message, false, out);
+            if let Some(f) = out.last_mut() {
+                f.fixes.push(fix);
+            }
+            return;
         }
         self.emit(&codes::INVALID_ENUM_VALUE, message, false, out);
     }
@@ -402,6 +441,17 @@ impl<'t> ErrorCtx<'_, 't> {
                 let known = COMPONENTS.iter().map(|c| c.name);
                 if let Some(s) = closest(got, known) {
                     m.push_str(&format!(" Did you mean '{s}'?"));
+                    // Safe only for the sure match that may also sit here.
+                    let allowed_here = allowed.contains(&s);
+                    let mut fix = self.replace_value(got, s, COMPONENTS.iter().map(|c| c.name));
+                    if !allowed_here {
+                        fix.applicability = crate::fix::Applicability::Unsafe;
+                    }
+                    self.emit(&codes::INVALID_COMPONENT_TYPE, m, false, out);
+                    if let Some(f) = out.last_mut() {
+                        f.fixes.push(fix);
+                    }
+                    return;
                 } else {
                     m.push_str(&format!(" Allowed here: {}.", allowed.join(", ")));
                 }
@@ -645,4 +695,9 @@ mod tests {
             }
         }
     }
+}
+
+/// `s` as a JSON string token (quotes and escapes), as a fix writes it.
+fn json_string(s: &str) -> String {
+    serde_json::Value::from(s).to_string()
 }
