@@ -642,6 +642,11 @@ fn number_text(node: &Node<'_>) -> String {
     }
 }
 
+/// `s` as a JSON string token (quotes and escapes), as a fix writes it.
+fn json_string(s: &str) -> String {
+    serde_json::Value::from(s).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::walk::{ecma, is_dynamic};
@@ -695,9 +700,4 @@ mod tests {
             }
         }
     }
-}
-
-/// `s` as a JSON string token (quotes and escapes), as a fix writes it.
-fn json_string(s: &str) -> String {
-    serde_json::Value::from(s).to_string()
 }
