@@ -4,6 +4,7 @@
 
 use crate::catalog::limits::MAX_FLOW_JSON_BYTES;
 use crate::finding::Pointer;
+use crate::fix::{Edit, Fix};
 use crate::locate::Locator;
 use crate::rule::{declare_rule, RuleMeta};
 use crate::sink::Sink;
@@ -250,11 +251,49 @@ pub(crate) fn parse<'s>(
                 );
             }
             f.pointers.push(loc.pointer(err.span, &err.path));
+            f.fixes.extend(syntax_fix(text, &err));
             out.push(f);
             None
         }
     };
     Document { loc, parsed }
+}
+
+/// The safe fix of a syntax fault a JSON5-minded editor leaves behind: a trailing comma
+/// (deleted) or a comment (deleted, with its line when it stands alone). The parser stops
+/// at the first fault, so the next one is fixed in the next round.
+fn syntax_fix(text: &str, err: &syntax::ParseError) -> Option<Fix> {
+    let at = err.span.start as usize;
+    match err.kind {
+        syntax::ParseErrorKind::TrailingComma { .. } => Some(Fix::safe(
+            "Remove the trailing comma",
+            vec![Edit::delete(err.span)],
+        )),
+        syntax::ParseErrorKind::Comment => {
+            let rest = &text[at..];
+            let len = if rest.starts_with("/*") {
+                rest.find("*/")? + 2
+            } else {
+                rest.find(['\n', '\r']).unwrap_or(rest.len())
+            };
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..at];
+            let after = &text[at + len..];
+            let (start, end) = if before.trim().is_empty() && after.starts_with(['\n', '\r']) {
+                // A comment on a line of its own: the whole line goes.
+                let newline = if after.starts_with("\r\n") { 2 } else { 1 };
+                (line_start, at + len + newline)
+            } else {
+                // After code: the comment and the blanks before it.
+                (at - (before.len() - before.trim_end().len()), at + len)
+            };
+            Some(Fix::safe(
+                "Remove the comment",
+                vec![Edit::delete(Span::new(start, end))],
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// `n` with thousands separators (`1,048,576`), as waflow's messages write sizes; the CLI

@@ -238,11 +238,14 @@ pub fn fix_text(text: &str, options: &crate::Options, unsafe_fixes: bool) -> Fix
             break;
         }
         let next_report = crate::validate_with(next.as_bytes(), options);
-        let broke_json = next_report
-            .errors()
-            .iter()
-            .any(|f| f.rule == Some("invalid-json"));
-        if broke_json || next_report.errors().len() > report.errors().len() {
+        // A text that was not JSON had only its first syntax fault counted (the parser
+        // stops there), so its fixes (a trailing comma, a comment removed) are judged by
+        // themselves; a text that was JSON must stay JSON and gain no error.
+        let not_json =
+            |r: &crate::Report| r.errors().iter().any(|f| f.rule == Some("invalid-json"));
+        let worse = !not_json(&report)
+            && (not_json(&next_report) || next_report.errors().len() > report.errors().len());
+        if worse {
             break;
         }
         current = next;

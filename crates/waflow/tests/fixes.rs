@@ -47,3 +47,21 @@ fn a_sure_typo_in_a_key_is_fixed_safely_and_nothing_else_moves() {
         (fixed.text.as_str(), 0)
     );
 }
+
+#[test]
+fn trailing_commas_and_comments_are_removed_round_by_round() {
+    let text =
+        "{\n  // the version\n  \"version\": \"7.3\", /* the screens */\n  \"screens\": [],\n}\n";
+    let fixed = fix_text(text, &waflow::Options::default(), false);
+    assert_eq!(
+        fixed.text,
+        "{\n  \"version\": \"7.3\",\n  \"screens\": []\n}\n"
+    );
+    assert_eq!(fixed.applied, 3);
+    // Now JSON; what remains is what the flow itself lacks.
+    assert!(fixed
+        .report
+        .errors()
+        .iter()
+        .all(|f| f.rule != Some("invalid-json")));
+}
