@@ -10,6 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::{self, Policy, Skip};
+use crate::fixing;
 use crate::inputs::{discover, Discovered, Input};
 use crate::render::{self, Checked, Renderer};
 use crate::terminal;
@@ -214,13 +215,25 @@ fn check_all(
                 (name, bytes, known)
             }
         };
-        // validate_capped applies the read cap and knows whether it cut the input.
-        let report = known.unwrap_or_else(|| waflow::validate_capped(&bytes, &options));
-        let mut report = policy.apply(input.path().or(Some(Path::new(&stdin_name))), report);
+        let policy_path = input.path().or(Some(Path::new(&stdin_name)));
+        let apply_policy = |report| policy.apply(policy_path, report);
+        let (bytes, report, fixing) = match known {
+            Some(report) => (bytes, apply_policy(report), fixing::Outcome::default()),
+            None if args.fix || args.diff => {
+                fixing::fix_input(args, input.path(), &name, bytes, &options, apply_policy)?
+            }
+            // validate_capped applies the read cap and knows whether it cut the input.
+            None => {
+                let report = waflow::validate_capped(&bytes, &options);
+                (bytes, apply_policy(report), fixing::Outcome::default())
+            }
+        };
+        let mut report = report;
         if args.no_warnings {
             report = report.map(|f| (f.severity == waflow::Severity::Error).then_some(f));
         }
         let mut checked = Checked::new(name, bytes, report);
+        checked.fixing = fixing;
         match renderer {
             Some(renderer) => renderer.prepare(&mut checked),
             // The statistics count findings; they need no text.
@@ -273,16 +286,54 @@ fn write_out(
     failures: &[String],
     policies: &Policies,
 ) -> std::io::Result<()> {
-    let mut out = match renderer {
-        Some(renderer) => renderer.render(checked),
-        None => statistics(checked, failures.len()),
+    let on_terminal = std::io::stdout().is_terminal();
+    // Text from a file reaches a terminal escaped; a pipe (`| patch -p1`) gets it exact.
+    let shown = |text: &str| {
+        if on_terminal {
+            terminal::escape_lines(text).into_owned()
+        } else {
+            text.to_owned()
+        }
     };
-    if renderer.is_some() && args.format == crate::Format::Human && !args.quiet {
-        out.extend_from_slice(render::human::summary(checked, failures.len()).as_bytes());
+    let applied: usize = checked.iter().map(|c| c.fixing.applied).sum();
+    let fixed_files = checked.iter().filter(|c| c.fixing.applied > 0).count();
+    let mut out = Vec::new();
+    let mut to_stderr = Vec::new();
+    if args.diff {
+        // `--diff` prints the diff alone: the findings are those of files not yet fixed.
+        for c in checked {
+            out.extend_from_slice(shown(c.fixing.diff.as_deref().unwrap_or_default()).as_bytes());
+        }
+    } else {
+        let mut findings = match renderer {
+            Some(renderer) => renderer.render(checked),
+            None => statistics(checked, failures.len()),
+        };
+        if renderer.is_some() && args.format == crate::Format::Human && !args.quiet {
+            findings.extend_from_slice(render::human::summary(checked, failures.len()).as_bytes());
+        }
+        // `--fix` on stdin prints the fixed text; the findings then go to stderr.
+        match checked.iter().find_map(|c| c.fixing.stdout.as_deref()) {
+            Some(text) => {
+                out.extend_from_slice(shown(text).as_bytes());
+                to_stderr = findings;
+            }
+            None => out = findings,
+        }
     }
     let mut stdout = std::io::stdout().lock();
     let wrote = stdout.write_all(&out).and_then(|()| stdout.flush());
     let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(&to_stderr);
+    if (args.fix || args.diff) && !args.quiet {
+        let verb = if args.diff { "would fix" } else { "fixed" };
+        let _ = writeln!(
+            stderr,
+            "waflow: {verb} {} in {}",
+            render::human::plural(applied, "finding"),
+            render::human::plural(fixed_files, "file")
+        );
+    }
     for f in failures {
         let _ = writeln!(stderr, "waflow: error: {}", terminal::escape(f));
     }
@@ -304,6 +355,9 @@ fn exit_code(args: &CheckArgs, checked: &[Checked], failures: &[String]) -> Exit
         ExitCode::from(2)
     } else if args.exit_zero {
         ExitCode::SUCCESS
+    } else if args.diff {
+        // As ruff: 1 when there is something to fix.
+        ExitCode::from(u8::from(checked.iter().any(|c| c.fixing.applied > 0)))
     } else if checked.iter().any(|c| !c.report.is_valid()) {
         ExitCode::from(1)
     } else if args.max_warnings.is_some_and(|max| warnings > max) {

@@ -11,6 +11,7 @@ mod alloc;
 mod bounded;
 mod check;
 mod config;
+mod fixing;
 mod inputs;
 #[cfg(feature = "upload")]
 mod remote;
@@ -112,6 +113,18 @@ pub(crate) struct CheckArgs {
     /// the settings it yields there (as ruff's --show-settings)
     #[arg(long)]
     pub show_config: bool,
+    /// Apply the safe fixes in place (stdin: print the fixed text), then report what
+    /// remains
+    #[arg(long)]
+    pub fix: bool,
+    /// Apply unsafe fixes too, with --fix or --diff (they change what the flow does:
+    /// review them)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing; exit 1 when there is
+    /// something to fix
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

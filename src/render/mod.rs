@@ -45,6 +45,8 @@ pub(crate) struct Checked {
     pub report: waflow::Report,
     /// More top-level fields for the JSON formats (what a server answered), in order.
     pub extra: Vec<(&'static str, serde_json::Value)>,
+    /// What `--fix` or `--diff` did to the input.
+    pub fixing: crate::fixing::Outcome,
 }
 
 impl Checked {
@@ -55,6 +57,7 @@ impl Checked {
             frames: None,
             report,
             extra: Vec::new(),
+            fixing: crate::fixing::Outcome::default(),
         }
     }
 }

@@ -220,9 +220,22 @@ pub const MAX_ROUNDS: usize = 10;
 /// applies (at most [`MAX_ROUNDS`]). A round whose result has more errors than its input,
 /// or is no longer JSON, is discarded and ends the run: fixing never makes a flow worse.
 pub fn fix_text(text: &str, options: &crate::Options, unsafe_fixes: bool) -> Fixed {
+    fix_text_with(text, options, unsafe_fixes, |report| report)
+}
+
+/// [`fix_text`] with every report passed through `policy` first (the CLI's configured
+/// severities and suppressions): a finding it drops proposes no fix, and the errors it
+/// keeps are the ones counted.
+pub fn fix_text_with(
+    text: &str,
+    options: &crate::Options,
+    unsafe_fixes: bool,
+    policy: impl Fn(crate::Report) -> crate::Report,
+) -> Fixed {
     let wanted = |f: &&Fix| unsafe_fixes || f.applicability == Applicability::Safe;
+    let validate = |text: &str| policy(crate::validate_with(text.as_bytes(), options));
     let mut current = text.to_owned();
-    let mut report = crate::validate_with(current.as_bytes(), options);
+    let mut report = validate(&current);
     let mut applied = 0;
     for _ in 0..MAX_ROUNDS {
         let fixes: Vec<&Fix> = report
@@ -237,7 +250,7 @@ pub fn fix_text(text: &str, options: &crate::Options, unsafe_fixes: bool) -> Fix
         if n == 0 || next == current {
             break;
         }
-        let next_report = crate::validate_with(next.as_bytes(), options);
+        let next_report = validate(&next);
         // A text that was not JSON had only its first syntax fault counted (the parser
         // stops there), so its fixes (a trailing comma, a comment removed) are judged by
         // themselves; a text that was JSON must stay JSON and gain no error.
