@@ -96,6 +96,17 @@ proptest! {
             2 => text.insert_str(2, "// note\n"),
             _ => {}
         }
+        // Each fix on its own, as a rule proposed it (fix_text would discard a bad round
+        // and hide a bad fix): JSON stays JSON and no error is added.
+        if is_json(&text) {
+            let before = errors(&text);
+            for f in waflow::validate(&text).errors().iter().flat_map(|f| &f.fixes) {
+                let (one, applied) = waflow::fix::apply(&text, [f]);
+                prop_assert_eq!(applied, 1);
+                prop_assert!(is_json(&one), "{:?} broke the JSON:\n{}", f, one);
+                prop_assert!(errors(&one) <= before, "{:?} added errors:\n{}", f, one);
+            }
+        }
         let fixed = fix_text(&text, &waflow::Options::default(), true);
         if is_json(&text) {
             prop_assert!(is_json(&fixed.text), "fixing broke the JSON:\n{}", fixed.text);
