@@ -4,7 +4,8 @@
 //!
 //! In a folder named after a rule code, files named `invalid*` must trigger that rule and
 //! files named `valid*` must not, so a snapshot can't silently bless a rule that stopped
-//! firing.
+//! firing. A flow whose findings propose fixes has its fixed text next to it
+//! (`<name>.fixed`: every fix applied, safe and unsafe).
 
 use std::path::{Path, PathBuf};
 
@@ -119,6 +120,37 @@ fn every_testdata_flow_matches_its_snapshot() {
             }
             if stem.starts_with("valid") && fired {
                 failures.push(format!("{name}: rule {} fired on a valid flow", rule.code));
+            }
+        }
+
+        // Every fix has its expected result: the flow with all fixes applied (safe and
+        // unsafe), next to it as `<name>.fixed`.
+        let fixed_path = path.with_extension("fixed");
+        let fixed = std::str::from_utf8(&bytes)
+            .ok()
+            .map(|text| waflow::fix::fix_text(text, &waflow::Options::default(), true))
+            .filter(|f| f.applied > 0)
+            .map(|f| f.text);
+        if bless {
+            match &fixed {
+                Some(text) => std::fs::write(&fixed_path, text).expect("writable fixed text"),
+                None => {
+                    let _ = std::fs::remove_file(&fixed_path);
+                }
+            }
+        } else {
+            match (&fixed, std::fs::read_to_string(&fixed_path).ok()) {
+                (Some(text), Some(expected)) if *text == expected => {}
+                (None, None) => {}
+                (Some(text), expected) => failures.push(format!(
+                    "{name}: fixed text differs from {}\n--- expected\n{}\n+++ actual\n{text}",
+                    fixed_path.display(),
+                    expected.unwrap_or_default()
+                )),
+                (None, Some(_)) => failures.push(format!(
+                    "{name}: no fix applies any more, but {} exists",
+                    fixed_path.display()
+                )),
             }
         }
 
