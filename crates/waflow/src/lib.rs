@@ -62,8 +62,8 @@ mod version;
 pub use catalog::FlowVersion;
 pub use document::thousands;
 pub use finding::{
-    Finding, Focus, Pointer, Severity, Spelled, Spelling, UnknownSeverity, FLOW_JSON_ERROR,
-    JSON_SCHEMA_ERROR,
+    rule_doc_url, Finding, Focus, Pointer, Severity, Spelled, Spelling, UnknownSeverity,
+    FLOW_JSON_ERROR, JSON_SCHEMA_ERROR,
 };
 pub use locate::attach_spans;
 pub use report::Report;
