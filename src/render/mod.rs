@@ -25,14 +25,6 @@ pub(crate) trait Renderer: Sync {
     }
 }
 
-/// Where a rule's documentation lives (docs/rules.md, generated from the registry).
-pub(crate) fn doc_url(code: &str) -> String {
-    format!(
-        "{}/blob/main/docs/rules.md#{code}",
-        env!("CARGO_PKG_REPOSITORY")
-    )
-}
-
 /// One validated input.
 pub(crate) struct Checked {
     /// The path as the user gave it (or the stdin name).

@@ -7,7 +7,7 @@ use waflow::registry::all;
 use waflow::RuleMeta;
 use waflow::{Finding, Severity};
 
-use super::{doc_url, Checked, Renderer};
+use super::{Checked, Renderer};
 
 pub(crate) struct Sarif;
 
@@ -176,7 +176,7 @@ fn rule(r: &RuleMeta) -> Rule<'_> {
         },
         full_description: Text { text: r.doc },
         help: Text { text: r.doc },
-        help_uri: doc_url(r.code),
+        help_uri: waflow::rule_doc_url(r.code),
         id: r.code,
         properties: Codes {
             error_type: r.error_type,

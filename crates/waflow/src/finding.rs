@@ -222,10 +222,28 @@ impl Finding {
         })
     }
 
+    /// The documentation of this finding's rule ([`rule_doc_url`]); `None` for a finding
+    /// from a server, which names no rule.
+    pub fn doc_url(&self) -> Option<String> {
+        self.rule.map(rule_doc_url)
+    }
+
     /// This finding in one spelling, ready for `serde_json`.
     pub fn spelled(&self, spelling: Spelling) -> Spelled<'_, Finding> {
         Spelled(self, spelling)
     }
+}
+
+/// Where the documentation of the rule `code` lives: its section of `docs/rules.md` in
+/// waflow's repository, e.g.
+/// `https://github.com/waflow/waflow/blob/main/docs/rules.md#unknown-property`. The one
+/// place this address is spelled: the CLI's docs notes and SARIF's `helpUri` use it, and
+/// so does [`Finding::doc_url`].
+pub fn rule_doc_url(code: &str) -> String {
+    format!(
+        "{}/blob/main/docs/rules.md#{code}",
+        env!("CARGO_PKG_REPOSITORY")
+    )
 }
 
 /// A value serialized in a chosen [`Spelling`].

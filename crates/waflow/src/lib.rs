@@ -45,6 +45,8 @@ use std::sync::atomic::AtomicBool;
 // The stages and their helpers: private. `internals` (feature-gated) lends benches, fuzz
 // targets and tests what they need.
 mod catalog;
+#[cfg(feature = "miette")]
+pub mod diagnostic;
 mod document;
 mod finding;
 pub mod fix;
@@ -60,10 +62,12 @@ mod syntax;
 mod version;
 
 pub use catalog::FlowVersion;
+#[cfg(feature = "miette")]
+pub use diagnostic::{FlowSource, ReportDiagnostic};
 pub use document::thousands;
 pub use finding::{
-    Finding, Focus, Pointer, Severity, Spelled, Spelling, UnknownSeverity, FLOW_JSON_ERROR,
-    JSON_SCHEMA_ERROR,
+    rule_doc_url, Finding, Focus, Pointer, Severity, Spelled, Spelling, UnknownSeverity,
+    FLOW_JSON_ERROR, JSON_SCHEMA_ERROR,
 };
 pub use locate::attach_spans;
 pub use report::Report;
