@@ -105,7 +105,7 @@ const FAMILIES: &[Family] = &[
     Family::Legacy(references::check, references::RULES),
     Family::Legacy(expressions::check, expressions::RULES),
     Family::Legacy(actions::check, actions::RULES),
-    Family::Legacy(routing::check, routing::RULES),
+    Family::Units(routing::RULES),
     Family::Legacy(layout::check, layout::RULES),
     Family::Legacy(components::check, components::RULES),
 ];
