@@ -99,7 +99,7 @@ enum Family {
 }
 
 const FAMILIES: &[Family] = &[
-    Family::Legacy(root::check, root::RULES),
+    Family::Units(root::RULES),
     Family::Units(screens::RULES),
     Family::Legacy(data_model::check, data_model::RULES),
     Family::Legacy(references::check, references::RULES),
