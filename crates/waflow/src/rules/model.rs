@@ -11,7 +11,10 @@
 //! still keeps crafted names from colliding on purpose.
 
 use foldhash::{HashMap, HashMapExt};
+use std::cell::OnceCell;
 use std::ops::Range;
+
+pub(crate) mod graph;
 
 use super::expr::{self, Expr, ExprError, Mode, Ref, VType};
 use crate::catalog::components::component;
@@ -244,6 +247,17 @@ pub(crate) struct Model<'a, 's> {
     pub version: FlowVersion,
     pub flow: Flow<'a, 's>,
     pub actions: Vec<Action<'a, 's>>,
+    /// The screen graph, built on first use ([`Model::graph`]).
+    graph: OnceCell<graph::Graph<'a, 's>>,
+}
+
+impl<'a, 's> Model<'a, 's> {
+    /// The screen graph (spec 7): the routing model's routes and the navigates, built once
+    /// from the screens and actions, when a rule first asks.
+    pub fn graph(&self) -> &graph::Graph<'a, 's> {
+        self.graph
+            .get_or_init(|| graph::build(&self.flow, &self.actions))
+    }
 }
 
 pub(crate) fn build<'a, 's: 'a>(
@@ -319,6 +333,7 @@ pub(crate) fn build<'a, 's: 'a>(
             strings: b.strings,
         },
         actions: b.actions,
+        graph: OnceCell::new(),
     }
 }
 
