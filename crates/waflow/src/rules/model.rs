@@ -20,6 +20,9 @@ use crate::catalog::FlowVersion;
 use crate::locate::Locator;
 use crate::syntax::{Member, Node, Span, Value};
 
+mod resolve;
+pub(crate) use resolve::{vtype, Reason, Reference, Typed};
+
 pub(crate) struct Flow<'a, 's> {
     pub text: &'a str,
     pub version: FlowVersion,
@@ -244,6 +247,12 @@ pub(crate) struct Model<'a, 's> {
     pub version: FlowVersion,
     pub flow: Flow<'a, 's>,
     pub actions: Vec<Action<'a, 's>>,
+    /// Every `${...}` reference of every dynamic string, resolved, in document order
+    /// (model/resolve.rs).
+    pub refs: Vec<Reference<'a>>,
+    /// The type check of every backtick expression and If condition that parsed, in
+    /// document order.
+    pub types: Vec<Typed>,
 }
 
 pub(crate) fn build<'a, 's: 'a>(
@@ -304,7 +313,7 @@ pub(crate) fn build<'a, 's: 'a>(
         }
         screens.push(screen);
     }
-    Model {
+    let mut model = Model {
         root,
         loc,
         version,
@@ -319,7 +328,11 @@ pub(crate) fn build<'a, 's: 'a>(
             strings: b.strings,
         },
         actions: b.actions,
-    }
+        refs: Vec::new(),
+        types: Vec::new(),
+    };
+    (model.refs, model.types) = resolve::resolve_all(&model.flow);
+    model
 }
 
 struct Builder<'a, 's> {
