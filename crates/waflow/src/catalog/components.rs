@@ -636,6 +636,10 @@ pub static COMPONENTS: &[Component] = &[
     ),
 ];
 
+/// The keys of a range-mode CalendarPicker object (`init-value`, `label`, ...): one value
+/// for each end of the range [D][B] (spec 4.5).
+pub const RANGE_PARTS: &[&str] = &["start-date", "end-date"];
+
 /// The order in which Meta's builder lists the components a container accepts: its
 /// schema writes each children array as `items: {oneOf: [...]}` in this order (modules
 /// WAFlowJSONChildrenSchema, WAFlowJSONFormComponentSchema, WAFlowJSONIfComponentSchema,

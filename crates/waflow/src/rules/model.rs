@@ -23,6 +23,9 @@ use crate::catalog::FlowVersion;
 use crate::locate::Locator;
 use crate::syntax::{Member, Node, Span, Value};
 
+mod resolve;
+pub(crate) use resolve::{vtype, Reason, Reference, Typed};
+
 pub(crate) struct Flow<'a, 's> {
     pub text: &'a str,
     pub version: FlowVersion,
@@ -247,6 +250,12 @@ pub(crate) struct Model<'a, 's> {
     pub version: FlowVersion,
     pub flow: Flow<'a, 's>,
     pub actions: Vec<Action<'a, 's>>,
+    /// Every `${...}` reference of every dynamic string, resolved, in document order
+    /// (model/resolve.rs).
+    pub refs: Vec<Reference<'a>>,
+    /// The type check of every backtick expression and If condition that parsed, in
+    /// document order.
+    pub types: Vec<Typed>,
     /// The screen graph, built on first use ([`Model::graph`]).
     graph: OnceCell<graph::Graph<'a, 's>>,
 }
@@ -318,7 +327,7 @@ pub(crate) fn build<'a, 's: 'a>(
         }
         screens.push(screen);
     }
-    Model {
+    let mut model = Model {
         root,
         loc,
         version,
@@ -333,8 +342,12 @@ pub(crate) fn build<'a, 's: 'a>(
             strings: b.strings,
         },
         actions: b.actions,
+        refs: Vec::new(),
+        types: Vec::new(),
         graph: OnceCell::new(),
-    }
+    };
+    (model.refs, model.types) = resolve::resolve_all(&model.flow);
+    model
 }
 
 struct Builder<'a, 's> {

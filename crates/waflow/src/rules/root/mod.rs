@@ -15,8 +15,10 @@ family!(
     refresh_on_back_needs_data_api_version,
     data_api_version_needs_routing_model,
     data_channel_uri_removed,
-    invalid_data_api_version,
+    // The type before the value: when `data_api_version` is a number both fire at it, and
+    // findings at one place come in this order (as they did before the rules were units).
     data_api_version_not_string,
+    invalid_data_api_version,
 );
 
 /// The value of `data_api_version`, when the flow has one.
