@@ -101,13 +101,13 @@ enum Family {
 const FAMILIES: &[Family] = &[
     Family::Units(root::RULES),
     Family::Units(screens::RULES),
-    Family::Legacy(data_model::check, data_model::RULES),
+    Family::Units(data_model::RULES),
     Family::Units(references::RULES),
     Family::Units(expressions::RULES),
     Family::Legacy(actions::check, actions::RULES),
     Family::Units(routing::RULES),
     Family::Legacy(layout::check, layout::RULES),
-    Family::Legacy(components::check, components::RULES),
+    Family::Units(components::RULES),
 ];
 
 impl Family {

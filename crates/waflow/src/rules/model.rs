@@ -18,7 +18,7 @@ pub(crate) mod graph;
 
 use super::expr::{self, Expr, ExprError, Mode, Ref, VType};
 use crate::catalog::components::component;
-use crate::catalog::model::{Component, Container, Prop, Ty, V6_0};
+use crate::catalog::model::{Component, Container, Prop, Ty, ValueKind, V6_0};
 use crate::catalog::FlowVersion;
 use crate::locate::Locator;
 use crate::syntax::{Member, Node, Span, Value};
@@ -103,25 +103,27 @@ impl<'a, 's> Comp<'a, 's> {
     }
 }
 
-/// The type of an input's value (spec 6.2); `None` for what `${form...}` can't read.
+/// The type of an input's value (spec 6.2), as the catalog says; `None` for what
+/// `${form...}` can't read. A dynamic value of the property that picks the kind (TextInput
+/// `input-type`, CalendarPicker `mode`) leaves the default kind.
 pub(crate) fn value_type(c: &Comp<'_, '_>) -> Option<VType> {
-    Some(match c.ty {
-        "TextInput" => match c.get("input-type").and_then(Node::as_str) {
-            Some("number" | "passcode") => VType::Number,
-            _ => VType::String,
-        },
-        "TextArea" | "Dropdown" | "RadioButtonsGroup" | "DatePicker" | "NavigationList" => {
-            VType::String
+    let value = c.def?.value?;
+    Some(VType::from(
+        value.kind(|prop| c.get(prop).and_then(Node::as_str)),
+    ))
+}
+
+impl From<ValueKind> for VType {
+    fn from(kind: ValueKind) -> VType {
+        match kind {
+            ValueKind::String => VType::String,
+            ValueKind::Number => VType::Number,
+            ValueKind::Boolean => VType::Boolean,
+            ValueKind::Object => VType::Object,
+            ValueKind::Array => VType::Array,
+            ValueKind::Media => VType::Media,
         }
-        "CalendarPicker" => match c.get("mode").and_then(Node::as_str) {
-            Some("range") => VType::Object,
-            _ => VType::String,
-        },
-        "CheckboxGroup" | "ChipsSelector" => VType::Array,
-        "OptIn" => VType::Boolean,
-        "PhotoPicker" | "DocumentPicker" => VType::Media,
-        _ => return None,
-    })
+    }
 }
 
 /// What a dynamic value must evaluate to, from the property's catalog type.
