@@ -38,6 +38,7 @@ use std::sync::atomic::AtomicBool;
 
 use crate::catalog::FlowVersion;
 use crate::finding::Finding;
+use crate::fix::Fix;
 use crate::locate::Locator;
 use crate::rule::RuleMeta;
 use crate::sink::Sink;
@@ -61,12 +62,24 @@ pub(crate) struct Reporter<'r, 'k> {
 impl Reporter<'_, '_> {
     /// A finding with one pointer per span, each with its own path.
     pub(crate) fn at(&mut self, message: String, help: Option<String>, spans: &[Span]) {
+        self.at_with(message, help, spans, None);
+    }
+
+    /// [`Reporter::at`] with the fix the rule proposes, when it has one.
+    pub(crate) fn at_with(
+        &mut self,
+        message: String,
+        help: Option<String>,
+        spans: &[Span],
+        fix: Option<Fix>,
+    ) {
         let mut f = self.rule.finding(message);
         f.help = help;
         f.pointers = spans
             .iter()
             .map(|&s| self.loc.pointer(s, &path_to(self.root, s)))
             .collect();
+        f.fixes.extend(fix);
         self.sink.push(f);
     }
 
@@ -79,11 +92,24 @@ impl Reporter<'_, '_> {
         meta: Span,
         focus: Span,
     ) {
+        self.at_focus_with(message, help, meta, focus, None);
+    }
+
+    /// [`Reporter::at_focus`] with the fix the rule proposes, when it has one.
+    pub(crate) fn at_focus_with(
+        &mut self,
+        message: String,
+        help: Option<String>,
+        meta: Span,
+        focus: Span,
+        fix: Option<Fix>,
+    ) {
         let mut f = self.rule.finding(message);
         f.help = help;
         f.pointers = vec![self
             .loc
             .pointer_focused(meta, &path_to(self.root, meta), focus)];
+        f.fixes.extend(fix);
         self.sink.push(f);
     }
 }

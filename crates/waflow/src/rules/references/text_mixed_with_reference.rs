@@ -2,6 +2,7 @@
 
 use super::{first_reference, is_rich_text, span, BIND_A_FIELD};
 use crate::catalog::model::V6_0;
+use crate::fix::{Edit, Fix};
 use crate::rule::declare_rule;
 use crate::rules::model::{Model, Parsed};
 use crate::rules::Reporter;
@@ -37,7 +38,19 @@ pub(super) fn text_mixed_with_reference(m: &Model<'_, '_>, out: &mut Reporter<'_
         } else {
             BIND_A_FIELD
         };
-        out.at_focus(
+        let fix = (m.version >= V6_0)
+            .then(|| as_backtick(d.text))
+            .flatten()
+            .map(|(expr, sure)| {
+                let edit = Edit::replace(d.node.span, serde_json::Value::from(expr).to_string());
+                let title = "Write the text as a backtick expression";
+                if sure {
+                    Fix::safe(title, vec![edit])
+                } else {
+                    Fix::r#unsafe(title, vec![edit])
+                }
+            });
+        out.at_focus_with(
             format!(
                 "A ${{...}} reference must be the whole value of '{}' here; text around it is not interpolated",
                 d.prop
@@ -45,6 +58,57 @@ pub(super) fn text_mixed_with_reference(m: &Model<'_, '_>, out: &mut Reporter<'_
             Some(help.to_string()),
             d.node.span,
             span(m, d, first_reference(d, at)),
+            fix,
         );
+    }
+}
+
+/// `text` as a backtick expression: each run of literal text a quoted literal, each
+/// `${...}` reference as is (`Hi ${data.name}!` -> `` `'Hi ' ${data.name} '!'` ``); and
+/// whether that is sure. A literal holding a quote, a backslash or a backtick needs
+/// escapes whose reading by Meta is not documented: then the fix is only offered as
+/// unsafe. `None` when a reference never closes.
+fn as_backtick(text: &str) -> Option<(String, bool)> {
+    let mut parts = Vec::new();
+    let mut sure = true;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (literal, after) = match rest.find("${") {
+            Some(i) => rest.split_at(i),
+            None => (rest, ""),
+        };
+        if !literal.is_empty() {
+            sure &= !literal.contains(['\'', '\\', '`']);
+            parts.push(format!("'{}'", literal.replace('\\', "\\\\").replace('\'', "\\'")));
+        }
+        if after.is_empty() {
+            break;
+        }
+        let end = after.find('}')? + 1;
+        parts.push(after[..end].to_owned());
+        rest = &after[end..];
+    }
+    Some((format!("`{}`", parts.join(" ")), sure))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_backtick;
+
+    #[test]
+    fn text_and_references_become_one_expression() {
+        assert_eq!(
+            as_backtick("Hi ${data.name}!"),
+            Some(("`'Hi ' ${data.name} '!'`".to_owned(), true))
+        );
+        assert_eq!(
+            as_backtick("${form.a}${form.b}"),
+            Some(("`${form.a} ${form.b}`".to_owned(), true))
+        );
+        assert_eq!(
+            as_backtick("It's ${data.x}"),
+            Some(("`'It\\'s ' ${data.x}`".to_owned(), false))
+        );
+        assert_eq!(as_backtick("broken ${data.x"), None);
     }
 }
