@@ -229,6 +229,19 @@ impl<'t> ErrorCtx<'_, 't> {
                     self.v
                 );
                 self.emit(&codes::INVALID_ACTION_NAME, message, false, out);
+                // A misspelt name is a sure fix; any other name swapped for the one the
+                // event takes changes what the action does (unsafe).
+                let fix = match (self.here().node.as_str(), values.as_slice()) {
+                    (Some(got), _) if closest(got, values.iter().copied()).is_some() => {
+                        closest(got, values.iter().copied())
+                            .map(|to| self.replace_value(got, to, values.iter().copied()))
+                    }
+                    (Some(got), [only]) => Some(self.replace_value(got, only, [])),
+                    _ => None,
+                };
+                if let (Some(fix), Some(f)) = (fix, out.last_mut()) {
+                    f.fixes.push(fix);
+                }
             }
             Fault::MinItems(limit) => {
                 let n = self.here().node.as_array().map_or(0, <[_]>::len);
