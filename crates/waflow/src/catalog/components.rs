@@ -753,6 +753,13 @@ pub fn branch_order(
         .filter(move |c| c.allowed_in(container, v))
 }
 
+/// The media pickers, each with the property that caps how many files it takes: a
+/// complete payload's media are added up over these [B][D] (spec 4.6, 5.3).
+pub const MEDIA_PICKER_MAX_FILES: &[(&str, &str)] = &[
+    ("PhotoPicker", "max-uploaded-photos"),
+    ("DocumentPicker", "max-uploaded-documents"),
+];
+
 /// The component called `name`.
 pub fn component(name: &str) -> Option<&'static Component> {
     COMPONENTS.iter().find(|c| c.name == name)

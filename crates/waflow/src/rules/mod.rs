@@ -104,7 +104,7 @@ const FAMILIES: &[Family] = &[
     Family::Legacy(data_model::check, data_model::RULES),
     Family::Legacy(references::check, references::RULES),
     Family::Legacy(expressions::check, expressions::RULES),
-    Family::Legacy(actions::check, actions::RULES),
+    Family::Units(actions::RULES),
     Family::Legacy(routing::check, routing::RULES),
     Family::Legacy(layout::check, layout::RULES),
     Family::Legacy(components::check, components::RULES),
