@@ -106,7 +106,7 @@ const FAMILIES: &[Family] = &[
     Family::Legacy(expressions::check, expressions::RULES),
     Family::Units(actions::RULES),
     Family::Legacy(routing::check, routing::RULES),
-    Family::Legacy(layout::check, layout::RULES),
+    Family::Units(layout::RULES),
     Family::Legacy(components::check, components::RULES),
 ];
 
