@@ -130,9 +130,9 @@ const FAMILIES: &[Family] = &[
     Family::Units(data_model::RULES),
     Family::Units(references::RULES),
     Family::Units(expressions::RULES),
-    Family::Legacy(actions::check, actions::RULES),
+    Family::Units(actions::RULES),
     Family::Units(routing::RULES),
-    Family::Legacy(layout::check, layout::RULES),
+    Family::Units(layout::RULES),
     Family::Units(components::RULES),
 ];
 
