@@ -10,6 +10,9 @@ declare_rule! {
     pub(super) RULE {
         code: "media-payload-too-large",
         error: "INVALID_ON_CLICK_ACTION_PAYLOAD",
+        // Before 5.0 the pickers are counted instead (too-many-media-in-payload); their
+        // sizes are not added up.
+        since: V5_0,
         summary: "The media a complete payload may carry can exceed 100 MiB.",
         doc: "A response message holds at most 100 MiB of media: over the referenced pickers, the maximum \
          number of files times `max-file-size-kb` (default 25600) must stay within 102400 KB \
@@ -20,11 +23,6 @@ declare_rule! {
 
 pub(super) fn media_payload_too_large(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
     let payloads = super::payload_strings(m);
-    // Before 5.0 the pickers are counted instead (too-many-media-in-payload); their sizes
-    // are not added up.
-    if m.version < V5_0 {
-        return;
-    }
     for (ai, a) in m.actions.iter().enumerate() {
         let Some(pickers) = super::complete_pickers(&m.flow, a, &payloads[ai]) else {
             continue;
