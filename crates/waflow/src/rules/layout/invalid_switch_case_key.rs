@@ -18,13 +18,7 @@ declare_rule! {
 }
 
 pub(super) fn invalid_switch_case_key(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in m
-        .flow
-        .screens
-        .iter()
-        .flat_map(|s| &s.comps)
-        .filter(|c| c.ty == "Switch")
-    {
+    for c in m.components_of("Switch") {
         for case in c.get("cases").and_then(Node::as_object).unwrap_or_default() {
             let k = case.key.name;
             if !is_case_key(k) {
