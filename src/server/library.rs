@@ -1,0 +1,29 @@
+//! Every use the server makes of the library's inner modules (`waflow::catalog`,
+//! `waflow::rules`, `waflow::syntax`), in one place.
+//!
+//! Why: those modules will become private; the server then needs new paths (or new
+//! accessors) for exactly what is listed here, and nothing else in `src/server/` names
+//! them. The public top level (`waflow::validate_with`, `Report`, `Finding`, `Options`,
+//! `Severity`) is used directly.
+
+pub(crate) use waflow::catalog::components::COMPONENTS;
+pub(crate) use waflow::catalog::document::{ROOT, SCREEN};
+pub(crate) use waflow::catalog::model::{allowed_names, Allowed};
+pub(crate) use waflow::catalog::versions::{lookup as version_info, DATA_API_VERSIONS, LATEST};
+pub(crate) use waflow::catalog::{component, Component, Container, FlowVersion, Prop, Ty};
+pub(crate) use waflow::rules::{by_code as rule, RuleMeta};
+
+/// The versions a flow can be written in today (for `version` completion).
+pub(crate) fn active_versions() -> impl Iterator<Item = &'static str> {
+    waflow::catalog::versions::active().map(|v| v.id)
+}
+
+/// The property `name` of the screen object in version `v`.
+pub(crate) fn screen_prop(name: &str, v: FlowVersion) -> Option<&'static Prop> {
+    SCREEN.iter().find(|p| p.name == name && p.exists_in(v))
+}
+
+/// The property `name` of the root object in version `v`.
+pub(crate) fn root_prop(name: &str, v: FlowVersion) -> Option<&'static Prop> {
+    ROOT.iter().find(|p| p.name == name && p.exists_in(v))
+}

@@ -1,0 +1,434 @@
+//! Protocol tests of `waflow server`: the real binary, driven over stdio by a small LSP
+//! client (tests/server/client.rs).
+
+#[path = "server/client.rs"]
+mod client;
+
+use std::path::Path;
+use std::time::Duration;
+
+use client::{uri, Client};
+use serde_json::{json, Value};
+
+/// A flow with semantic faults: a data reference with a typo (a finer place inside its
+/// string), a navigate target with a typo, a form reference to another screen's input.
+const FLOW: &str = r#"{
+  "version": "7.3",
+  "screens": [
+    {
+      "id": "FIRST",
+      "title": "Hello",
+      "data": {"name": {"type": "string", "__example__": "Ana"}},
+      "layout": {
+        "type": "SingleColumnLayout",
+        "children": [
+          {"type": "TextBody", "text": "${data.nme}"},
+          {"type": "TextInput", "name": "age", "label": "Age", "init-value": "x"},
+          {"type": "Footer", "label": "Next", "on-click-action": {"name": "navigate", "next": {"type": "screen", "name": "SECND"}, "payload": {}}}
+        ]
+      }
+    },
+    {
+      "id": "SECOND",
+      "title": "Bye",
+      "terminal": true,
+      "layout": {"type": "SingleColumnLayout", "children": [
+        {"type": "TextBody", "text": "${form.age}"},
+        {"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}}
+      ]}
+    }
+  ]
+}
+"#;
+
+fn fixed_flow() -> String {
+    FLOW.replace("nme", "name")
+        .replace("SECND", "SECOND")
+        .replace("${form.age}", "Thanks")
+}
+
+/// A flow with a schema fault (which, as at Meta, ends the run before the semantic
+/// rules): an unknown key with a suggestion.
+fn schema_flow() -> String {
+    FLOW.replace("init-value", "initial-text")
+}
+
+/// A scratch project: a directory with `.git`, so the config search stops there.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    dir
+}
+
+fn started(dir: &Path, options: Value) -> Client {
+    let mut c = Client::spawn(dir);
+    c.initialize(json!({}), options);
+    c
+}
+
+/// (line, character) of the `n`-th occurrence of `needle` in `text` (UTF-16 = bytes here).
+fn pos(text: &str, needle: &str) -> (u64, u64) {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in text"));
+    let line = text[..at].matches('\n').count();
+    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line as u64, col as u64)
+}
+
+fn range_text<'a>(text: &'a str, range: &Value) -> &'a str {
+    let off = |p: &Value| {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let ch = p["character"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        start + ch
+    };
+    &text[off(&range["start"])..off(&range["end"])]
+}
+
+fn codes(diags: &Value) -> Vec<String> {
+    diags["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn initialize_negotiates_the_position_encoding() {
+    let dir = project();
+    let mut c = Client::spawn(dir.path());
+    let r = c.initialize(json!({}), json!(null));
+    assert_eq!(r["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(r["capabilities"]["textDocumentSync"]["change"], 2);
+    assert_eq!(r["serverInfo"]["name"], "waflow");
+    assert!(c.shutdown().success());
+
+    let mut c = Client::spawn(dir.path());
+    let r = c.initialize(
+        json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
+        json!(null),
+    );
+    assert_eq!(r["capabilities"]["positionEncoding"], "utf-8");
+    // Columns now count bytes: a fault after "é" (2 bytes, 1 UTF-16 unit).
+    let flow = schema_flow().replace("\"Hello\"", "\"Héllo\"");
+    let u = uri(&dir.path().join("f.json"));
+    c.open(&u, &flow);
+    let d = c.diagnostics(&u);
+    let key = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "unknown-property")
+        .unwrap()
+        .clone();
+    let (line, col) = pos(&flow, "\"initial-text\"");
+    assert_eq!(
+        key["range"]["start"],
+        json!({"line": line, "character": col})
+    );
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn diagnostics_on_open_change_and_close() {
+    let dir = project();
+    let mut c = started(dir.path(), json!({"diagnosticDelay": 0}));
+    let u = uri(&dir.path().join("flow.json"));
+    c.open(&u, FLOW);
+    let d = c.diagnostics(&u);
+    assert_eq!(d["version"], 1);
+    let list = d["diagnostics"].as_array().unwrap();
+    // The finer place: the reference inside the string, not the whole string (Meta's
+    // place, kept in data.meta).
+    let data = list
+        .iter()
+        .find(|d| d["code"] == "undeclared-data-reference")
+        .unwrap();
+    assert_eq!(range_text(FLOW, &data["range"]), "nme");
+    let (line, col) = pos(FLOW, "\"${data.nme}\"");
+    assert_eq!(data["data"]["meta"]["lineStart"], line + 1);
+    assert_eq!(data["data"]["meta"]["columnStart"], col + 1);
+    assert!(data["message"]
+        .as_str()
+        .unwrap()
+        .contains("Did you mean 'name'?"));
+    assert_eq!(data["severity"], 1);
+    assert_eq!(data["source"], "waflow");
+    assert_eq!(data["data"]["error"], "INVALID_SCREEN_DYNAMIC_DATA");
+    assert_eq!(data["data"]["errorType"], "FLOW_JSON_ERROR");
+    assert_eq!(
+        data["codeDescription"]["href"],
+        "https://github.com/waflow/waflow/blob/main/docs/rules.md#undeclared-data-reference"
+    );
+
+    // An incremental change: the typo fixed.
+    let (line, col) = pos(FLOW, "nme");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": line, "character": col},
+                       "end": {"line": line, "character": col + 3}}, "text": "name"}]}),
+    );
+    let d = c.diagnostics(&u);
+    assert_eq!(d["version"], 2);
+    assert!(!codes(&d).contains(&"undeclared-data-reference".to_owned()));
+    assert!(codes(&d).contains(&"unknown-navigate-target".to_owned()));
+
+    // A schema fault, as Meta's first stage finds it.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 3}, "contentChanges": [{"text": schema_flow()}]}),
+    );
+    let d = c.diagnostics(&u);
+    let key = &d["diagnostics"][0];
+    assert_eq!(key["code"], "unknown-property", "{d}");
+    assert_eq!(
+        range_text(&schema_flow(), &key["range"]),
+        "\"initial-text\""
+    );
+    assert_eq!(key["data"]["error"], "INVALID_PROPERTY_KEY");
+    assert_eq!(key["data"]["errorType"], "JSON_SCHEMA_ERROR");
+
+    // A full change to a valid flow: nothing left.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 4}, "contentChanges": [{"text": fixed_flow()}]}),
+    );
+    let d = c.diagnostics(&u);
+    assert_eq!(d["version"], 4);
+    assert_eq!(d["diagnostics"], json!([]), "{d}");
+
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": u}}));
+    let d = c.diagnostics(&u);
+    assert_eq!(d["diagnostics"], json!([]));
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn changes_are_debounced_and_the_latest_text_wins() {
+    let dir = project();
+    let mut c = started(dir.path(), json!({"diagnosticDelay": 300}));
+    let u = uri(&dir.path().join("flow.json"));
+    c.open(&u, FLOW);
+    c.diagnostics(&u);
+    // Five quick changes; only the last text is validated and published.
+    for v in 2..=6 {
+        let text = if v == 6 {
+            fixed_flow()
+        } else {
+            FLOW.replace("Hello", &format!("Hello {v}"))
+        };
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": u, "version": v}, "contentChanges": [{"text": text}]}),
+        );
+    }
+    let d = c.diagnostics(&u);
+    assert_eq!(d["version"], 6);
+    assert_eq!(d["diagnostics"], json!([]));
+    let more = c.drain(Duration::from_millis(500));
+    assert!(
+        !more
+            .iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics"),
+        "{more:?}"
+    );
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn merged_findings_name_their_other_places() {
+    let dir = project();
+    let mut c = started(dir.path(), json!({"diagnosticDelay": 0}));
+    let u = uri(&dir.path().join("flow.json"));
+    // One typo twice: Meta merges both places into one finding (one code, one message).
+    let flow = FLOW.replace(r#""label": "Age""#, r#""label": "${data.nme}""#);
+    c.open(&u, &flow);
+    let d = c.diagnostics(&u);
+    let dups: Vec<&Value> = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "undeclared-data-reference")
+        .collect();
+    assert_eq!(dups.len(), 2, "{d}");
+    for dup in &dups {
+        let related = dup["relatedInformation"].as_array().unwrap();
+        assert!(!related.is_empty());
+        assert_eq!(related[0]["location"]["uri"], u.as_str());
+        assert_ne!(related[0]["location"]["range"], dup["range"]);
+    }
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn only_flows_get_diagnostics() {
+    let dir = project();
+    let mut c = started(dir.path(), json!({"diagnosticDelay": 0}));
+    let pkg = uri(&dir.path().join("package.json"));
+    c.open(&pkg, r#"{"name": "x", "version": "1.0.0"}"#);
+    let notes = uri(&dir.path().join("notes.txt"));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": notes, "languageId": "plaintext", "version": 1, "text": FLOW}}),
+    );
+    let flow = uri(&dir.path().join("flow.json"));
+    c.open(&flow, FLOW);
+    // Handled in order: had the others been published, they would have come first.
+    c.diagnostics(&flow);
+    let before = c.drain(Duration::from_millis(200));
+    assert!(
+        !before
+            .iter()
+            .any(|m| m["params"]["uri"] == pkg.as_str() || m["params"]["uri"] == notes.as_str()),
+        "{before:?}"
+    );
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn the_nearest_config_applies_and_is_reloaded() {
+    let dir = project();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("flows")).unwrap();
+    let config = root.join("waflow.toml");
+    std::fs::write(
+        &config,
+        "include = [\"flows/**/*.json\"]\n[rules]\nunknown-navigate-target = \"warning\"\n\
+         undeclared-data-reference = \"off\"\n",
+    )
+    .unwrap();
+    let mut c = started(root, json!({"diagnosticDelay": 0}));
+    // Included: a flow, even one whose root has no `screens` yet.
+    let inside = uri(&root.join("flows/a.json"));
+    c.open(&inside, FLOW);
+    let d = c.diagnostics(&inside);
+    let list = d["diagnostics"].as_array().unwrap();
+    let nav = list
+        .iter()
+        .find(|d| d["code"] == "unknown-navigate-target")
+        .unwrap();
+    assert_eq!(nav["severity"], 2, "configured as a warning");
+    assert!(!codes(&d).contains(&"undeclared-data-reference".to_owned()));
+    let partial = uri(&root.join("flows/b.json"));
+    c.open(&partial, r#"{"version": "7.3"}"#);
+    assert!(!c.diagnostics(&partial)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    // Not included: nothing, even for a flow.
+    let outside = uri(&root.join("other.json"));
+    c.open(&outside, FLOW);
+    let marker = uri(&root.join("flows/c.json"));
+    c.open(&marker, FLOW);
+    c.diagnostics(&marker);
+    let seen = c.drain(Duration::from_millis(200));
+    assert!(
+        !seen.iter().any(|m| m["params"]["uri"] == outside.as_str()),
+        "{seen:?}"
+    );
+
+    // A broken config: a diagnostic on it, the flows checked with the defaults.
+    std::fs::write(&config, "[rules]\nunknown-navigate-targt = \"off\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&config), "type": 2}]}),
+    );
+    let d = c.diagnostics(&uri(&config));
+    let diag = &d["diagnostics"][0];
+    assert_eq!(diag["code"], "waflow-config");
+    assert!(
+        diag["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown rule `unknown-navigate-targt`"),
+        "{diag}"
+    );
+    assert_eq!(diag["range"]["start"], json!({"line": 1, "character": 25}));
+    let d = c.diagnostics(&inside);
+    assert!(codes(&d).contains(&"undeclared-data-reference".to_owned()));
+
+    // Fixed and saved: the config diagnostic goes, the config applies again.
+    std::fs::write(&config, "[rules]\nundeclared-data-reference = \"off\"\n").unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(&config)}}),
+    );
+    let d = c.diagnostics(&uri(&config));
+    assert_eq!(d["diagnostics"], json!([]));
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn bad_messages_and_panics_are_reported_and_the_server_keeps_serving() {
+    let dir = project();
+    let mut c = started(dir.path(), json!({"diagnosticDelay": 0}));
+    // Not JSON, a huge Content-Length, no Content-Length, a request with bad params.
+    c.send_raw(b"Content-Length: 9\r\n\r\n{not json");
+    c.wait(|m| m["method"] == "window/logMessage");
+    // Over the 48 MiB limit: reported, read past, not kept.
+    let huge = 48 * 1024 * 1024 + 1;
+    let mut framed = format!("Content-Length: {huge}\r\n\r\n").into_bytes();
+    framed.resize(framed.len() + huge, b' ');
+    c.send_raw(&framed);
+    let log = c.wait(|m| m["method"] == "window/logMessage");
+    assert!(
+        log["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("dropped"),
+        "{log}"
+    );
+    c.send_raw(b"X-Nothing: 1\r\n\r\n");
+    c.wait(|m| m["method"] == "window/logMessage");
+    let id = c.start("textDocument/hover", json!({"textDocument": 3}));
+    let r = c.response(id);
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    // A panic inside a handler: an error answer, a message to the user, and on.
+    let id = c.start("waflow/testPanic", json!({}));
+    let r = c.response(id);
+    assert_eq!(r["error"]["code"], -32603, "{r}");
+    let shown = c.wait(|m| m["method"] == "window/showMessage");
+    assert!(shown["params"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("internal error"));
+    let u = uri(&dir.path().join("flow.json"));
+    c.open(&u, FLOW);
+    assert!(!c.diagnostics(&u)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    // Documents that are not JSON at all, or not text a flow could be.
+    for (i, text) in [
+        "",
+        "\u{0}\u{1}",
+        "[[[[[[",
+        "{\"version\": \"7.3\", \"screens\": [",
+        "\"\\ud800\"",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let u = uri(&dir.path().join(format!("bad{i}.json")));
+        c.open(&u, text);
+    }
+    let id = c.start(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": u}}),
+    );
+    assert!(c.response(id).get("error").is_none());
+    let id = c.start("unknown/method", json!({}));
+    assert_eq!(c.response(id)["error"]["code"], -32601);
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn exit_without_shutdown_is_an_error_exit() {
+    let dir = project();
+    let mut c = started(dir.path(), json!({}));
+    c.notify("exit", Value::Null);
+    assert_eq!(c.exit_code(), Some(1));
+}
