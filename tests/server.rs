@@ -432,3 +432,71 @@ fn exit_without_shutdown_is_an_error_exit() {
     c.notify("exit", Value::Null);
     assert_eq!(c.exit_code(), Some(1));
 }
+
+/// The position of the first `needle` in `text`, `shift` bytes in, as LSP JSON.
+fn at(text: &str, needle: &str, shift: u64) -> Value {
+    let (line, col) = pos(text, needle);
+    json!({"line": line, "character": col + shift})
+}
+
+fn hover_text(c: &mut Client, u: &str, position: Value) -> String {
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": u}, "position": position}),
+    );
+    r["contents"]["value"].as_str().unwrap_or("").to_owned()
+}
+
+#[test]
+fn hover_explains_components_properties_references_screens_and_findings() {
+    let dir = project();
+    let mut c = started(dir.path(), json!({"diagnosticDelay": 0}));
+    let u = uri(&dir.path().join("flow.json"));
+    let flow = FLOW.replace(r#""label": "Age""#, r#""label": "${form.age}""#);
+    c.open(&u, &flow);
+    c.diagnostics(&u);
+
+    let h = hover_text(&mut c, &u, at(&flow, "\"TextInput\"", 3));
+    assert!(h.contains("**TextInput**"), "{h}");
+    assert!(h.contains("| `label` (required) |"), "{h}");
+    assert!(h.contains("| `pattern` |") && h.contains("6.2+"), "{h}");
+
+    let h2 = hover_text(&mut c, &u, at(&flow, "\"label\": \"${form", 2));
+    assert!(h2.contains("**TextInput.label** (required)"), "{h2}");
+    assert!(h2.contains("shows at most 20 characters"), "{h2}");
+
+    let h = hover_text(&mut c, &u, at(&flow, "form.age}\"", 6));
+    assert!(h.contains("the value of the TextInput `age`"), "{h}");
+    let h = hover_text(&mut c, &u, at(&flow, "data.nme", 6));
+    assert!(
+        h.contains("screen `FIRST` declares no data field `nme`"),
+        "{h}"
+    );
+    // ... and the rule of the finding there.
+    assert!(h.contains("**undeclared-data-reference**"), "{h}");
+    assert!(
+        h.contains("Meta error: `INVALID_SCREEN_DYNAMIC_DATA`"),
+        "{h}"
+    );
+
+    let h = hover_text(&mut c, &u, at(&flow, "\"SECND\"", 2));
+    assert!(h.contains("there is no screen with this id"), "{h}");
+    let h = hover_text(&mut c, &u, at(&flow, "\"SECOND\"", 2));
+    assert!(h.contains("Screen `SECOND`: \"Bye\""), "{h}");
+
+    let fixed = fixed_flow();
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    let h = hover_text(&mut c, &u, at(&fixed, "data.name", 6));
+    assert!(
+        h.contains("the data field `name` of screen `FIRST`: string, example `\"Ana\"`"),
+        "{h}"
+    );
+    assert!(
+        !h.contains("undeclared-data-reference"),
+        "the fixed text is judged: {h}"
+    );
+    assert!(c.shutdown().success());
+}

@@ -27,6 +27,8 @@ pub(crate) struct Document {
     /// the middle of an edit (no longer a JSON object with `version` and `screens`)
     /// keeps its diagnostics.
     pub was_flow: bool,
+    /// Whether it was a flow when last checked (the editor features serve only flows).
+    pub flow: bool,
 }
 
 impl Document {
@@ -42,6 +44,7 @@ impl Document {
             checked: None,
             published: false,
             was_flow: false,
+            flow: false,
         }
     }
 

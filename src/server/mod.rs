@@ -16,6 +16,7 @@
 mod actions;
 mod completion;
 mod config;
+mod describe;
 mod diagnostics;
 mod documents;
 mod hover;
@@ -500,7 +501,8 @@ impl Server {
         };
         doc.due = None;
         let applied = self.configs.for_file(doc.path.as_deref());
-        if !doc.is_flow(&applied) {
+        doc.flow = doc.is_flow(&applied);
+        if !doc.flow {
             doc.checked = None;
             if std::mem::take(&mut doc.published) {
                 let (uri, version) = (doc.uri.clone(), doc.version);
@@ -534,7 +536,6 @@ impl Server {
         });
     }
 
-    #[allow(dead_code)] // used by hover and code actions (next commits)
     /// The document's report for its current text, validating now if a change is
     /// still waiting for its debounce (code actions and hovers must see the text the
     /// user sees).
@@ -546,6 +547,25 @@ impl Server {
             self.publish(uri);
         }
         self.docs.get(uri)?.checked.as_ref().map(|c| &c.1)
+    }
+
+    /// The byte offset of a position in an open document.
+    fn offset(&self, uri: &Uri, pos: lsp::Position) -> Option<usize> {
+        let doc = self.docs.get(uri)?;
+        Some(doc.index.offset(&doc.text, pos, self.enc))
+    }
+
+    /// Runs `f` on an open flow's tolerant tree and model (built for this request: a
+    /// few microseconds on a real flow, and never stale). `None` for documents that are
+    /// not flows.
+    fn on_flow<R>(&self, uri: &Uri, f: impl FnOnce(&Document, &model::Flow<'_>) -> R) -> Option<R> {
+        let doc = self.docs.get(uri)?;
+        if !doc.flow {
+            return None;
+        }
+        let tree = tree::parse(&doc.text);
+        let flow = model::Flow::build(&tree, &doc.text);
+        Some(f(doc, &flow))
     }
 
     /// Reads every waflow.toml again and checks every open document again.
