@@ -500,3 +500,150 @@ fn hover_explains_components_properties_references_screens_and_findings() {
     );
     assert!(c.shutdown().success());
 }
+
+fn labels(c: &mut Client, u: &str, position: Value) -> Vec<String> {
+    let r = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": u}, "position": position}),
+    );
+    let items = if r.is_array() { &r } else { &r["items"] };
+    items
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|i| i["label"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A 6.2 flow with a Form, written for completion at the `|` marks (removed).
+const COMPLETE: &str = r#"{
+  "version": "6.2",
+  "screens": [
+    {
+      "id": "FIRST",
+      "title": "Hello",
+      "data": {"city": {"type": "string", "__example__": "Bern"}},
+      "layout": {
+        "type": "SingleColumnLayout",
+        "children": [
+          {"type": "Form", "name": "f", "children": [
+            {"type": "TextInput", "name": "age", "label": "Age", "input-type": "|A"},
+            {"type": "|B"},
+            {"type": "TextArea", "name": "note", |C},
+            {"type": "Footer", "label": "Go", "on-click-action": {"name": "|D", "next": {"type": "screen", "name": "|E"}}},
+            {"type": "TextBody", "text": "${data.|F"},
+            {"type": "TextBody", "text": "${form.|G}"}
+          ]}
+        ]
+      }
+    },
+    {"id": "LAST", "title": "Bye", "terminal": true,
+     "layout": {"type": "SingleColumnLayout", "children": [|H]}}
+  ],
+  "routing_model": {"FIRST": ["|I"]}
+}
+"#;
+
+#[test]
+fn completion_is_version_aware_and_knows_the_place() {
+    let dir = project();
+    let mut c = started(dir.path(), json!({"diagnosticDelay": 0}));
+    let u = uri(&dir.path().join("flow.json"));
+    let unmark = |s: &str| {
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(ch) = chars.next() {
+            if ch == '|' {
+                chars.next();
+            } else {
+                out.push(ch);
+            }
+        }
+        out
+    };
+    let text = unmark(COMPLETE);
+    c.open(&u, &text);
+    c.diagnostics(&u);
+    // The marks, located in the text without them.
+    let mark = |m: &str| {
+        let at = COMPLETE.find(&format!("|{m}")).unwrap();
+        let (line, col) = pos(&(unmark(&COMPLETE[..at]) + "\u{0}"), "\u{0}");
+        json!({"line": line, "character": col})
+    };
+
+    let l = labels(&mut c, &u, mark("A"));
+    assert_eq!(
+        l,
+        ["text", "number", "email", "password", "passcode", "phone"]
+    );
+
+    // Components a Form takes in 6.2: no ChipsSelector (6.3), no RichText, no Form.
+    let l = labels(&mut c, &u, mark("B"));
+    assert!(
+        l.contains(&"TextInput".to_owned()) && l.contains(&"NavigationList".to_owned()),
+        "{l:?}"
+    );
+    assert!(!l.contains(&"ChipsSelector".to_owned()), "{l:?}");
+    assert!(
+        !l.contains(&"RichText".to_owned()) && !l.contains(&"Form".to_owned()),
+        "{l:?}"
+    );
+
+    // A TextArea's properties not yet present; inside a Form no init-value.
+    let l = labels(&mut c, &u, mark("C"));
+    assert_eq!(l[0], "label", "required first: {l:?}");
+    assert!(l.contains(&"max-length".to_owned()) && l.contains(&"helper-text".to_owned()));
+    assert!(
+        !l.contains(&"name".to_owned()) && !l.contains(&"type".to_owned()),
+        "{l:?}"
+    );
+    assert!(!l.contains(&"init-value".to_owned()), "{l:?}");
+
+    // A Footer's actions.
+    let l = labels(&mut c, &u, mark("D"));
+    assert_eq!(l, ["navigate", "complete", "data_exchange"]);
+    // Screens where a screen is named.
+    assert_eq!(labels(&mut c, &u, mark("E")), ["FIRST", "LAST"]);
+    assert_eq!(labels(&mut c, &u, mark("I")), ["FIRST", "LAST"]);
+    // Fields in scope.
+    assert_eq!(labels(&mut c, &u, mark("F")), ["city"]);
+    assert_eq!(labels(&mut c, &u, mark("G")), ["age", "note"]);
+    // Components for the layout of a 6.2 screen.
+    let l = labels(&mut c, &u, mark("H"));
+    assert!(
+        l.contains(&"RichText".to_owned()) && l.contains(&"Form".to_owned()),
+        "{l:?}"
+    );
+    assert!(!l.contains(&"ImageCarousel".to_owned()), "7.1 only: {l:?}");
+
+    // The same in 7.3: more components.
+    let text73 = text.replace("\"6.2\"", "\"7.3\"");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2}, "contentChanges": [{"text": text73}]}),
+    );
+    let l = labels(&mut c, &u, mark("B"));
+    assert!(l.contains(&"ChipsSelector".to_owned()), "{l:?}");
+
+    // In text being typed: an unterminated string.
+    let broken = text73.replace(r#"{"type": ""},"#, "{\"type\": \"Te\n");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 3}, "contentChanges": [{"text": broken}]}),
+    );
+    let (line, col) = pos(&broken, "\"Te\n");
+    let r = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": u}, "position": {"line": line, "character": col + 3}}),
+    );
+    let items = r["items"].as_array().unwrap();
+    let text_body = items.iter().find(|i| i["label"] == "TextBody").unwrap();
+    assert_eq!(text_body["textEdit"]["newText"], "\"TextBody\"");
+    assert_eq!(
+        text_body["textEdit"]["range"]["start"],
+        json!({"line": line, "character": col})
+    );
+    assert!(c.shutdown().success());
+}

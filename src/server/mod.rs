@@ -117,6 +117,8 @@ fn serve(out: Sender<Message>, incoming: crossbeam_channel::Receiver<Incoming>) 
 pub(crate) struct Server {
     out: Sender<Message>,
     enc: Encoding,
+    /// Whether the client takes snippets in completions.
+    snippets: bool,
     delay: Duration,
     initialized: bool,
     shut_down: bool,
@@ -141,6 +143,7 @@ impl Server {
         Server {
             out,
             enc: Encoding::Utf16,
+            snippets: false,
             delay: DEFAULT_DELAY,
             initialized: false,
             shut_down: false,
@@ -318,6 +321,14 @@ impl Server {
         {
             self.delay = Duration::from_millis(ms.min(10_000));
         }
+        self.snippets = p
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.snippet_support)
+            .unwrap_or(false);
         let watch = p
             .capabilities
             .workspace
