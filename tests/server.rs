@@ -647,3 +647,159 @@ fn completion_is_version_aware_and_knows_the_place() {
     );
     assert!(c.shutdown().success());
 }
+
+fn texts_at(text: &str, locations: &Value) -> Vec<String> {
+    let mut v: Vec<String> = locations
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| range_text(text, &l["range"]).to_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A flow where screen FIRST is named in navigate, routing_model and an expression.
+fn linked_flow() -> String {
+    fixed_flow()
+        .replace(
+            "\"title\": \"Bye\"",
+            "\"title\": \"${screen.FIRST.form.age}\"",
+        )
+        .replace(
+            "\n  ]\n}",
+            "\n  ],\n  \"routing_model\": {\"FIRST\": [\"SECOND\"], \"SECOND\": []}\n}",
+        )
+}
+
+#[test]
+fn definition_references_rename_and_outline() {
+    let dir = project();
+    let mut c = started(dir.path(), json!({"diagnosticDelay": 0}));
+    let u = uri(&dir.path().join("flow.json"));
+    let flow = linked_flow();
+    c.open(&u, &flow);
+    c.diagnostics(&u);
+    let doc = json!({"uri": u});
+
+    // ${data.name} -> its declaration in the screen's data.
+    let r = c.request(
+        "textDocument/definition",
+        json!({"textDocument": doc, "position": at(&flow, "data.name}", 6)}),
+    );
+    let (line, col) = pos(&flow, "\"name\": {\"type\"");
+    assert_eq!(
+        r["range"]["start"],
+        json!({"line": line, "character": col + 1})
+    );
+    assert_eq!(range_text(&flow, &r["range"]), "name");
+    // ${screen.FIRST.form.age} -> the input named age.
+    let r = c.request(
+        "textDocument/definition",
+        json!({"textDocument": doc, "position": at(&flow, "form.age}", 6)}),
+    );
+    let (line, _) = pos(&flow, "\"name\": \"age\"");
+    assert_eq!(r["range"]["start"]["line"], line);
+    assert_eq!(range_text(&flow, &r["range"]), "age");
+    // next.name -> the screen.
+    let r = c.request(
+        "textDocument/definition",
+        json!({"textDocument": doc, "position": at(&flow, "\"name\": \"SECOND\"", 11)}),
+    );
+    let (line, _) = pos(&flow, "\"id\": \"SECOND\"");
+    assert_eq!(r["range"]["start"]["line"], line);
+
+    // Every place that names FIRST.
+    let r = c.request(
+        "textDocument/references",
+        json!({"textDocument": doc, "position": at(&flow, "\"id\": \"FIRST\"", 8),
+               "context": {"includeDeclaration": true}}),
+    );
+    assert_eq!(r.as_array().unwrap().len(), 3, "{r}");
+    assert_eq!(texts_at(&flow, &r), ["FIRST", "FIRST", "FIRST"]);
+    let r = c.request(
+        "textDocument/references",
+        json!({"textDocument": doc, "position": at(&flow, "\"id\": \"SECOND\"", 8),
+               "context": {"includeDeclaration": false}}),
+    );
+    assert_eq!(
+        r.as_array().unwrap().len(),
+        3,
+        "navigate, a routing target, a routing key: {r}"
+    );
+
+    // Rename FIRST: id, routing key, expression.
+    let r = c.request(
+        "textDocument/prepareRename",
+        json!({"textDocument": doc, "position": at(&flow, "\"FIRST\": [", 2)}),
+    );
+    assert_eq!(r["placeholder"], "FIRST");
+    let r = c.request(
+        "textDocument/rename",
+        json!({"textDocument": doc, "position": at(&flow, "\"FIRST\": [", 2), "newName": "START"}),
+    );
+    let mut edits: Vec<Value> = r["changes"][&u].as_array().unwrap().clone();
+    assert_eq!(edits.len(), 3, "{r}");
+    // Applied from the end, the flow has no FIRST left and is still valid.
+    edits.sort_by_key(|e| {
+        let s = &e["range"]["start"];
+        (
+            s["line"].as_u64().unwrap(),
+            s["character"].as_u64().unwrap(),
+        )
+    });
+    let mut renamed = flow.clone();
+    for e in edits.iter().rev() {
+        let old = range_text(&renamed, &e["range"]).to_owned();
+        assert_eq!(old, "FIRST");
+        let line = e["range"]["start"]["line"].as_u64().unwrap() as usize;
+        let ch = e["range"]["start"]["character"].as_u64().unwrap() as usize;
+        let off: usize = renamed
+            .split_inclusive('\n')
+            .take(line)
+            .map(str::len)
+            .sum::<usize>()
+            + ch;
+        renamed.replace_range(off..off + 5, "START");
+    }
+    assert!(!renamed.contains("FIRST"), "{renamed}");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2}, "contentChanges": [{"text": renamed}]}),
+    );
+    let d = c.diagnostics(&u);
+    assert!(
+        !codes(&d)
+            .iter()
+            .any(|c| c.contains("screen") || c.contains("target")),
+        "{d}"
+    );
+    // A name Meta refuses, by the catalog's pattern.
+    let id = c.start(
+        "textDocument/rename",
+        json!({"textDocument": doc, "position": at(&renamed, "\"START\": [", 2), "newName": "no-dash"}),
+    );
+    let r = c.response(id);
+    assert!(
+        r["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("letters and underscores"),
+        "{r}"
+    );
+
+    // The outline: screens, their components nested.
+    let r = c.request("textDocument/documentSymbol", json!({"textDocument": doc}));
+    let screens = r.as_array().unwrap();
+    assert_eq!(screens.len(), 2);
+    assert_eq!(screens[0]["name"], "START");
+    assert_eq!(screens[0]["detail"], "Hello");
+    let names: Vec<&str> = screens[0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["TextBody", "TextInput age", "Footer"]);
+    assert!(c.shutdown().success());
+}

@@ -267,8 +267,8 @@ impl Server {
             Completion::METHOD => self.with(params, |s, p| s.completion(p)),
             GotoDefinition::METHOD => self.with(params, |s, p| s.definition(p)),
             References::METHOD => self.with(params, |s, p| s.references(p)),
-            PrepareRenameRequest::METHOD => self.with(params, |s, p| s.prepare_rename(p)),
-            Rename::METHOD => self.with(params, |s, p| s.rename(p)),
+            PrepareRenameRequest::METHOD => self.with_result(params, |s, p| s.prepare_rename(p)),
+            Rename::METHOD => self.with_result(params, |s, p| s.rename(p)),
             DocumentSymbolRequest::METHOD => self.with(params, |s, p| s.symbols(p)),
             CodeActionRequest::METHOD => self.with(params, |s, p| s.code_actions(p)),
             "waflow/testPanic" if self.test_hooks => {
@@ -290,6 +290,17 @@ impl Server {
         let p = serde_json::from_value::<P>(params)
             .map_err(|e| (ErrorCode::InvalidParams, format!("invalid params: {e}")))?;
         serde_json::to_value(f(self, p)).map_err(|e| (ErrorCode::InternalError, e.to_string()))
+    }
+
+    /// As [`Self::with`], for handlers that can refuse with an error of their own.
+    fn with_result<P: DeserializeOwned, R: serde::Serialize>(
+        &mut self,
+        params: serde_json::Value,
+        f: impl FnOnce(&mut Self, P) -> Result<R, (ErrorCode, String)>,
+    ) -> Answer {
+        let p = serde_json::from_value::<P>(params)
+            .map_err(|e| (ErrorCode::InvalidParams, format!("invalid params: {e}")))?;
+        serde_json::to_value(f(self, p)?).map_err(|e| (ErrorCode::InternalError, e.to_string()))
     }
 
     fn initialize(&mut self, params: serde_json::Value) -> Answer {
