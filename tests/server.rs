@@ -803,3 +803,98 @@ fn definition_references_rename_and_outline() {
     assert_eq!(names, ["TextBody", "TextInput age", "Footer"]);
     assert!(c.shutdown().success());
 }
+
+/// Applies LSP text edits (ranges in the original text) to `text`.
+fn apply(text: &str, edits: &Value) -> String {
+    let off = |p: &Value| {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let ch = p["character"].as_u64().unwrap() as usize;
+        text.split_inclusive('\n')
+            .take(line)
+            .map(str::len)
+            .sum::<usize>()
+            + ch
+    };
+    let mut edits: Vec<(usize, usize, String)> = edits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                off(&e["range"]["start"]),
+                off(&e["range"]["end"]),
+                e["newText"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    edits.sort();
+    let mut out = text.to_owned();
+    for (s, e, t) in edits.into_iter().rev() {
+        out.replace_range(s..e, &t);
+    }
+    out
+}
+
+#[test]
+fn did_you_mean_quick_fixes_and_fix_all() {
+    let dir = project();
+    let mut c = started(dir.path(), json!({"diagnosticDelay": 0}));
+    let u = uri(&dir.path().join("flow.json"));
+    c.open(&u, FLOW);
+    let d = c.diagnostics(&u);
+    let nme = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "undeclared-data-reference")
+        .unwrap()
+        .clone();
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u}, "range": nme["range"],
+               "context": {"diagnostics": [nme], "only": ["quickfix"]}}),
+    );
+    let actions = r.as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{r}");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    assert!(actions[0]["title"]
+        .as_str()
+        .unwrap()
+        .contains("'nme' with 'name'"));
+    assert_eq!(
+        actions[0]["diagnostics"][0]["code"],
+        "undeclared-data-reference"
+    );
+    let fixed = apply(FLOW, &actions[0]["edit"]["changes"][&u]);
+    assert!(fixed.contains("${data.name}") && !fixed.contains("nme"));
+
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+    );
+    let actions = r.as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{r}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.waflow");
+    let fixed = apply(FLOW, &actions[0]["edit"]["changes"][&u]);
+    assert!(
+        fixed.contains("${data.name}") && fixed.contains("\"name\": \"SECOND\""),
+        "{fixed}"
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    let d = c.diagnostics(&u);
+    let left = codes(&d);
+    assert!(
+        !left.contains(&"undeclared-data-reference".to_owned()),
+        "{left:?}"
+    );
+    assert!(
+        !left.contains(&"unknown-navigate-target".to_owned()),
+        "{left:?}"
+    );
+    assert!(c.shutdown().success());
+}

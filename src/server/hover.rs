@@ -6,7 +6,7 @@ use lsp_types as lsp;
 
 use super::describe;
 use super::library::{self, rule, Prop, RuleMeta, Ty};
-use super::model::{Flow, RefKind};
+use super::model::{Flow, RefKind, UseKind};
 use super::tree::{At, Id};
 
 impl super::Server {
@@ -71,7 +71,16 @@ fn describe_at(flow: &Flow<'_>, offset: usize) -> Option<(String, (usize, usize)
                 .iter()
                 .find(|u| u.span.0 <= offset && offset <= u.span.1)
             {
-                return Some((screen(flow, &u.name), u.span));
+                let how = match u.kind {
+                    UseKind::Next => "navigate's target",
+                    UseKind::RoutingKey => "a screen of routing_model",
+                    UseKind::RoutingTarget => "a screen routing_model leads to",
+                    UseKind::Expression => "the screen an expression reads",
+                };
+                return Some((
+                    format!("{}\n\nNamed here as {how}.", screen(flow, &u.name)),
+                    u.span,
+                ));
             }
             if let Some(s) = flow
                 .screens

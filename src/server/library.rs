@@ -8,8 +8,8 @@
 
 pub(crate) use waflow::catalog::components::COMPONENTS;
 pub(crate) use waflow::catalog::document::{ROOT, SCREEN};
-pub(crate) use waflow::catalog::model::{allowed_names, Allowed};
-pub(crate) use waflow::catalog::versions::{lookup as version_info, DATA_API_VERSIONS, LATEST};
+pub(crate) use waflow::catalog::model::allowed_names;
+pub(crate) use waflow::catalog::versions::{DATA_API_VERSIONS, LATEST};
 pub(crate) use waflow::catalog::{component, Component, Container, FlowVersion, Prop, Ty};
 pub(crate) use waflow::rules::{by_code as rule, RuleMeta};
 
@@ -21,9 +21,4 @@ pub(crate) fn active_versions() -> impl Iterator<Item = &'static str> {
 /// The property `name` of the screen object in version `v`.
 pub(crate) fn screen_prop(name: &str, v: FlowVersion) -> Option<&'static Prop> {
     SCREEN.iter().find(|p| p.name == name && p.exists_in(v))
-}
-
-/// The property `name` of the root object in version `v`.
-pub(crate) fn root_prop(name: &str, v: FlowVersion) -> Option<&'static Prop> {
-    ROOT.iter().find(|p| p.name == name && p.exists_in(v))
 }

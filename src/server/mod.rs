@@ -20,15 +20,11 @@ mod describe;
 mod diagnostics;
 mod documents;
 mod hover;
-// Until hover, completion and navigation land (next commits) parts of these are unused.
-#[allow(dead_code, unused_imports)]
 mod library;
-#[allow(dead_code)]
 mod model;
 mod navigation;
 mod text;
 mod transport;
-#[allow(dead_code)]
 mod tree;
 
 use std::collections::HashMap;

@@ -77,8 +77,6 @@ pub(crate) struct ScreenUse {
     pub name: String,
     /// The bytes of the name (inside the quotes for JSON strings and keys).
     pub span: (usize, usize),
-    /// The whole JSON token (key or string), for edits that rewrite it.
-    pub token: (usize, usize),
 }
 
 impl<'t> Flow<'t> {
@@ -239,7 +237,6 @@ impl<'t> Flow<'t> {
                                 kind: UseKind::Next,
                                 name: name.to_owned(),
                                 span: inner(s, e, t.node(v).closed),
-                                token: (s, e),
                             });
                         }
                     }
@@ -256,7 +253,6 @@ impl<'t> Flow<'t> {
                         m.key.end as usize,
                         m.key.closed && m.key.quoted,
                     ),
-                    token: (m.key.start as usize, m.key.end as usize),
                 });
                 for &v in m.value.map(|v| t.items(v)).unwrap_or(&[]) {
                     if let Some(name) = t.str(v) {
@@ -265,7 +261,6 @@ impl<'t> Flow<'t> {
                             kind: UseKind::RoutingTarget,
                             name: name.to_owned(),
                             span: inner(s, e, t.node(v).closed),
-                            token: (s, e),
                         });
                     }
                 }
@@ -278,7 +273,6 @@ impl<'t> Flow<'t> {
                         kind: UseKind::Expression,
                         name: name.clone(),
                         span: *span,
-                        token: *span,
                     });
                 }
             }
