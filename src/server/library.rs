@@ -22,3 +22,9 @@ pub(crate) fn active_versions() -> impl Iterator<Item = &'static str> {
 pub(crate) fn screen_prop(name: &str, v: FlowVersion) -> Option<&'static Prop> {
     SCREEN.iter().find(|p| p.name == name && p.exists_in(v))
 }
+
+/// The library's strict parser, the reference the tolerant tree is tested against.
+#[cfg(test)]
+pub(crate) mod syntax {
+    pub(crate) use waflow::syntax::{parse, Arena, Node, ParseOptions, Value};
+}

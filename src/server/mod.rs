@@ -99,7 +99,15 @@ fn serve(out: Sender<Message>, incoming: crossbeam_channel::Receiver<Incoming>) 
             }
             None => {}
         }
-        server.publish_due();
+        // Validation runs here too, outside any message: caught the same way.
+        if std::panic::catch_unwind(AssertUnwindSafe(|| server.publish_due())).is_err() {
+            server.show(
+                lsp::MessageType::ERROR,
+                "waflow server: internal error while checking a document. The server keeps \
+                 running; please report this with the document."
+                    .into(),
+            );
+        }
     }
     // The client went away without `exit`: what LSP calls an unclean end, unless it
     // had asked us to shut down.

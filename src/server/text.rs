@@ -15,12 +15,18 @@ pub(crate) enum Encoding {
     Utf16,
 }
 
-/// Line starts of a text, in bytes, and which lines are pure ASCII (where a column is a
-/// byte offset: no scan needed, which keeps a minified one-line flow fast).
+/// Line starts of a text, in bytes, which lines are pure ASCII (where a column is a
+/// byte offset), and where the other characters are: a UTF-16 column is then two binary
+/// searches, never a scan of the line (a minified flow is one line of megabytes, and
+/// each of thousands of diagnostics needs a column).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LineIndex {
     starts: Vec<u32>,
     ascii: Vec<bool>,
+    /// Offsets of the non-ASCII characters, in order.
+    wide: Vec<u32>,
+    /// For each of them: the UTF-8 bytes minus UTF-16 units of all up to and including it.
+    extra16: Vec<u32>,
     len: u32,
 }
 
@@ -29,6 +35,9 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0u32];
         let mut ascii = Vec::new();
+        let mut wide = Vec::new();
+        let mut extra16 = Vec::new();
+        let mut acc = 0u32;
         let mut line_ascii = true;
         let mut i = 0;
         while i < bytes.len() {
@@ -46,6 +55,17 @@ impl LineIndex {
                     line_ascii = true;
                     starts.push(i as u32 + 1);
                 }
+                b if b >= 0xC0 => {
+                    // A character's lead byte: 2, 3 or 4 bytes are 1, 1 or 2 units.
+                    line_ascii = false;
+                    acc += match b {
+                        0xF0.. => 2,
+                        0xE0.. => 2,
+                        _ => 1,
+                    };
+                    wide.push(i as u32);
+                    extra16.push(acc);
+                }
                 b if b >= 0x80 => line_ascii = false,
                 _ => {}
             }
@@ -55,6 +75,8 @@ impl LineIndex {
         LineIndex {
             starts,
             ascii,
+            wide,
+            extra16,
             len: bytes.len() as u32,
         }
     }
@@ -77,8 +99,15 @@ impl LineIndex {
             while o > start && !text.is_char_boundary(o) {
                 o -= 1;
             }
-            text.get(start..o)
-                .map_or(0, |s| s.chars().map(char::len_utf16).sum())
+            let extra = |at: usize| {
+                let n = self.wide.partition_point(|&w| (w as usize) < at);
+                if n == 0 {
+                    0
+                } else {
+                    self.extra16[n - 1] as usize
+                }
+            };
+            (o - start) - (extra(o) - extra(start))
         };
         Position::new(line as u32, character as u32)
     }
@@ -200,6 +229,23 @@ mod tests {
         assert_eq!(idx.position(text, x, Encoding::Utf8), Position::new(0, 8));
         assert_eq!(idx.offset(text, Position::new(0, 5), Encoding::Utf16), x);
         assert_eq!(idx.offset(text, Position::new(0, 8), Encoding::Utf8), x);
+    }
+
+    #[test]
+    fn utf16_columns_match_a_scan_of_the_line() {
+        let text = "{\"a\": \"é😀x\",\r\n \"日本\": [\"\u{10348}\", \"ü\"]}\n\"z\"";
+        let idx = LineIndex::new(text);
+        for (offset, _) in text.char_indices() {
+            // The LF of a CRLF belongs to the line it ends.
+            if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                continue;
+            }
+            let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let want: usize = text[line_start..offset].chars().map(char::len_utf16).sum();
+            let got = idx.position(text, offset, Encoding::Utf16);
+            assert_eq!(got.character as usize, want, "at {offset}");
+            assert_eq!(idx.offset(text, got, Encoding::Utf16), offset);
+        }
     }
 
     #[test]

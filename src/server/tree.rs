@@ -624,6 +624,75 @@ mod tests {
         assert_eq!(t.at(17), Some(At::InObject(root)));
     }
 
+    /// On valid JSON, the same spans as the library's strict parser: every flow of
+    /// testdata/ that parses, node by node, keys included.
+    #[test]
+    fn same_spans_as_the_strict_parser_on_testdata() {
+        use crate::server::library::syntax::{parse as strict, Arena, Node, ParseOptions, Value};
+        fn same(t: &Tree, id: Id, n: &Node<'_>, text: &str, file: &str) {
+            assert_eq!(
+                t.span(id),
+                (n.span.start as usize, n.span.end as usize),
+                "{file}: {:?}",
+                &text[n.span.range()]
+            );
+            match (&t.node(id).kind, &n.value) {
+                (Kind::Object(ms), Value::Object(ns)) => {
+                    assert_eq!(ms.len(), ns.len(), "{file}");
+                    for (m, nm) in ms.iter().zip(ns.iter()) {
+                        assert_eq!(
+                            (m.key.start, m.key.end),
+                            (nm.key.span.start, nm.key.span.end)
+                        );
+                        assert_eq!(m.key.name, nm.key.name);
+                        same(t, m.value.unwrap(), &nm.value, text, file);
+                    }
+                }
+                (Kind::Array(is), Value::Array(ns)) => {
+                    assert_eq!(is.len(), ns.len(), "{file}");
+                    for (&i, ni) in is.iter().zip(ns.iter()) {
+                        same(t, i, ni, text, file);
+                    }
+                }
+                (Kind::Str(a), Value::String(b)) => assert_eq!(a, b, "{file}"),
+                (Kind::Word(_), Value::Number(_) | Value::Bool(_) | Value::Null) => {}
+                (a, b) => panic!("{file}: {a:?} against {b:?}"),
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+        let mut dirs = vec![root];
+        let mut compared = 0;
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                if p.extension().is_none_or(|x| x != "json") {
+                    continue;
+                }
+                let arena = Arena::new();
+                let Ok(parsed) = strict(&text, &arena, &ParseOptions::default()) else {
+                    continue;
+                };
+                let t = parse(&text);
+                same(
+                    &t,
+                    t.root.unwrap(),
+                    &parsed.root,
+                    &text,
+                    &p.display().to_string(),
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 100, "only {compared} flows compared");
+    }
+
     #[test]
     fn deep_nesting_is_opaque_not_a_stack_overflow() {
         let text = "[".repeat(100_000) + &"]".repeat(100_000);

@@ -24,7 +24,11 @@ pub struct Client {
 
 impl Client {
     pub fn spawn(dir: &Path) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_waflow"))
+        Client::spawn_bin(Path::new(env!("CARGO_BIN_EXE_waflow")), dir)
+    }
+
+    pub fn spawn_bin(bin: &Path, dir: &Path) -> Client {
+        let mut child = Command::new(bin)
             .arg("server")
             .current_dir(dir)
             .env("WAFLOW_SERVER_TEST_HOOKS", "1")
@@ -51,6 +55,11 @@ impl Client {
             seen: VecDeque::new(),
             next_id: 0,
         }
+    }
+
+    #[allow(dead_code)] // used by the memory test (Linux) and the benchmark
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn send_raw(&mut self, bytes: &[u8]) {
