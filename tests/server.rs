@@ -656,6 +656,14 @@ fn completion_is_version_aware_and_knows_the_place() {
     let items = r["items"].as_array().unwrap();
     let text_body = items.iter().find(|i| i["label"] == "TextBody").unwrap();
     assert_eq!(text_body["textEdit"]["newText"], "\"TextBody\"");
+    // Its documentation comes when the editor shows it.
+    assert!(text_body.get("documentation").is_none());
+    let resolved = c.request("completionItem/resolve", text_body.clone());
+    let doc = resolved["documentation"]["value"].as_str().unwrap();
+    assert!(
+        doc.contains("**TextBody**") && doc.contains("| `markdown` |"),
+        "{doc}"
+    );
     assert_eq!(
         text_body["textEdit"]["range"]["start"],
         json!({"line": line, "character": col})

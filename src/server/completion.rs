@@ -23,6 +23,10 @@ struct Item {
     /// The text replacing `range` (a snippet when `snippet`).
     text: String,
     snippet: bool,
+    /// A component whose documentation (a table of every property) is sent only when
+    /// the editor shows the item (`completionItem/resolve`): 24 such tables made a
+    /// completion list of 100 KB.
+    component: Option<&'static str>,
 }
 
 /// Where proposals go: the byte range they replace.
@@ -32,6 +36,29 @@ struct Edit {
 }
 
 impl super::Server {
+    /// Fills in a component item's documentation when the editor shows it.
+    pub(super) fn resolve_completion(
+        &mut self,
+        mut item: lsp::CompletionItem,
+    ) -> lsp::CompletionItem {
+        let data = item.data.as_ref();
+        let name = data
+            .and_then(|d| d.get("component"))
+            .and_then(|n| n.as_str());
+        let version = data
+            .and_then(|d| d.get("version"))
+            .and_then(|v| v.as_str())
+            .and_then(library::FlowVersion::parse)
+            .unwrap_or(library::LATEST);
+        if let Some(def) = name.and_then(library::component) {
+            item.documentation = Some(lsp::Documentation::MarkupContent(lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value: describe::component(def, version),
+            }));
+        }
+        item
+    }
+
     pub(super) fn completion(
         &mut self,
         p: lsp::CompletionParams,
@@ -47,7 +74,8 @@ impl super::Server {
                 .items
                 .into_iter()
                 .enumerate()
-                .map(|(i, it)| lsp::CompletionItem {
+                .map(|(i, it)| {
+                    lsp::CompletionItem {
                     label: it.label,
                     kind: Some(it.kind),
                     detail: it.detail,
@@ -74,7 +102,11 @@ impl super::Server {
                         range,
                         new_text: it.text,
                     })),
+                    data: it.component.map(|name| {
+                        serde_json::json!({"component": name, "version": flow.version.to_string()})
+                    }),
                     ..Default::default()
+                }
                 })
                 .collect();
             Some(lsp::CompletionResponse::List(lsp::CompletionList {
@@ -177,9 +209,10 @@ fn values_for_key(flow: &Flow<'_>, obj: Id, key: &str) -> Option<Vec<Item>> {
                         label: d.name.to_owned(),
                         kind: lsp::CompletionItemKind::CLASS,
                         detail: Some(format!("component, {}+", d.since)),
-                        doc: Some(describe::component(d, v)),
+                        doc: None,
                         text: format!("\"{}\"", d.name),
                         snippet: false,
+                        component: Some(d.name),
                     })
                     .collect(),
             );
@@ -243,6 +276,7 @@ fn plain(value: &str, kind: lsp::CompletionItemKind, detail: &str) -> Item {
         doc: None,
         text: json_string(value),
         snippet: false,
+        component: None,
     }
 }
 
@@ -265,6 +299,7 @@ fn screens(flow: &Flow<'_>) -> Vec<Item> {
                 doc: None,
                 text: json_string(id),
                 snippet: false,
+                component: None,
             })
         })
         .collect()
@@ -311,6 +346,7 @@ fn keys_for(flow: &Flow<'_>, obj: Id, editing: Option<usize>, snippets: bool) ->
                 "\"type\": ".into()
             },
             snippet: snippets,
+            component: None,
         });
     }
     let mut seen: Vec<&str> = Vec::new();
@@ -333,6 +369,7 @@ fn keys_for(flow: &Flow<'_>, obj: Id, editing: Option<usize>, snippets: bool) ->
             doc: Some(describe::prop(&owner, p, v)),
             text: member_text(p, snippets),
             snippet: snippets,
+            component: None,
         });
     }
     // Required ones first.
@@ -410,9 +447,10 @@ fn items_for(flow: &Flow<'_>, arr: Id, snippets: bool) -> Option<Vec<Item>> {
                         label: d.name.to_owned(),
                         kind: lsp::CompletionItemKind::CLASS,
                         detail: Some(format!("component, {}+", d.since)),
-                        doc: Some(describe::component(d, v)),
+                        doc: None,
                         text,
                         snippet: snippets,
+                        component: Some(d.name),
                     }
                 })
                 .collect(),
@@ -475,6 +513,7 @@ fn reference(flow: &Flow<'_>, node: Id, offset: usize) -> Option<Edit> {
                     doc: None,
                     text: format!("{name}{close}"),
                     snippet: false,
+                    component: None,
                 })
                 .collect()
         } else {
@@ -487,6 +526,7 @@ fn reference(flow: &Flow<'_>, node: Id, offset: usize) -> Option<Edit> {
                     doc: None,
                     text: format!("{name}{close}"),
                     snippet: false,
+                    component: None,
                 })
                 .collect()
         }
@@ -501,6 +541,7 @@ fn reference(flow: &Flow<'_>, node: Id, offset: usize) -> Option<Edit> {
                 doc: None,
                 text: format!("{k}."),
                 snippet: false,
+                component: None,
             })
             .collect(),
         [k @ ("data" | "form"), _] => fields(here, k),
@@ -515,6 +556,7 @@ fn reference(flow: &Flow<'_>, node: Id, offset: usize) -> Option<Edit> {
                 doc: None,
                 text: format!("{id}."),
                 snippet: false,
+                component: None,
             })
             .collect(),
         ["screen", _, _] => ["data", "form"]
@@ -526,6 +568,7 @@ fn reference(flow: &Flow<'_>, node: Id, offset: usize) -> Option<Edit> {
                 doc: None,
                 text: format!("{k}."),
                 snippet: false,
+                component: None,
             })
             .collect(),
         ["screen", id, k @ ("data" | "form"), _] => fields(flow.screen_named(id)?, k),

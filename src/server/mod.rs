@@ -269,6 +269,7 @@ impl Server {
             }
             HoverRequest::METHOD => self.with(params, |s, p| s.hover(p)),
             Completion::METHOD => self.with(params, |s, p| s.completion(p)),
+            ResolveCompletionItem::METHOD => self.with(params, |s, p| s.resolve_completion(p)),
             GotoDefinition::METHOD => self.with(params, |s, p| s.definition(p)),
             References::METHOD => self.with(params, |s, p| s.references(p)),
             PrepareRenameRequest::METHOD => self.with_result(params, |s, p| s.prepare_rename(p)),
@@ -701,6 +702,7 @@ fn capabilities(enc: Encoding) -> lsp::ServerCapabilities {
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
         completion_provider: Some(lsp::CompletionOptions {
             trigger_characters: Some(vec!["\"".into(), ".".into(), "{".into()]),
+            resolve_provider: Some(true),
             ..Default::default()
         }),
         definition_provider: Some(lsp::OneOf::Left(true)),
