@@ -13,18 +13,119 @@
 #![allow(clippy::print_stdout)] // a benchmark reports its figures
 
 #[allow(dead_code)]
-#[path = "../tests/server/client.rs"]
-mod client;
-#[allow(dead_code)]
 #[path = "../crates/waflow/benches/support/flowgen.rs"]
 mod flowgen;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use client::Client;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use serde_json::{json, Value};
+
+/// A client that reads the server's answers on the calling thread: no reader thread
+/// between the server and the clock (tests/server/client.rs has one, for deadlines).
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    next_id: i64,
+}
+
+impl Client {
+    fn spawn(dir: &Path) -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_waflow"))
+            .arg("server")
+            .current_dir(dir)
+            .env("HOME", dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn waflow server");
+        Client {
+            stdin: child.stdin.take().unwrap(),
+            stdout: BufReader::new(child.stdout.take().unwrap()),
+            child,
+            next_id: 0,
+        }
+    }
+
+    fn send(&mut self, v: &Value) {
+        let body = serde_json::to_vec(v).unwrap();
+        let mut framed = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        framed.extend(body);
+        self.stdin.write_all(&framed).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// The next message matching `pred`; the others are dropped.
+    fn wait(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        loop {
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                assert!(
+                    self.stdout.read_line(&mut line).unwrap() > 0,
+                    "the server ended"
+                );
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(v) = line.strip_prefix("Content-Length: ") {
+                    length = v.parse().unwrap();
+                }
+            }
+            let mut body = vec![0; length];
+            self.stdout.read_exact(&mut body).unwrap();
+            let m: Value = serde_json::from_slice(&body).unwrap();
+            if pred(&m) {
+                return m;
+            }
+        }
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let r = self.wait(|m| m["id"] == id && m.get("method").is_none());
+        r["result"].clone()
+    }
+
+    fn initialize(&mut self, options: Value) {
+        self.request(
+            "initialize",
+            json!({"processId": null, "capabilities": {}, "initializationOptions": options}),
+        );
+        self.notify("initialized", json!({}));
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}),
+        );
+        let uri = uri.to_owned();
+        self.wait(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        });
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
 
 /// The largest real flow, or None without the corpus.
 fn real_flow() -> Option<(PathBuf, String)> {
@@ -72,10 +173,9 @@ fn session(text: &str) -> Session {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join(".git")).unwrap();
     let mut client = Client::spawn(dir.path());
-    client.initialize(json!({}), json!({"diagnosticDelay": 0}));
-    let uri = client::uri(&dir.path().join("flow.json"));
+    client.initialize(json!({"diagnosticDelay": 0}));
+    let uri = format!("file://{}", dir.path().join("flow.json").display());
     client.open(&uri, text);
-    client.diagnostics(&uri);
     let title = text.find("\"title\"").expect("a screen title");
     let value = title + text[title..].find(": \"").unwrap() + 3;
     Session {

@@ -33,7 +33,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{RecvTimeoutError, Sender};
+use crossbeam_channel::RecvTimeoutError;
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
@@ -64,19 +64,20 @@ pub(crate) struct ServerArgs {
 /// Runs the server on stdin and stdout until `exit` (or the end of input).
 pub(crate) fn run(_args: &ServerArgs) -> ExitCode {
     install_panic_hook();
-    let (out, incoming, threads) = match transport::start(std::io::stdin(), std::io::stdout()) {
+    let incoming = match transport::start(std::io::stdin()) {
         Ok(t) => t,
         Err(e) => {
-            crate::print_error(&format!("could not start the server's threads: {e}"));
+            crate::print_error(&format!("could not start the server's reader: {e}"));
             return ExitCode::from(2);
         }
     };
-    let code = serve(out, incoming);
-    threads.finish();
-    code
+    // Message::write flushes after each message; the buffer makes header and body one
+    // write.
+    let out = transport::Output::new(Box::new(std::io::BufWriter::new(std::io::stdout())));
+    serve(out, incoming)
 }
 
-fn serve(out: Sender<Message>, incoming: crossbeam_channel::Receiver<Incoming>) -> ExitCode {
+fn serve(out: transport::Output, incoming: crossbeam_channel::Receiver<Incoming>) -> ExitCode {
     let mut server = Server::new(out);
     loop {
         let next = match server.next_due() {
@@ -119,7 +120,7 @@ fn serve(out: Sender<Message>, incoming: crossbeam_channel::Receiver<Incoming>) 
 }
 
 pub(crate) struct Server {
-    out: Sender<Message>,
+    out: transport::Output,
     enc: Encoding,
     /// Whether the client takes snippets in completions.
     snippets: bool,
@@ -143,7 +144,7 @@ pub(crate) struct Server {
 type Answer = Result<serde_json::Value, (ErrorCode, String)>;
 
 impl Server {
-    fn new(out: Sender<Message>) -> Server {
+    fn new(out: transport::Output) -> Server {
         Server {
             out,
             enc: Encoding::Utf16,
@@ -161,8 +162,7 @@ impl Server {
     }
 
     fn send(&self, m: impl Into<Message>) {
-        // The writer is gone only when stdout is: nothing left to tell anyone.
-        let _ = self.out.send(m.into());
+        self.out.send(&m.into());
     }
 
     fn notify<N: lsp::notification::Notification>(&self, params: N::Params) {

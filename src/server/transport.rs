@@ -9,7 +9,7 @@
 
 use std::io::{self, BufRead, Read, Write};
 
-use crossbeam_channel::{Receiver, Sender};
+use crossbeam_channel::Receiver;
 use lsp_server::{Message, RequestId};
 
 /// The largest message body read. A document is at most Meta's 10 MiB; JSON-escaped in a
@@ -33,31 +33,16 @@ pub(crate) enum Incoming {
     },
 }
 
-/// Starts the reader and writer threads on `input` and `output`; the server sends on the
-/// returned sender and receives on the returned receiver. The writer ends when every
-/// sender is dropped; the reader at the end of input.
-pub(crate) fn start<R, W>(
-    input: R,
-    output: W,
-) -> io::Result<(Sender<Message>, Receiver<Incoming>, Threads)>
+/// Starts the reader thread on `input`: the server receives on the returned receiver.
+/// The reader ends at the end of input, after `exit`, or when the server stops
+/// listening.
+pub(crate) fn start<R>(input: R) -> io::Result<Receiver<Incoming>>
 where
     R: Read + Send + 'static,
-    W: Write + Send + 'static,
 {
-    // Bounded: a client that stops reading our output must slow us down, not grow a queue.
-    let (out_tx, out_rx) = crossbeam_channel::bounded::<Message>(64);
+    // Bounded: a client sending faster than the server handles waits on its pipe.
     let (in_tx, in_rx) = crossbeam_channel::bounded::<Incoming>(64);
-    let writer = std::thread::Builder::new()
-        .name("waflow-lsp-writer".into())
-        .spawn(move || {
-            let mut out = io::BufWriter::new(output);
-            for message in out_rx {
-                message.write(&mut out)?;
-                out.flush()?;
-            }
-            Ok(())
-        })?;
-    let reader = std::thread::Builder::new()
+    std::thread::Builder::new()
         .name("waflow-lsp-reader".into())
         .spawn(move || {
             let mut input = io::BufReader::with_capacity(64 * 1024, input);
@@ -82,21 +67,26 @@ where
                 }
             }
         })?;
-    Ok((out_tx, in_rx, Threads { reader, writer }))
+    Ok(in_rx)
 }
 
-pub(crate) struct Threads {
-    reader: std::thread::JoinHandle<()>,
-    writer: std::thread::JoinHandle<io::Result<()>>,
-}
+/// Where the server's messages go: written by the main loop itself, framed and flushed
+/// one by one. Why no writer thread: every answer would cross one more thread, and on a
+/// busy two-core machine each crossing waits for a time slice (the p99 of a round trip).
+/// A client that stops reading blocks the server, as a full queue would.
+pub(crate) struct Output(std::cell::RefCell<Box<dyn Write>>);
 
-impl Threads {
-    /// Waits for the writer to flush what was sent (call after dropping every sender).
-    /// The reader is not waited for: it may be blocked on a client that never closes
-    /// its end, and the process is about to exit anyway.
-    pub fn finish(self) {
-        let _ = self.writer.join();
-        drop(self.reader);
+impl Output {
+    pub fn new(w: Box<dyn Write>) -> Output {
+        Output(std::cell::RefCell::new(w))
+    }
+
+    /// Writes one message. A failed write means the client is gone: nothing left to
+    /// tell anyone, and the end of input ends the server.
+    pub fn send(&self, m: &Message) {
+        if let Ok(mut w) = self.0.try_borrow_mut() {
+            let _ = m.write(&mut *w);
+        }
     }
 }
 
