@@ -9,22 +9,20 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::{self, FrozenLevel, Policy, Skip};
+use crate::config::{self, Policy, Skip};
+use crate::fixing;
 use crate::inputs::{discover, Discovered, Input};
 use crate::render::{self, Checked, Renderer};
 use crate::terminal;
-use crate::{CheckArgs, Level};
+use crate::CheckArgs;
 
 /// More files than this on a terminal get a progress bar.
 const PROGRESS_FROM: usize = 300;
 
 /// The library's options for a frozen-version policy.
-pub(crate) fn options(frozen: Level) -> waflow::Options {
+pub(crate) fn options(frozen: waflow::Severity) -> waflow::Options {
     waflow::Options {
-        frozen_version: match frozen {
-            Level::Error => waflow::Severity::Error,
-            Level::Warning => waflow::Severity::Warning,
-        },
+        frozen_version: frozen,
         ..waflow::Options::default()
     }
 }
@@ -95,19 +93,54 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         Ok(p) => p,
         Err(e) => return config_failure(&e),
     };
+    let (inputs, mut failures) = match select(args, &mut policies) {
+        Ok(selected) => selected,
+        Err(code) => return code,
+    };
+    let stdin = read_stdin(&inputs, &mut failures);
+    // Made before the workers start, so each drops a file's text once it has what it needs.
+    // The human summary is written below, once the files that could not be read are known.
+    let renderer: Option<Box<dyn Renderer>> = (!args.statistics).then(|| {
+        render::renderer(args.format).unwrap_or_else(|| {
+            Box::new(render::human::Human {
+                color: render::use_color(args.color),
+                summary: false,
+            })
+        })
+    });
+    let checked = check_all(
+        args,
+        &inputs,
+        stdin.as_deref(),
+        renderer.as_deref(),
+        &mut failures,
+    );
+    let wrote = write_out(args, &checked, renderer.as_deref(), &failures, &policies);
+    if wrote.is_err() {
+        // A closed pipe (`waflow check . | head`) is not worth a message, but it is a failure.
+        return ExitCode::from(2);
+    }
+    exit_code(args, &checked, &failures)
+}
+
+/// The inputs to check, each with its policy, and the failures met finding them.
+type Selected = (Vec<(Input, Arc<Policy>)>, Vec<String>);
+
+/// What to check; or the exit code when there is nothing to do (a broken config, nothing
+/// selected).
+fn select(args: &CheckArgs, policies: &mut Policies) -> Result<Selected, ExitCode> {
     let Discovered {
         inputs: found,
-        mut failures,
+        failures,
         walked,
     } = discover(&args.paths);
     let mut inputs: Vec<(Input, Arc<Policy>)> = Vec::with_capacity(found.len());
     // Why each walked file was left out, for the message when nothing is checked.
     let mut skipped: Vec<Option<(Skip, Option<PathBuf>)>> = Vec::with_capacity(found.len());
     for input in found {
-        let policy = match policies.for_path(input.path()) {
-            Ok(p) => p,
-            Err(e) => return config_failure(&e),
-        };
+        let policy = policies
+            .for_path(input.path())
+            .map_err(|e| config_failure(&e))?;
         if let Input::Found(p) = &input {
             if let Some(why) = policy.skips(p) {
                 skipped.push(Some((why, policy.source.clone())));
@@ -126,33 +159,40 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             "no file was checked: {}. Pass --allow-no-files if that is fine",
             reasons.join("; ")
         )));
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
-    let frozen = |policy: &Policy| {
-        args.frozen_version.unwrap_or(match policy.frozen_version {
-            Some(FrozenLevel::Warning) => Level::Warning,
-            _ => Level::Error,
-        })
-    };
-    let read_cap = waflow::Options::default().read_cap;
+    Ok((inputs, failures))
+}
 
-    // Stdin is read up front, on this thread; files are read by the workers.
-    let stdin = if inputs.iter().any(|(i, _)| matches!(i, Input::Stdin)) {
-        match read_capped(std::io::stdin().lock(), read_cap) {
-            Ok(bytes) => Some(bytes),
-            Err(err) => {
-                failures.push(format!("<stdin>: {err}"));
-                None
-            }
+/// Stdin, read up front on this thread when it is among the inputs (files are read by
+/// the workers).
+fn read_stdin(inputs: &[(Input, Arc<Policy>)], failures: &mut Vec<String>) -> Option<Vec<u8>> {
+    if !inputs.iter().any(|(i, _)| matches!(i, Input::Stdin)) {
+        return None;
+    }
+    let read_cap = waflow::Options::default().read_cap;
+    match read_capped(std::io::stdin().lock(), read_cap) {
+        Ok(bytes) => Some(bytes),
+        Err(err) => {
+            failures.push(format!("<stdin>: {err}"));
+            None
         }
-    } else {
-        None
-    };
+    }
+}
+
+/// Every input read, validated and prepared for the renderer, in parallel and in input
+/// order; inputs that could not be read become failures.
+fn check_all(
+    args: &CheckArgs,
+    inputs: &[(Input, Arc<Policy>)],
+    stdin: Option<&[u8]>,
+    renderer: Option<&dyn Renderer>,
+    failures: &mut Vec<String>,
+) -> Vec<Checked> {
     let stdin_name = args
         .stdin_filename
         .clone()
         .unwrap_or_else(|| "<stdin>".into());
-
     let progress = if inputs.len() > PROGRESS_FROM && std::io::stderr().is_terminal() && !args.quiet
     {
         indicatif::ProgressBar::with_draw_target(
@@ -162,28 +202,11 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    // Made before the workers start, so each drops a file's text once it has what it needs.
-    // The human summary is written below, once the files that could not be read are known.
-    let renderer: Option<Box<dyn Renderer>> = (!args.statistics).then(|| {
-        render::renderer(args.format).unwrap_or_else(|| {
-            Box::new(render::human::Human {
-                color: render::use_color(args.color),
-                summary: false,
-            })
-        })
-    });
     let check_one = |(input, policy): &(Input, Arc<Policy>)| -> Result<Checked, String> {
-        let defaults = options(frozen(policy));
-        let options = waflow::Options {
-            max_findings: args
-                .max_findings
-                .map_or(defaults.max_findings, |n| n as usize),
-            max_depth: args.max_depth.map_or(defaults.max_depth, |n| n as usize),
-            ..defaults
-        };
+        let options = check_options(args, policy);
         let (name, bytes, known) = match input {
-            Input::Stdin => match &stdin {
-                Some(b) => (stdin_name.clone(), b.clone(), None),
+            Input::Stdin => match stdin {
+                Some(b) => (stdin_name.clone(), b.to_vec(), None),
                 None => return Err(String::new()),
             },
             Input::File(path) | Input::Found(path) => {
@@ -192,14 +215,26 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
                 (name, bytes, known)
             }
         };
-        // validate_capped applies the read cap and knows whether it cut the input.
-        let report = known.unwrap_or_else(|| waflow::validate_capped(&bytes, &options));
-        let mut report = policy.apply(input.path().or(Some(Path::new(&stdin_name))), report);
+        let policy_path = input.path().or(Some(Path::new(&stdin_name)));
+        let apply_policy = |report| policy.apply(policy_path, report);
+        let (bytes, report, fixing) = match known {
+            Some(report) => (bytes, apply_policy(report), fixing::Outcome::default()),
+            None if args.fix || args.diff => {
+                fixing::fix_input(args, input.path(), &name, bytes, &options, apply_policy)?
+            }
+            // validate_capped applies the read cap and knows whether it cut the input.
+            None => {
+                let report = waflow::validate_capped(&bytes, &options);
+                (bytes, apply_policy(report), fixing::Outcome::default())
+            }
+        };
+        let mut report = report;
         if args.no_warnings {
             report = report.map(|f| (f.severity == waflow::Severity::Error).then_some(f));
         }
         let mut checked = Checked::new(name, bytes, report);
-        match &renderer {
+        checked.fixing = fixing;
+        match renderer {
             Some(renderer) => renderer.prepare(&mut checked),
             // The statistics count findings; they need no text.
             None => checked.bytes = Vec::new(),
@@ -214,7 +249,6 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         inputs.iter().map(check_one).collect()
     };
     progress.finish_and_clear();
-
     let mut checked = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -223,18 +257,84 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             Err(e) => failures.push(e),
         }
     }
+    checked
+}
 
-    let mut out = match &renderer {
-        Some(renderer) => renderer.render(&checked),
-        None => statistics(&checked, failures.len()),
+/// The library's options for one input: its policy's frozen-version severity unless the
+/// flag says otherwise, and the flags' caps.
+fn check_options(args: &CheckArgs, policy: &Policy) -> waflow::Options {
+    let frozen = args
+        .frozen_version
+        .or(policy.frozen_version)
+        .unwrap_or_default();
+    let defaults = options(frozen);
+    waflow::Options {
+        max_findings: args
+            .max_findings
+            .map_or(defaults.max_findings, |n| n as usize),
+        max_depth: args.max_depth.map_or(defaults.max_depth, |n| n as usize),
+        ..defaults
+    }
+}
+
+/// The rendered report on stdout, then the failures and stale suppressions on stderr;
+/// whether stdout took it.
+fn write_out(
+    args: &CheckArgs,
+    checked: &[Checked],
+    renderer: Option<&dyn Renderer>,
+    failures: &[String],
+    policies: &Policies,
+) -> std::io::Result<()> {
+    let on_terminal = std::io::stdout().is_terminal();
+    // Text from a file reaches a terminal escaped; a pipe (`| patch -p1`) gets it exact.
+    let shown = |text: &str| {
+        if on_terminal {
+            terminal::escape_lines(text).into_owned()
+        } else {
+            text.to_owned()
+        }
     };
-    if renderer.is_some() && args.format == crate::Format::Human && !args.quiet {
-        out.extend_from_slice(render::human::summary(&checked, failures.len()).as_bytes());
+    let applied: usize = checked.iter().map(|c| c.fixing.applied).sum();
+    let fixed_files = checked.iter().filter(|c| c.fixing.applied > 0).count();
+    let mut out = Vec::new();
+    let mut to_stderr = Vec::new();
+    if args.diff {
+        // `--diff` prints the diff alone: the findings are those of files not yet fixed.
+        for c in checked {
+            out.extend_from_slice(shown(c.fixing.diff.as_deref().unwrap_or_default()).as_bytes());
+        }
+    } else {
+        let mut findings = match renderer {
+            Some(renderer) => renderer.render(checked),
+            None => statistics(checked, failures.len()),
+        };
+        if renderer.is_some() && args.format == crate::Format::Human && !args.quiet {
+            findings.extend_from_slice(render::human::summary(checked, failures.len()).as_bytes());
+        }
+        // `--fix` on stdin prints the fixed text; the findings then go to stderr.
+        match checked.iter().find_map(|c| c.fixing.stdout.as_deref()) {
+            Some(text) => {
+                out.extend_from_slice(shown(text).as_bytes());
+                to_stderr = findings;
+            }
+            None => out = findings,
+        }
     }
     let mut stdout = std::io::stdout().lock();
     let wrote = stdout.write_all(&out).and_then(|()| stdout.flush());
     let mut stderr = std::io::stderr().lock();
-    for f in &failures {
+    let _ = stderr.write_all(&to_stderr);
+    if (args.fix || args.diff) && !args.quiet {
+        let verb = if args.diff { "would fix" } else { "fixed" };
+        let _ = writeln!(
+            stderr,
+            "waflow: {verb} {} in {}",
+            render::human::plural(applied, "finding"),
+            render::human::plural(fixed_files, "file")
+        );
+    }
+    for f in failures {
         let _ = writeln!(stderr, "waflow: error: {}", terminal::escape(f));
     }
     if !args.quiet {
@@ -244,20 +344,25 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             }
         }
     }
-    if wrote.is_err() {
-        // A closed pipe (`waflow check . | head`) is not worth a message, but it is a failure.
-        return ExitCode::from(2);
-    }
+    wrote
+}
+
+/// 2 for failures, 1 for errors or too many warnings, else 0 (`--exit-zero`: 0 unless
+/// something failed).
+fn exit_code(args: &CheckArgs, checked: &[Checked], failures: &[String]) -> ExitCode {
     let warnings: usize = checked.iter().map(|c| c.report.warnings().len()).sum();
     if !failures.is_empty() {
         ExitCode::from(2)
     } else if args.exit_zero {
         ExitCode::SUCCESS
+    } else if args.diff {
+        // As ruff: 1 when there is something to fix.
+        ExitCode::from(u8::from(checked.iter().any(|c| c.fixing.applied > 0)))
     } else if checked.iter().any(|c| !c.report.is_valid()) {
         ExitCode::from(1)
     } else if args.max_warnings.is_some_and(|max| warnings > max) {
         let _ = writeln!(
-            stderr,
+            std::io::stderr().lock(),
             "waflow: {} exceed --max-warnings {}",
             render::human::plural(warnings, "warning"),
             args.max_warnings.unwrap_or_default()

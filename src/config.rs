@@ -43,11 +43,13 @@ pub(crate) struct Config {
     pub exclude: Vec<Spanned<String>>,
     /// Severity of findings about frozen Flow JSON versions (default: error). The
     /// `--frozen-version` flag wins.
-    pub frozen_version: Option<FrozenLevel>,
+    #[serde(default)]
+    #[schemars(schema_with = "severity_schema")]
+    pub frozen_version: Option<waflow::Severity>,
     /// Severity per rule code (`waflow rules` lists them): error, warning or off.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, Level>")]
-    pub rules: BTreeMap<String, Spanned<Level>>,
+    #[schemars(with = "BTreeMap<String, RuleSetting>")]
+    pub rules: BTreeMap<String, Spanned<RuleSetting>>,
     /// Rule severities for some paths only; later entries win.
     #[serde(default)]
     pub overrides: Vec<Override>,
@@ -61,21 +63,63 @@ pub(crate) struct Config {
     pub eight_by_eight: EightByEight,
 }
 
-/// A rule's severity in the configuration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Level {
-    Error,
-    Warning,
+/// A rule's setting in the configuration: a severity (the library's one severity type),
+/// or `off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RuleSetting {
     Off,
+    On(waflow::Severity),
 }
 
-/// The frozen-version policy.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum FrozenLevel {
-    Error,
-    Warning,
+impl RuleSetting {
+    /// How waflow.toml spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleSetting::Off => "off",
+            RuleSetting::On(severity) => severity.as_str(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        match name.as_str() {
+            "off" => Ok(RuleSetting::Off),
+            other => other.parse().map(RuleSetting::On).map_err(|_| {
+                serde::de::Error::unknown_variant(other, &["error", "warning", "off"])
+            }),
+        }
+    }
+}
+
+impl JsonSchema for RuleSetting {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleSetting".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = waflow::Severity::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .chain(["off"])
+            .collect();
+        schemars::json_schema!({
+            "description": "A rule's setting: a severity, or off.",
+            "type": "string",
+            "enum": names,
+        })
+    }
+}
+
+/// The JSON Schema of a severity (the library does not depend on schemars).
+fn severity_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = waflow::Severity::ALL.iter().map(|s| s.as_str()).collect();
+    schemars::json_schema!({
+        "description": "A severity: error or warning.",
+        "type": "string",
+        "enum": names,
+    })
 }
 
 /// `[[overrides]]`: severities for the files matching `files`.
@@ -86,8 +130,8 @@ pub(crate) struct Override {
     #[schemars(with = "Vec<String>")]
     pub files: Vec<Spanned<String>>,
     /// Severity per rule code for those files.
-    #[schemars(with = "BTreeMap<String, Level>")]
-    pub rules: BTreeMap<String, Spanned<Level>>,
+    #[schemars(with = "BTreeMap<String, RuleSetting>")]
+    pub rules: BTreeMap<String, Spanned<RuleSetting>>,
 }
 
 /// `[[suppress]]`: one finding to ignore.
@@ -199,8 +243,8 @@ pub(crate) fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, Conf
     let config: Config =
         toml::from_str(&text).map_err(|e| fail(text.clone(), e.span(), e.message().to_owned()))?;
     // Rule codes are checked here, so a typo is an error at its place, not a silent no-op.
-    let known = |code: &str| waflow::rules::by_code(code).is_some();
-    let mut codes: Vec<(&String, &Spanned<Level>)> = config.rules.iter().collect();
+    let known = |code: &str| waflow::registry::by_code(code).is_some();
+    let mut codes: Vec<(&String, &Spanned<RuleSetting>)> = config.rules.iter().collect();
     codes.extend(config.overrides.iter().flat_map(|o| o.rules.iter()));
     for (code, level) in codes {
         if !known(code) {
@@ -251,7 +295,7 @@ fn unknown_rule(code: &str) -> String {
             None
         }
     };
-    let mut near: Vec<(usize, usize, &str)> = waflow::rules::all()
+    let mut near: Vec<(usize, usize, &str)> = waflow::registry::all()
         .iter()
         .filter_map(|r| score(r.code).map(|s| (s, r.code.len().abs_diff(code.len()), r.code)))
         .collect();
@@ -385,9 +429,9 @@ pub(crate) struct Policy {
     /// The globs as written, for `--show-config`.
     include_globs: Option<Vec<String>>,
     exclude_globs: Vec<String>,
-    pub frozen_version: Option<FrozenLevel>,
-    rules: BTreeMap<String, Level>,
-    overrides: Vec<(GlobSet, BTreeMap<String, Level>)>,
+    pub frozen_version: Option<waflow::Severity>,
+    rules: BTreeMap<String, RuleSetting>,
+    overrides: Vec<(GlobSet, BTreeMap<String, RuleSetting>)>,
     suppress: Vec<(Suppression, GlobMatcher)>,
     /// `[8x8]`, for `--show-config`.
     #[cfg_attr(not(feature = "upload"), allow(dead_code))]
@@ -416,7 +460,7 @@ impl Policy {
             .map(|d| std::path::absolute(d).unwrap_or_else(|_| d.to_owned()))
             .unwrap_or_default();
         let c = loaded.config;
-        let levels = |m: &BTreeMap<String, Spanned<Level>>| {
+        let levels = |m: &BTreeMap<String, Spanned<RuleSetting>>| {
             m.iter().map(|(k, v)| (k.clone(), *v.get_ref())).collect()
         };
         let suppress: Vec<(Suppression, GlobMatcher)> = c
@@ -484,7 +528,7 @@ impl Policy {
 
     /// The level `rule` gets for `file` and where it comes from: an override (its index
     /// among `[[overrides]]`), `[rules]`, or `None` for the rule's own default.
-    pub fn level_for(&self, rule: &str, file: &Path) -> Option<(Level, LevelSource)> {
+    pub fn level_for(&self, rule: &str, file: &Path) -> Option<(RuleSetting, LevelSource)> {
         let rel = self.relative(file);
         self.overrides
             .iter()
@@ -507,7 +551,7 @@ impl Policy {
 
     /// The configured level of `rule` for `file`: overrides (last match wins), then
     /// `[rules]`.
-    fn level(&self, rule: &str, rel: &Path) -> Option<Level> {
+    fn level(&self, rule: &str, rel: &Path) -> Option<RuleSetting> {
         self.overrides
             .iter()
             .rev()
@@ -531,9 +575,8 @@ impl Policy {
             let rule = f.rule?;
             if let Some(rel) = &rel {
                 match self.level(rule, rel) {
-                    Some(Level::Off) => return None,
-                    Some(Level::Error) => f.severity = waflow::Severity::Error,
-                    Some(Level::Warning) => f.severity = waflow::Severity::Warning,
+                    Some(RuleSetting::Off) => return None,
+                    Some(RuleSetting::On(severity)) => f.severity = severity,
                     None => {}
                 }
                 for (i, (s, m)) in self.suppress.iter().enumerate() {
@@ -613,7 +656,7 @@ fn wildcard(pattern: &str, text: &str) -> bool {
 pub(crate) fn schema_text() -> String {
     let mut schema = serde_json::to_value(schemars::schema_for!(Config)).unwrap_or_default();
     // Rule codes come from the registry, so editors complete them and flag typos.
-    let codes: Vec<&str> = waflow::rules::all().iter().map(|r| r.code).collect();
+    let codes: Vec<&str> = waflow::registry::all().iter().map(|r| r.code).collect();
     let names = serde_json::json!({ "enum": codes });
     for at in ["/properties/rules", "/$defs/Override/properties/rules"] {
         if let Some(serde_json::Value::Object(m)) = schema.pointer_mut(at) {

@@ -11,6 +11,7 @@ mod alloc;
 mod bounded;
 mod check;
 mod config;
+mod fixing;
 mod inputs;
 #[cfg(feature = "upload")]
 mod remote;
@@ -78,8 +79,8 @@ pub(crate) struct CheckArgs {
     pub stdin_filename: Option<String>,
     /// Severity of findings about frozen Flow JSON versions (default: error, or
     /// frozen-version in waflow.toml)
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub frozen_version: Option<Level>,
+    #[arg(long, value_name = "LEVEL", value_parser = severity_arg())]
+    pub frozen_version: Option<waflow::Severity>,
     /// Config file to use instead of the nearest waflow.toml of each file
     #[arg(long, value_name = "PATH")]
     pub config: Option<std::path::PathBuf>,
@@ -116,6 +117,18 @@ pub(crate) struct CheckArgs {
     /// the settings it yields there (as ruff's --show-settings)
     #[arg(long)]
     pub show_config: bool,
+    /// Apply the safe fixes in place (stdin: print the fixed text), then report what
+    /// remains
+    #[arg(long)]
+    pub fix: bool,
+    /// Apply unsafe fixes too, with --fix or --diff (they change what the flow does:
+    /// review them)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing; exit 1 when there is
+    /// something to fix
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -134,10 +147,11 @@ pub(crate) enum Format {
     Junit,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Level {
-    Error,
-    Warning,
+/// `error` or `warning`, parsed into the library's severity.
+pub(crate) fn severity_arg() -> impl clap::builder::TypedValueParser<Value = waflow::Severity> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(waflow::Severity::ALL.map(waflow::Severity::as_str))
+        .try_map(|name| name.parse::<waflow::Severity>())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -4,7 +4,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use waflow::rules::{all, by_code, RuleMeta};
+use waflow::registry::{all, by_code};
+use waflow::RuleMeta;
 
 #[derive(clap::Args)]
 pub(crate) struct RulesArgs {

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use waflow::catalog::{schema_versions, FlowVersion};
-use waflow::schema::{file_name, schema_text};
+use waflow::{schema_file_name as file_name, schema_text};
+use waflow::{schema_versions, FlowVersion};
 
 #[derive(clap::Args)]
 pub(crate) struct SchemaArgs {

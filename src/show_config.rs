@@ -10,7 +10,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::config::{self, Boundary, FrozenLevel, Level, LevelSource, Policy, Skip};
+use crate::config::{self, Boundary, LevelSource, Policy, Skip};
 use crate::terminal::escape;
 use crate::CheckArgs;
 
@@ -123,10 +123,8 @@ fn describe(args: &CheckArgs, path: &Path) -> Result<String, config::ConfigError
     }
 
     let frozen = match (args.frozen_version, policy.frozen_version) {
-        (Some(crate::Level::Warning), _) => "warning (--frozen-version)".to_owned(),
-        (Some(crate::Level::Error), _) => "error (--frozen-version)".to_owned(),
-        (None, Some(FrozenLevel::Warning)) => format!("warning ({source})"),
-        (None, Some(FrozenLevel::Error)) => format!("error ({source})"),
+        (Some(severity), _) => format!("{severity} (--frozen-version)"),
+        (None, Some(severity)) => format!("{severity} ({source})"),
         (None, None) => "error (default)".to_owned(),
     };
     let _ = writeln!(o, "frozen-version: {frozen}");
@@ -147,20 +145,16 @@ fn describe(args: &CheckArgs, path: &Path) -> Result<String, config::ConfigError
     );
 
     let _ = writeln!(o, "rules:");
-    let width = waflow::rules::all()
+    let width = waflow::registry::all()
         .iter()
         .map(|r| r.code.len())
         .max()
         .unwrap_or(0);
-    for rule in waflow::rules::all() {
+    for rule in waflow::registry::all() {
         let level = match policy.level_for(rule.code, path) {
             None => format!("{} (default)", rule.severity.as_str()),
             Some((level, from)) => {
-                let level = match level {
-                    Level::Error => "error",
-                    Level::Warning => "warning",
-                    Level::Off => "off",
-                };
+                let level = level.as_str();
                 match from {
                     LevelSource::Rules => format!("{level} ({source} [rules])"),
                     LevelSource::Override(n) => {

@@ -403,7 +403,7 @@ fn rules_and_explain_come_from_the_registry() {
         .iter()
         .map(|r| r["code"].as_str().expect("code"))
         .collect();
-    let registry: Vec<&str> = waflow::rules::all().iter().map(|r| r.code).collect();
+    let registry: Vec<&str> = waflow::registry::all().iter().map(|r| r.code).collect();
     assert_eq!(codes, registry);
 
     let human = stdout(&waflow(&["rules"], dir.path()));
@@ -706,7 +706,7 @@ fn show_config_names_the_file_how_it_was_found_and_the_settings_it_yields() {
         "{text}"
     );
     // Every rule is listed, with the level it has for this file.
-    assert!(waflow::rules::all()
+    assert!(waflow::registry::all()
         .iter()
         .all(|r| !rule_line(r.code).is_empty()));
 

@@ -28,7 +28,7 @@ fn docs_rules_md_is_fresh() {
         committed == waflow(&["rules", "--format", "markdown"]),
         "docs/rules.md is stale: run `cargo run --bin waflow -- rules --format markdown > docs/rules.md`"
     );
-    for rule in waflow::rules::all() {
+    for rule in waflow::registry::all() {
         assert!(
             committed.contains(&format!("\n## {}\n", rule.code)),
             "{} has no section",
@@ -93,6 +93,7 @@ fn sarif_output_is_valid_sarif_2_1_0_with_rule_metadata() {
         "testdata/routing-navigate-not-in-model/invalid.json",
         "testdata/invalid-json",
         "testdata/examples",
+        "testdata/unknown-property",
     ]);
     let sarif: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     let errors: Vec<String> = validator
@@ -102,7 +103,7 @@ fn sarif_output_is_valid_sarif_2_1_0_with_rule_metadata() {
     assert!(errors.is_empty(), "{errors:#?}");
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), waflow::rules::all().len());
+    assert_eq!(rules.len(), waflow::registry::all().len());
     let result = &run["results"][0];
     let index = result["ruleIndex"].as_u64().expect("index") as usize;
     assert_eq!(rules[index]["id"], result["ruleId"]);
@@ -114,5 +115,30 @@ fn sarif_output_is_valid_sarif_2_1_0_with_rule_metadata() {
         result["locations"].as_array().expect("locations").len(),
         2,
         "both screens of the missing route"
+    );
+    // Fixes (SARIF 3.55): a rename of a misspelt key, by byte offset, with its
+    // applicability; the schema check above covers their shape.
+    let fixes: Vec<&serde_json::Value> = run["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r.get("fixes"))
+        .flat_map(|f| f.as_array().expect("fixes"))
+        .collect();
+    let rename = fixes
+        .iter()
+        .find(|f| {
+            f["description"]["text"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Rename"))
+        })
+        .expect("testdata/unknown-property has fixable typos");
+    let replacement = &rename["artifactChanges"][0]["replacements"][0];
+    assert!(replacement["deletedRegion"]["byteLength"].as_u64() > Some(0));
+    assert!(replacement["insertedContent"]["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with('"')));
+    assert!(
+        ["safe", "unsafe"].contains(&rename["properties"]["applicability"].as_str().unwrap_or(""))
     );
 }

@@ -12,7 +12,6 @@ use waflow_8x8::{Category, UpdateFlow, UpdateResponse};
 use super::{emit, fail, note, RemoteArgs};
 use crate::render::{self, human::plural, Checked};
 use crate::terminal;
-use crate::Level;
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct PushArgs {
@@ -42,8 +41,8 @@ pub(crate) struct PushArgs {
     #[arg(long)]
     pub force: bool,
     /// Severity of findings about frozen Flow JSON versions
-    #[arg(long, value_enum, default_value_t = Level::Error, value_name = "LEVEL")]
-    pub frozen_version: Level,
+    #[arg(long, default_value = "error", value_name = "LEVEL", value_parser = crate::severity_arg())]
+    pub frozen_version: waflow::Severity,
     #[command(flatten)]
     pub remote: RemoteArgs,
 }

@@ -151,7 +151,7 @@ fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagno
     if let Some(rule) = f.rule {
         notes.push(format!(
             "docs: {} (or `waflow explain {rule}`)",
-            super::doc_url(rule)
+            waflow::rule_doc_url(rule)
         ));
     }
     d.with_labels(labels).with_notes(notes)

@@ -3,7 +3,7 @@
 //! `push` and `status` add what the server said (`flowId`, `success`, `status`...).
 
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
-use waflow::finding::Spelled;
+use waflow::Spelled;
 use waflow::Spelling;
 
 use super::{Checked, Renderer};

@@ -25,14 +25,6 @@ pub(crate) trait Renderer: Sync {
     }
 }
 
-/// Where a rule's documentation lives (docs/rules.md, generated from the registry).
-pub(crate) fn doc_url(code: &str) -> String {
-    format!(
-        "{}/blob/main/docs/rules.md#{code}",
-        env!("CARGO_PKG_REPOSITORY")
-    )
-}
-
 /// One validated input.
 pub(crate) struct Checked {
     /// The path as the user gave it (or the stdin name).
@@ -45,6 +37,8 @@ pub(crate) struct Checked {
     pub report: waflow::Report,
     /// More top-level fields for the JSON formats (what a server answered), in order.
     pub extra: Vec<(&'static str, serde_json::Value)>,
+    /// What `--fix` or `--diff` did to the input.
+    pub fixing: crate::fixing::Outcome,
 }
 
 impl Checked {
@@ -55,6 +49,7 @@ impl Checked {
             frames: None,
             report,
             extra: Vec::new(),
+            fixing: crate::fixing::Outcome::default(),
         }
     }
 }

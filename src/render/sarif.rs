@@ -3,10 +3,11 @@
 //! level, Meta's codes), results point at them by index.
 
 use serde::Serialize;
-use waflow::rules::{all, RuleMeta};
+use waflow::registry::all;
+use waflow::RuleMeta;
 use waflow::{Finding, Severity};
 
-use super::{doc_url, Checked, Renderer};
+use super::{Checked, Renderer};
 
 pub(crate) struct Sarif;
 
@@ -48,7 +49,7 @@ struct Driver<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Rule<'a> {
-    default_configuration: Level,
+    default_configuration: Configuration,
     full_description: Text<'a>,
     help: Text<'a>,
     help_uri: String,
@@ -63,7 +64,7 @@ struct Text<'a> {
 }
 
 #[derive(Serialize)]
-struct Level {
+struct Configuration {
     level: &'static str,
 }
 
@@ -85,6 +86,45 @@ struct SarifResult<'a> {
     rule_id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule_index: Option<usize>,
+    /// The fixes the rule proposes (SARIF 3.55), when it has any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    artifact_changes: [ArtifactChange<'a>; 1],
+    description: Text<'a>,
+    properties: FixProperties,
+}
+
+#[derive(Serialize)]
+struct FixProperties {
+    /// waflow's own: `safe` (applied by --fix) or `unsafe` (needs --unsafe-fixes).
+    applicability: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: Artifact<'a>,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    /// By byte offset (SARIF 3.30.2): exact whatever the line endings and columns.
+    deleted_region: ByteRegion,
+    inserted_content: Text<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ByteRegion {
+    byte_length: u32,
+    byte_offset: u32,
 }
 
 #[derive(Serialize)]
@@ -131,12 +171,12 @@ struct Region {
 
 fn rule(r: &RuleMeta) -> Rule<'_> {
     Rule {
-        default_configuration: Level {
+        default_configuration: Configuration {
             level: level(r.severity),
         },
         full_description: Text { text: r.doc },
         help: Text { text: r.doc },
-        help_uri: doc_url(r.code),
+        help_uri: waflow::rule_doc_url(r.code),
         id: r.code,
         properties: Codes {
             error_type: r.error_type,
@@ -219,6 +259,32 @@ fn result<'a>(f: &'a Finding, uri: &'a str, index: Option<usize>) -> SarifResult
         },
         rule_id: f.rule.unwrap_or(&f.error),
         rule_index: index,
+        fixes: f.fixes.iter().map(|fix| sarif_fix(fix, uri)).collect(),
+    }
+}
+
+fn sarif_fix<'a>(fix: &'a waflow::fix::Fix, uri: &'a str) -> SarifFix<'a> {
+    SarifFix {
+        artifact_changes: [ArtifactChange {
+            artifact_location: Artifact { uri },
+            replacements: fix
+                .edits
+                .iter()
+                .map(|e| Replacement {
+                    deleted_region: ByteRegion {
+                        byte_length: e.span.end.saturating_sub(e.span.start),
+                        byte_offset: e.span.start,
+                    },
+                    inserted_content: Text {
+                        text: &e.replacement,
+                    },
+                })
+                .collect(),
+        }],
+        description: Text { text: &fix.title },
+        properties: FixProperties {
+            applicability: fix.applicability.as_str(),
+        },
     }
 }
 

@@ -148,8 +148,9 @@ fn stages(c: &mut Criterion) {
                 input.name
             );
         }
-        let arena = waflow::syntax::Arena::for_text(text);
-        let tree = waflow::syntax::parse(text, &arena, &Default::default()).expect("parses");
+        let arena = waflow::internals::syntax::Arena::for_text(text);
+        let tree =
+            waflow::internals::syntax::parse(text, &arena, &Default::default()).expect("parses");
         let mut group = c.benchmark_group(input.name);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.sample_size(if text.len() > 5_000_000 { 10 } else { 30 });
@@ -162,16 +163,25 @@ fn stages(c: &mut Criterion) {
         group.bench_function("span_parse", |b| {
             b.iter(|| {
                 // The arena is part of the parse: made and freed in each iteration.
-                let arena = waflow::syntax::Arena::for_text(text);
-                let parsed = waflow::syntax::parse(black_box(text), &arena, &Default::default());
+                let arena = waflow::internals::syntax::Arena::for_text(text);
+                let parsed =
+                    waflow::internals::syntax::parse(black_box(text), &arena, &Default::default());
                 black_box(parsed.map(|p| p.depth).unwrap_or_default())
             })
         });
         group.bench_function("schema_stage", |b| {
-            b.iter(|| waflow::schema::check_tree(black_box(text), black_box(&tree.root), version))
+            b.iter(|| {
+                waflow::internals::schema_check_tree(
+                    black_box(text),
+                    black_box(&tree.root),
+                    version,
+                )
+            })
         });
         group.bench_function("rule_stage", |b| {
-            b.iter(|| waflow::rules::check_tree(black_box(text), black_box(&tree.root), version))
+            b.iter(|| {
+                waflow::internals::rules_check_tree(black_box(text), black_box(&tree.root), version)
+            })
         });
         group.bench_function("validate", |b| b.iter(|| waflow::validate(black_box(text))));
         group.bench_function("peer_jsonschema_rs", |b| {
@@ -208,7 +218,7 @@ fn best(f: &dyn Fn()) -> Duration {
 
 fn row(
     input: &Input,
-    root: &waflow::syntax::Node<'_>,
+    root: &waflow::internals::syntax::Node<'_>,
     v: waflow::FlowVersion,
     peer: &jsonschema::Validator,
 ) -> Row {
@@ -222,12 +232,20 @@ fn row(
             ))
         }),
         parse: best(&|| {
-            let arena = waflow::syntax::Arena::for_text(text);
-            let parsed = waflow::syntax::parse(text, &arena, &Default::default());
+            let arena = waflow::internals::syntax::Arena::for_text(text);
+            let parsed = waflow::internals::syntax::parse(text, &arena, &Default::default());
             black_box(parsed.map(|p| p.depth).unwrap_or_default());
         }),
-        schema: best(&|| drop(black_box(waflow::schema::check_tree(text, root, v)))),
-        rules: best(&|| drop(black_box(waflow::rules::check_tree(text, root, v)))),
+        schema: best(&|| {
+            drop(black_box(waflow::internals::schema_check_tree(
+                text, root, v,
+            )))
+        }),
+        rules: best(&|| {
+            drop(black_box(waflow::internals::rules_check_tree(
+                text, root, v,
+            )))
+        }),
         validate: best(&|| drop(black_box(waflow::validate(text)))),
         peer: best(&|| {
             black_box(peer_check(peer, text, input.valid));

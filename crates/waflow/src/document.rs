@@ -2,111 +2,113 @@
 //! (size, encoding, syntax, duplicate keys). Meta's order (spec 0): parse, then size; we
 //! check the size first so a 2 GB file is never parsed, and say so in the docs.
 
-use crate::budget::Budget;
 use crate::catalog::limits::MAX_FLOW_JSON_BYTES;
-use crate::finding::{Finding, Pointer, Severity, FLOW_JSON_ERROR};
+use crate::finding::Pointer;
+use crate::fix::{Edit, Fix};
 use crate::locate::Locator;
-use crate::rules::RuleMeta;
+use crate::rule::{declare_rule, RuleMeta};
+use crate::sink::Sink;
 use crate::syntax::{self, Arena, LineIndex, ParseOptions, Parsed, Span};
 
-pub(crate) static INVALID_UTF8: RuleMeta = RuleMeta {
-    code: "invalid-utf8",
-    error: "INVALID_FLOW_JSON",
-    error_type: FLOW_JSON_ERROR,
-    severity: Severity::Error,
-    since: None,
-    until: None,
-    summary: "The file is not valid UTF-8.",
-    doc: "Meta reads Flow JSON as UTF-8 (its size limit counts UTF-8 bytes, spec 10) and \
-          refuses a document it cannot decode as INVALID_FLOW_JSON. The finding gives the byte \
-          offset of the first bad byte and the line and column where the valid text ends. \
-          Meta's builder never sees bytes (it validates a JavaScript string), so its records of \
-          such files (invalid-utf8_*) judge a decoded copy and pass; the docs define the \
-          document and its 10 MB limit in UTF-8, and waflow keeps the rule. Fix: re-save the file as UTF-8 (files saved as UTF-16 are recognised by their byte \
-          order mark and named as such).",
-};
+declare_rule! {
+    pub(crate) INVALID_UTF8 {
+        code: "invalid-utf8",
+        error: "INVALID_FLOW_JSON",
+        summary: "The file is not valid UTF-8.",
+        doc: "Meta reads Flow JSON as UTF-8 (its size limit counts UTF-8 bytes, spec 10) and \
+              refuses a document it cannot decode as INVALID_FLOW_JSON. The finding gives the byte \
+              offset of the first bad byte and the line and column where the valid text ends. \
+              Meta's builder never sees bytes (it validates a JavaScript string), so its records of \
+              such files (invalid-utf8_*) judge a decoded copy and pass; the docs define the \
+              document and its 10 MB limit in UTF-8, and waflow keeps the rule. Fix: re-save the file as UTF-8 (files saved as UTF-16 are recognised by their byte \
+              order mark and named as such).",
+    }
+}
 
-pub(crate) static TOO_LARGE: RuleMeta = RuleMeta {
-    code: "flow-json-too-large",
-    error: "INVALID_FLOW_JSON",
-    error_type: FLOW_JSON_ERROR,
-    severity: Severity::Error,
-    since: None,
-    until: None,
-    summary: "The Flow JSON is larger than Meta's 10 MB limit.",
-    doc: "Meta refuses Flow JSON over 10 MB, where 1 MB is 1,048,576 bytes: 10,485,760 UTF-8 \
-          bytes [D][B][A] (spec 10). Its message states by how many bytes the limit is \
-          exceeded; so does ours. The document is not parsed further. Fix: move large data \
-          (images, long lists) to your endpoint's responses.",
-};
+declare_rule! {
+    pub(crate) FLOW_JSON_TOO_LARGE {
+        code: "flow-json-too-large",
+        error: "INVALID_FLOW_JSON",
+        summary: "The Flow JSON is larger than Meta's 10 MB limit.",
+        doc: "Meta refuses Flow JSON over 10 MB, where 1 MB is 1,048,576 bytes: 10,485,760 UTF-8 \
+              bytes [D][B][A] (spec 10). Its message states by how many bytes the limit is \
+              exceeded; so does ours. The document is not parsed further. Fix: move large data \
+              (images, long lists) to your endpoint's responses.",
+    }
+}
 
-pub(crate) static TOO_MANY_FINDINGS: RuleMeta = RuleMeta {
-    code: "too-many-findings",
-    error: "WAFLOW_TOO_MANY_FINDINGS",
-    error_type: FLOW_JSON_ERROR,
-    severity: Severity::Warning,
-    since: None,
-    until: None,
-    summary: "The report was cut at the caller's cap on findings.",
-    doc: "Not a Meta rule: a caller may cap how many findings one run collects \
-          (`Options::max_findings` or `waflow check --max-findings`, default 100,000), so \
-          a pathological document can't make a run or a report of unbounded size. Findings are counted as they are made, \
-          before those with one message are merged into one with several places (else a \
-          million identical faults would be one finding of a million places, under any \
-          cap); once the cap is reached the rest are only counted. This warning says how \
-          many were left out. Fix: correct the first findings and validate again.",
-};
+declare_rule! {
+    pub(crate) TOO_MANY_FINDINGS {
+        code: "too-many-findings",
+        error: "WAFLOW_TOO_MANY_FINDINGS",
+        severity: Warning,
+        summary: "The report was cut at the caller's cap on findings.",
+        doc: "Not a Meta rule: a caller may cap how many findings one run collects \
+              (`Options::max_findings` or `waflow check --max-findings`, default 100,000), so \
+              a pathological document can't make a run or a report of unbounded size. Findings are counted as they are made, \
+              before those with one message are merged into one with several places (else a \
+              million identical faults would be one finding of a million places, under any \
+              cap); once the cap is reached the rest are only counted. This warning says how \
+              many were left out. Fix: correct the first findings and validate again.",
+    }
+}
 
-pub(crate) static INVALID_JSON: RuleMeta = RuleMeta {
-    code: "invalid-json",
-    error: "INVALID_FLOW_JSON",
-    error_type: FLOW_JSON_ERROR,
-    severity: Severity::Error,
-    since: None,
-    until: None,
-    summary: "The Flow JSON is not valid JSON.",
-    doc: "Meta parses Flow JSON with a strict JSON parser and answers INVALID_FLOW_JSON at \
-          0,0,0,0 when it fails (spec 0, step 1). waflow reports the position of the actual \
-          fault and names it: raw control characters inside strings (a real line break in a \
-          text), trailing commas, comments, single quotes, NaN/Infinity, unquoted keys, bad \
-          escapes, unpaired surrogates, leading zeros, content after the document, nesting \
-          deeper than 127 levels (waflow's guard, not a limit Meta documents: serde_json's \
-          default; a caller may move it with `Options::max_depth` or `waflow check \
-          --max-depth`). Fix: what the message says, at the position given.",
-};
+declare_rule! {
+    pub(crate) INVALID_JSON {
+        code: "invalid-json",
+        error: "INVALID_FLOW_JSON",
+        summary: "The Flow JSON is not valid JSON.",
+        doc: "Meta parses Flow JSON with a strict JSON parser and answers INVALID_FLOW_JSON at \
+              0,0,0,0 when it fails (spec 0, step 1). waflow reports the position of the actual \
+              fault and names it: raw control characters inside strings (a real line break in a \
+              text), trailing commas, comments, single quotes, NaN/Infinity, unquoted keys, bad \
+              escapes, unpaired surrogates, leading zeros, content after the document, nesting \
+              deeper than 127 levels (waflow's guard, not a limit Meta documents: serde_json's \
+              default; a caller may move it with `Options::max_depth` or `waflow check \
+              --max-depth`). Fix: what the message says, at the position given.",
+    }
+}
 
-pub(crate) static DUPLICATE_KEY: RuleMeta = RuleMeta {
-    code: "duplicate-key",
-    // Meta has no code for this: JSON.parse accepts duplicate keys and keeps the last
-    // value. The finding is a waflow warning and never goes into validationErrors.
-    error: "WAFLOW_DUPLICATE_KEY",
-    error_type: FLOW_JSON_ERROR,
-    severity: Severity::Warning,
-    since: None,
-    until: None,
-    summary: "A key appears twice in one object; Meta silently keeps only the last value.",
-    doc: "JSON parsers, Meta's included, accept an object with a repeated key and keep the \
-          last value, so the first one is silently ignored: almost always an editing mistake \
-          (a property pasted twice, two `children` lists). Not a Meta error, so a warning \
-          with the Meta-style code WAFLOW_DUPLICATE_KEY; both positions are given. Fix: \
-          delete one of the two, or merge them.",
-};
+declare_rule! {
+    /// Meta has no code for this: JSON.parse accepts duplicate keys and keeps the last
+    /// value. The finding is a waflow warning and never goes into validationErrors.
+    pub(crate) DUPLICATE_KEY {
+        code: "duplicate-key",
+        error: "WAFLOW_DUPLICATE_KEY",
+        severity: Warning,
+        summary: "A key appears twice in one object; Meta silently keeps only the last value.",
+        doc: "JSON parsers, Meta's included, accept an object with a repeated key and keep the \
+              last value, so the first one is silently ignored: almost always an editing mistake \
+              (a property pasted twice, two `children` lists). Not a Meta error, so a warning \
+              with the Meta-style code WAFLOW_DUPLICATE_KEY; both positions are given. Fix: \
+              delete one of the two, or merge them.",
+    }
+}
 
-pub(crate) static LONE_SURROGATE: RuleMeta = RuleMeta {
-    code: "lone-surrogate",
-    // Meta has no code for this: the builder (JavaScript) accepts the escape.
-    error: "WAFLOW_LONE_SURROGATE",
-    error_type: FLOW_JSON_ERROR,
-    severity: Severity::Warning,
-    since: None,
-    until: None,
-    summary: "A `\\u` escape is half of a UTF-16 surrogate pair.",
-    doc: "JSON's grammar allows a `\\uD800`-`\\uDFFF` escape on its own and JavaScript keeps it, so \
-          Meta's builder accepts the flow (conformance record invalid-json_invalid-lone-surrogate); \
-          but half a pair is no character: the phone shows a replacement mark or nothing. waflow \
-          reads it as U+FFFD and warns (code WAFLOW_LONE_SURROGATE: not a Meta error). Fix: write \
-          the character itself, or both halves of the pair (an emoji is `\\uD83D\\uDE00`).",
-};
+declare_rule! {
+    /// Meta has no code for this: the builder (JavaScript) accepts the escape.
+    pub(crate) LONE_SURROGATE {
+        code: "lone-surrogate",
+        error: "WAFLOW_LONE_SURROGATE",
+        severity: Warning,
+        summary: "A `\\u` escape is half of a UTF-16 surrogate pair.",
+        doc: "JSON's grammar allows a `\\uD800`-`\\uDFFF` escape on its own and JavaScript keeps it, so \
+              Meta's builder accepts the flow (conformance record invalid-json_invalid-lone-surrogate); \
+              but half a pair is no character: the phone shows a replacement mark or nothing. waflow \
+              reads it as U+FFFD and warns (code WAFLOW_LONE_SURROGATE: not a Meta error). Fix: write \
+              the character itself, or both halves of the pair (an emoji is `\\uD83D\\uDE00`).",
+    }
+}
+
+/// This stage's rules, in documentation order (the registry joins the stages' lists).
+pub(crate) static RULES: &[&RuleMeta] = &[
+    &INVALID_UTF8,
+    &FLOW_JSON_TOO_LARGE,
+    &TOO_MANY_FINDINGS,
+    &INVALID_JSON,
+    &DUPLICATE_KEY,
+    &LONE_SURROGATE,
+];
 
 /// What the document stage hands on: the text (when it decoded) and the span tree (when
 /// it parsed).
@@ -122,7 +124,7 @@ pub(crate) struct Size {
     pub complete: bool,
 }
 
-pub(crate) fn check_size(size: Size, limit: usize, out: &mut Vec<Finding>) -> bool {
+pub(crate) fn check_size(size: Size, limit: usize, out: &mut Sink<'_>) -> bool {
     if size.bytes <= limit as u64 {
         return true;
     }
@@ -146,7 +148,7 @@ pub(crate) fn check_size(size: Size, limit: usize, out: &mut Vec<Finding>) -> bo
             thousands(over)
         )
     };
-    let mut f = TOO_LARGE.finding(message);
+    let mut f = FLOW_JSON_TOO_LARGE.finding(message);
     f.help =
         Some("Move large data (images, long option lists) into your endpoint's responses".into());
     out.push(f);
@@ -154,7 +156,7 @@ pub(crate) fn check_size(size: Size, limit: usize, out: &mut Vec<Finding>) -> bo
 }
 
 /// Bytes -> text. On invalid UTF-8, a finding at the first bad byte.
-pub(crate) fn decode<'b>(bytes: &'b [u8], out: &mut Vec<Finding>) -> Option<&'b str> {
+pub(crate) fn decode<'b>(bytes: &'b [u8], out: &mut Sink<'_>) -> Option<&'b str> {
     let err = match std::str::from_utf8(bytes) {
         Ok(text) => return Some(text),
         Err(err) => err,
@@ -201,19 +203,18 @@ pub(crate) fn parse<'s>(
     text: &'s str,
     arena: &'s Arena,
     max_depth: usize,
-    budget: &mut Budget,
-    out: &mut Vec<Finding>,
+    out: &mut Sink<'_>,
 ) -> Document<'s> {
     let loc = Locator::new(text);
     let options = ParseOptions {
         max_depth,
-        max_duplicate_keys: budget.left(),
+        max_duplicate_keys: out.left(),
     };
     let parsed = match syntax::parse(text, arena, &options) {
         Ok(parsed) => {
-            budget.drop_uncollected(parsed.more_duplicate_keys);
+            out.drop_uncollected(parsed.more_duplicate_keys);
             for dup in &parsed.duplicate_keys {
-                if !budget.take() {
+                if !out.take() {
                     continue;
                 }
                 let first = loc.index().utf16(dup.first.start as usize);
@@ -225,7 +226,7 @@ pub(crate) fn parse<'s>(
                 let path = dup.object.key(&dup.name);
                 f.pointers.push(loc.pointer(dup.duplicate, &path));
                 f.pointers.push(loc.pointer(dup.first, &path));
-                out.push(f);
+                out.push_taken(f);
             }
             for &at in &parsed.lone_surrogates {
                 let mut f = LONE_SURROGATE.finding(format!(
@@ -250,11 +251,49 @@ pub(crate) fn parse<'s>(
                 );
             }
             f.pointers.push(loc.pointer(err.span, &err.path));
+            f.fixes.extend(syntax_fix(text, &err));
             out.push(f);
             None
         }
     };
     Document { loc, parsed }
+}
+
+/// The safe fix of a syntax fault a JSON5-minded editor leaves behind: a trailing comma
+/// (deleted) or a comment (deleted, with its line when it stands alone). The parser stops
+/// at the first fault, so the next one is fixed in the next round.
+fn syntax_fix(text: &str, err: &syntax::ParseError) -> Option<Fix> {
+    let at = err.span.start as usize;
+    match err.kind {
+        syntax::ParseErrorKind::TrailingComma { .. } => Some(Fix::safe(
+            "Remove the trailing comma",
+            vec![Edit::delete(err.span)],
+        )),
+        syntax::ParseErrorKind::Comment => {
+            let rest = &text[at..];
+            let len = if rest.starts_with("/*") {
+                rest.find("*/")? + 2
+            } else {
+                rest.find(['\n', '\r']).unwrap_or(rest.len())
+            };
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..at];
+            let after = &text[at + len..];
+            let (start, end) = if before.trim().is_empty() && after.starts_with(['\n', '\r']) {
+                // A comment on a line of its own: the whole line goes.
+                let newline = if after.starts_with("\r\n") { 2 } else { 1 };
+                (line_start, at + len + newline)
+            } else {
+                // After code: the comment and the blanks before it.
+                (at - (before.len() - before.trim_end().len()), at + len)
+            };
+            Some(Fix::safe(
+                "Remove the comment",
+                vec![Edit::delete(Span::new(start, end))],
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// `n` with thousands separators (`1,048,576`), as waflow's messages write sizes; the CLI

@@ -69,14 +69,23 @@ impl Spelling {
 }
 
 /// Whether Meta rejects the flow (`Error`) or accepts it and waflow still objects.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+/// The one severity type: rules declare it, findings carry it, and the CLI's flags and
+/// waflow.toml spell it `error` or `warning` (serde and [`std::str::FromStr`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Meta accepts it, but it is probably a mistake; never in `validationErrors`.
     Warning,
+    /// Meta rejects it: part of `validationErrors`.
     #[default]
     Error,
 }
 
 impl Severity {
+    /// Both severities, by their names.
+    pub const ALL: [Severity; 2] = [Severity::Error, Severity::Warning];
+
+    /// `error` or `warning`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -85,22 +94,51 @@ impl Severity {
     }
 }
 
-/// Meta's `errorType` values. Only these two have been seen (spec 9.1).
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A name that is not `error` or `warning`.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown severity '{0}': expected error or warning")]
+pub struct UnknownSeverity(String);
+
+impl std::str::FromStr for Severity {
+    type Err = UnknownSeverity;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Severity::ALL
+            .into_iter()
+            .find(|s| s.as_str() == name)
+            .ok_or_else(|| UnknownSeverity(name.to_owned()))
+    }
+}
+
+/// Meta's `errorType` for faults of the flow's meaning (references, routing, versions...).
+/// Only this and [`JSON_SCHEMA_ERROR`] have been seen (spec 9.1).
 pub const FLOW_JSON_ERROR: &str = "FLOW_JSON_ERROR";
+/// Meta's `errorType` for faults of structure: what the version's JSON Schema refuses.
 pub const JSON_SCHEMA_ERROR: &str = "JSON_SCHEMA_ERROR";
 
 /// One location of a finding: Meta's 1-based, inclusive position, and its path.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Pointer {
+    /// First line of the token, 1-based.
     #[serde(default, alias = "line_start")]
     pub line_start: u32,
+    /// Last line of the token, 1-based.
     #[serde(default, alias = "line_end")]
     pub line_end: u32,
+    /// First column, 1-based, in UTF-16 code units.
     #[serde(default, alias = "column_start")]
     pub column_start: u32,
+    /// Last column, 1-based, in UTF-16 code units, inclusive.
     #[serde(default, alias = "column_end")]
     pub column_end: u32,
+    /// Meta's path of the token: `screens[0].layout.children[1].label`.
     #[serde(default)]
     pub path: String,
     /// The byte range in the validated text (waflow's own findings only; server findings
@@ -119,10 +157,15 @@ pub struct Pointer {
 /// columns, inclusive end) plus its byte range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Focus {
+    /// First line, 1-based.
     pub line_start: u32,
+    /// Last line, 1-based.
     pub line_end: u32,
+    /// First column, 1-based, in UTF-16 code units.
     pub column_start: u32,
+    /// Last column, 1-based, in UTF-16 code units, inclusive.
     pub column_end: u32,
+    /// The byte range in the validated text.
     pub span: Span,
 }
 
@@ -158,12 +201,17 @@ pub struct Finding {
     pub error: Cow<'static, str>,
     /// Meta's category: [`FLOW_JSON_ERROR`] or [`JSON_SCHEMA_ERROR`].
     pub error_type: Cow<'static, str>,
+    /// What is wrong, in Meta's words where Meta's are known.
     pub message: String,
     /// What to do about it, when there is more to say than the message.
     pub help: Option<String>,
+    /// Whether Meta rejects it (error) or waflow advises (warning).
     pub severity: Severity,
     /// Every location; the first one is also the finding's top-level position.
     pub pointers: Vec<Pointer>,
+    /// What the rule proposes to correct the fault, one fix per place when it has any
+    /// (never on the wire: Meta's shape has no fixes).
+    pub fixes: Vec<crate::fix::Fix>,
 }
 
 impl Finding {
@@ -174,10 +222,28 @@ impl Finding {
         })
     }
 
+    /// The documentation of this finding's rule ([`rule_doc_url`]); `None` for a finding
+    /// from a server, which names no rule.
+    pub fn doc_url(&self) -> Option<String> {
+        self.rule.map(rule_doc_url)
+    }
+
     /// This finding in one spelling, ready for `serde_json`.
     pub fn spelled(&self, spelling: Spelling) -> Spelled<'_, Finding> {
         Spelled(self, spelling)
     }
+}
+
+/// Where the documentation of the rule `code` lives: its section of `docs/rules.md` in
+/// waflow's repository, e.g.
+/// `https://github.com/waflow/waflow/blob/main/docs/rules.md#unknown-property`. The one
+/// place this address is spelled: the CLI's docs notes and SARIF's `helpUri` use it, and
+/// so does [`Finding::doc_url`].
+pub fn rule_doc_url(code: &str) -> String {
+    format!(
+        "{}/blob/main/docs/rules.md#{code}",
+        env!("CARGO_PKG_REPOSITORY")
+    )
 }
 
 /// A value serialized in a chosen [`Spelling`].
@@ -283,6 +349,7 @@ impl<'de> Deserialize<'de> for Finding {
             help: None,
             severity: Severity::Error,
             pointers,
+            fixes: Vec::new(),
         })
     }
 }
@@ -319,6 +386,7 @@ pub(crate) fn merge(findings: Vec<Finding>) -> Vec<Finding> {
             out.push(f);
         } else {
             out[slot[first]].pointers.extend(f.pointers);
+            out[slot[first]].fixes.extend(f.fixes);
             merged = true;
         }
     }
@@ -355,6 +423,7 @@ mod tests {
             message: "Invalid value found for property 'type'.".into(),
             help: Some("not on the wire".into()),
             severity: Severity::Error,
+            fixes: Vec::new(),
             pointers: vec![Pointer {
                 line_start: pos.0,
                 line_end: pos.1,

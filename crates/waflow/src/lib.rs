@@ -31,28 +31,78 @@
 
 // Only the CLI's allocator needs unsafe code (src/alloc.rs); the libraries never do.
 #![forbid(unsafe_code)]
-
-use std::sync::atomic::{AtomicBool, Ordering};
-
-mod budget;
-pub mod catalog;
-mod document;
-pub mod finding;
-mod locate;
-mod report;
-pub mod rules;
-pub mod schema;
-mod suggest;
-pub mod syntax;
-mod version;
+// The public API is small and every item of it says what it is. `internals` lends out
+// undocumented internals by design, so the rule holds for builds without it (.ci/run
+// lints the library so). Without `internals`, what only it lends out (parsers and stage
+// entry points for benches and fuzzing) is unused; builds with it (the tests, CI's
+// clippy of all targets) still catch dead code.
+#![cfg_attr(not(feature = "internals"), deny(missing_docs))]
+#![cfg_attr(not(feature = "internals"), allow(dead_code, unused_imports))]
 
 use std::io::Read;
+use std::sync::atomic::AtomicBool;
+
+// The stages and their helpers: private. `internals` (feature-gated) lends benches, fuzz
+// targets and tests what they need.
+mod catalog;
+#[cfg(feature = "miette")]
+pub mod diagnostic;
+mod document;
+mod finding;
+pub mod fix;
+mod locate;
+pub mod registry;
+mod report;
+mod rule;
+mod rules;
+mod schema;
+mod sink;
+mod suggest;
+mod syntax;
+mod version;
 
 pub use catalog::FlowVersion;
+#[cfg(feature = "miette")]
+pub use diagnostic::{FlowSource, ReportDiagnostic};
 pub use document::thousands;
-pub use finding::{Finding, Focus, Pointer, Severity, Spelling};
+pub use finding::{
+    rule_doc_url, Finding, Focus, Pointer, Severity, Spelled, Spelling, UnknownSeverity,
+    FLOW_JSON_ERROR, JSON_SCHEMA_ERROR,
+};
 pub use locate::attach_spans;
 pub use report::Report;
+pub use rule::RuleMeta;
+pub use schema::{file_name as schema_file_name, schema_for, schema_text};
+pub use syntax::Span;
+
+use sink::Sink;
+
+/// The Flow JSON versions that have a JSON Schema (every public one, frozen or active),
+/// oldest first: what [`schema_for`] and [`schema_text`] accept.
+pub fn schema_versions() -> impl Iterator<Item = FlowVersion> {
+    catalog::schema_versions()
+}
+
+/// The newest Flow JSON version Meta lets you publish.
+pub const LATEST: FlowVersion = catalog::versions::LATEST;
+
+/// What benches, fuzz targets and this crate's tests reach inside the library. Not part
+/// of the API: no stability promise, no docs.
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+#[allow(missing_docs)]
+pub mod internals {
+    pub use crate::rules::{check_tree as rules_check_tree, fuzz_expression};
+    pub use crate::schema::{check_tree as schema_check_tree, structure_faults};
+
+    pub mod catalog {
+        pub use crate::catalog::*;
+    }
+
+    pub mod syntax {
+        pub use crate::syntax::*;
+    }
+}
 
 /// How to validate. `Options::default()` is what Meta does.
 #[derive(Clone, Debug)]
@@ -91,6 +141,7 @@ impl Default for Options {
 /// Reading the input failed; validation never started.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
+    /// The reader failed.
     #[error("could not read the Flow JSON: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -151,11 +202,12 @@ pub fn oversized(len: u64, options: &Options) -> Option<Report> {
 }
 
 fn run(bytes: &[u8], size: document::Size, options: &Options) -> Report {
-    let mut findings = Vec::new();
-    let mut budget = budget::Budget::new(options.max_findings);
-    let version = stages(bytes, size, options, &mut budget, &mut findings);
+    let failed = AtomicBool::new(false);
+    let mut sink = Sink::new(options.max_findings, &failed);
+    let version = stages(bytes, size, options, &mut sink);
+    let (findings, dropped) = sink.finish();
     let report = Report::new(findings, version);
-    report.capped(options.max_findings, budget.dropped(), |dropped, kept| {
+    report.capped(options.max_findings, dropped, |dropped, kept| {
         let mut f = document::TOO_MANY_FINDINGS.finding(format!(
             "{dropped} more findings are not reported: the report is capped at {kept}"
         ));
@@ -173,20 +225,19 @@ fn stages(
     bytes: &[u8],
     size: document::Size,
     options: &Options,
-    budget: &mut budget::Budget,
-    out: &mut Vec<finding::Finding>,
+    out: &mut Sink<'_>,
 ) -> Option<FlowVersion> {
     if !document::check_size(size, options.max_bytes, out) {
         return None;
     }
     let text = document::decode(bytes, out)?;
     let arena = syntax::Arena::for_text(text);
-    let doc = document::parse(text, &arena, options.max_depth, budget, out);
+    let doc = document::parse(text, &arena, options.max_depth, out);
     let parsed = doc.parsed.as_ref()?;
     let loc = &doc.loc;
     let version = version::check(&parsed.root, loc, options.frozen_version, out)?;
     if parsed.depth > schema::codes::MAX_DEPTH {
-        let mut f = schema::codes::TOO_DEEP.finding(format!(
+        let mut f = schema::codes::TOO_DEEP_TO_CHECK.finding(format!(
             "The document nests {} levels deep; waflow checks structure up to {} levels.",
             parsed.depth,
             schema::codes::MAX_DEPTH
@@ -199,24 +250,12 @@ fn stages(
     // As Meta does: schema errors end the run; the semantic pass would only cascade.
     // A large document runs the semantic pass beside the schema stage and drops its
     // findings if the schema failed: the two only read the tree.
-    let beside = if bytes.len() >= PARALLEL_STAGES {
-        beside_schema(&parsed.root, version, loc, budget, out)
-    } else {
-        None
-    };
-    let rules_found = match beside {
-        Some(found) => found,
-        None => {
-            let faulted = AtomicBool::new(false);
-            if schema::check(&parsed.root, version, loc, &faulted, budget, out) {
-                return Some(version);
-            }
-            semantic(&parsed.root, version, loc, &|| false)
-        }
-    };
-    let from = out.len();
-    out.extend(rules_found);
-    budget.trim(out, from);
+    if bytes.len() >= PARALLEL_STAGES && beside_schema(&parsed.root, version, loc, options, out) {
+        return Some(version);
+    }
+    if !schema::check(&parsed.root, version, loc, out) {
+        rules::check(&parsed.root, version, loc, out);
+    }
     Some(version)
 }
 
@@ -224,44 +263,39 @@ fn stages(
 /// threads (each costs milliseconds from here; a thread costs tens of microseconds).
 const PARALLEL_STAGES: usize = 1 << 20;
 
-fn semantic(
-    root: &syntax::Node<'_>,
-    version: FlowVersion,
-    loc: &locate::Locator<'_>,
-    stop: &dyn Fn() -> bool,
-) -> Vec<finding::Finding> {
-    let mut found = Vec::new();
-    rules::check_until(&rules::Ctx { root, version, loc }, stop, &mut found);
-    found
-}
-
-/// The schema stage here and the semantic pass on a scoped thread; the semantic findings
-/// (empty when the schema failed). `None` if no thread could be had: then the caller runs
-/// both in turn.
+/// The schema stage here and the semantic pass on a scoped thread, with its own sink
+/// that `out` absorbs unless the schema failed. `false` if no thread could be had: then
+/// the caller runs both in turn.
 fn beside_schema(
     root: &syntax::Node<'_>,
     version: FlowVersion,
     loc: &locate::Locator<'_>,
-    budget: &mut budget::Budget,
-    out: &mut Vec<finding::Finding>,
-) -> Option<Vec<finding::Finding>> {
+    options: &Options,
+    out: &mut Sink<'_>,
+) -> bool {
     let text = loc.text();
-    // Set at the schema stage's first fault: the semantic pass then stops early.
-    let faulted = AtomicBool::new(false);
-    let stop = || faulted.load(Ordering::Relaxed);
+    // The schema stage raises `out`'s failure signal at its first fault; the semantic
+    // pass watches the same signal and stops early.
+    let signal = out.signal();
+    let semantic = || {
+        let mut sink = Sink::new(options.max_findings, signal);
+        rules::check(root, version, &locate::Locator::new(text), &mut sink);
+        sink.finish()
+    };
     std::thread::scope(|scope| {
-        let rules = std::thread::Builder::new()
+        let Ok(rules) = std::thread::Builder::new()
             .name("waflow-rules".into())
-            .spawn_scoped(scope, || {
-                semantic(root, version, &locate::Locator::new(text), &stop)
-            })
-            .ok()?;
-        let failed = schema::check(root, version, loc, &faulted, budget, out);
+            .spawn_scoped(scope, semantic)
+        else {
+            return false;
+        };
+        let failed = schema::check(root, version, loc, out);
         // Should the semantic pass panic (a bug), run it again here: the panic then
         // surfaces on the caller's thread, as it would without the second thread.
-        let found = rules
-            .join()
-            .unwrap_or_else(|_| semantic(root, version, &locate::Locator::new(text), &stop));
-        Some(if failed { Vec::new() } else { found })
+        let found = rules.join().unwrap_or_else(|_| semantic());
+        if !failed {
+            out.absorb(found);
+        }
+        true
     })
 }

@@ -150,6 +150,7 @@ mod tests {
             message: "m".into(),
             help: None,
             severity: crate::Severity::Error,
+            fixes: Vec::new(),
             pointers: vec![],
         }
     }

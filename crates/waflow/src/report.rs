@@ -175,6 +175,7 @@ mod tests {
             message: message.into(),
             help: None,
             severity,
+            fixes: Vec::new(),
             pointers: places
                 .iter()
                 .map(|&(line, column)| Pointer {

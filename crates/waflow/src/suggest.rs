@@ -38,6 +38,33 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
     by_distance.or(by_prefix).map(|(_, _, c)| c)
 }
 
+/// The candidate nearest to `word` by edit distance when it is close (as [`closest`]
+/// measures) and no other candidate is as near: a suggestion sure enough to apply
+/// without a person looking (a safe fix). A long shared start alone is not sure.
+pub fn sure<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let pattern = Pattern::new(word);
+    let len = pattern.chars;
+    let limit = (len / 3).max(2);
+    let mut best: Option<(usize, &'c str)> = None;
+    let mut tied = false;
+    for c in candidates {
+        if c == word || char_len(c).abs_diff(len) > limit {
+            continue;
+        }
+        let d = pattern.distance(c);
+        match best {
+            _ if d > limit => {}
+            Some((bd, _)) if d > bd => {}
+            Some((bd, b)) if d == bd => tied |= b != c,
+            _ => {
+                best = Some((d, c));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|_| !tied).map(|(_, c)| c)
+}
+
 fn char_len(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
@@ -172,6 +199,19 @@ mod tests {
         assert_eq!(
             closest("on-click-actn-x", ["on-click", "on-click-action"]),
             Some("on-click-action")
+        );
+    }
+
+    #[test]
+    fn a_sure_match_is_near_and_alone() {
+        assert_eq!(sure("lable", ["label", "name"]), Some("label"));
+        // Two at the same distance: a person must choose.
+        assert_eq!(sure("abd", ["abc", "abe"]), None);
+        // A shared start is a hint, not a sure match.
+        assert_eq!(sure("initial-text", ["init-value", "label"]), None);
+        assert_eq!(
+            closest("initial-text", ["init-value", "label"]),
+            Some("init-value")
         );
     }
 

@@ -4,118 +4,118 @@
 //! their own version's rules (the author needs the whole list before migrating).
 
 use crate::catalog::versions::{self, FlowVersion, VersionState, LATEST};
-use crate::finding::{Finding, Severity, FLOW_JSON_ERROR, JSON_SCHEMA_ERROR};
+use crate::finding::{Severity, JSON_SCHEMA_ERROR};
 use crate::locate::Locator;
-use crate::rules::RuleMeta;
+use crate::rule::{declare_rule, RuleMeta};
+use crate::sink::Sink;
 use crate::syntax::{Node, Path, Value};
 
-pub(crate) static ROOT_NOT_OBJECT: RuleMeta = RuleMeta {
-    code: "root-not-object",
-    error: "INVALID_PROPERTY_TYPE",
-    error_type: JSON_SCHEMA_ERROR,
-    severity: Severity::Error,
-    since: None,
-    until: None,
-    summary: "The document is valid JSON but not an object.",
-    doc: "Flow JSON is one JSON object (spec 1). Meta's schema pass reports a wrong JSON type \
-          as INVALID_PROPERTY_TYPE (spec 9.4); for the root there is no recorded sample, so \
-          waflow uses that code at the whole document. Fix: wrap the flow in { ... }.",
-};
+declare_rule! {
+    pub(crate) ROOT_NOT_OBJECT {
+        code: "root-not-object",
+        error: "INVALID_PROPERTY_TYPE",
+        error_type: JSON_SCHEMA_ERROR,
+        summary: "The document is valid JSON but not an object.",
+        doc: "Flow JSON is one JSON object (spec 1). Meta's schema pass reports a wrong JSON type \
+              as INVALID_PROPERTY_TYPE (spec 9.4); for the root there is no recorded sample, so \
+              waflow uses that code at the whole document. Fix: wrap the flow in { ... }.",
+    }
+}
 
-pub(crate) static MISSING_VERSION: RuleMeta = RuleMeta {
-    code: "missing-version",
-    error: "MISSING_FLOW_JSON_VERSION",
-    error_type: FLOW_JSON_ERROR,
-    severity: Severity::Error,
-    since: None,
-    until: None,
-    summary: "The flow has no `version`.",
-    doc: "Every flow declares the Flow JSON version it is written in; Meta answers \
-          MISSING_FLOW_JSON_VERSION at the root object when it is absent (spec 1.2, 9.3; the \
-          server docs also use MISSING_REQUIRED_PROPERTY). Fix: add \"version\": \"7.3\" (the \
-          latest version) at the top level.",
-};
+declare_rule! {
+    pub(crate) MISSING_VERSION {
+        code: "missing-version",
+        error: "MISSING_FLOW_JSON_VERSION",
+        summary: "The flow has no `version`.",
+        doc: "Every flow declares the Flow JSON version it is written in; Meta answers \
+              MISSING_FLOW_JSON_VERSION at the root object when it is absent (spec 1.2, 9.3; the \
+              server docs also use MISSING_REQUIRED_PROPERTY). Fix: add \"version\": \"7.3\" (the \
+              latest version) at the top level.",
+    }
+}
 
-pub(crate) static VERSION_TYPE: RuleMeta = RuleMeta {
-    code: "version-not-string",
-    error: "INVALID_FLOW_JSON_VERSION",
-    error_type: FLOW_JSON_ERROR,
-    severity: Severity::Error,
-    since: None,
-    until: None,
-    summary: "`version` is not a JSON string.",
-    doc: "`version` must be a string such as \"7.3\"; Meta's builder answers a number or null \
-          with INVALID_FLOW_JSON_VERSION at the value, before any schema is chosen \
-          (conformance records testdata/version-not-string_*; spec 1, 9.3). Fix: put the \
-          version in quotes.",
-};
+declare_rule! {
+    pub(crate) VERSION_NOT_STRING {
+        code: "version-not-string",
+        error: "INVALID_FLOW_JSON_VERSION",
+        summary: "`version` is not a JSON string.",
+        doc: "`version` must be a string such as \"7.3\"; Meta's builder answers a number or null \
+              with INVALID_FLOW_JSON_VERSION at the value, before any schema is chosen \
+              (conformance records testdata/version-not-string_*; spec 1, 9.3). Fix: put the \
+              version in quotes.",
+    }
+}
 
-pub(crate) static VERSION_NOT_EXACT: RuleMeta = RuleMeta {
-    code: "version-not-exact",
-    error: "INVALID_PROPERTY_VALUE",
-    error_type: JSON_SCHEMA_ERROR,
-    severity: Severity::Error,
-    since: None,
-    until: None,
-    summary: "`version` names a version, but not in its exact form (\"07.3\", \" 7.3\").",
-    doc: "Meta reads the number out of `version` to choose the schema, and that schema then \
-          requires the exact id: \"07.3\" or \" 7.3\" is INVALID_PROPERTY_VALUE (\"Invalid value \
-          found for property 'version'. Expected '7.3'.\") at the value (conformance records \
-          testdata/invalid-version_invalid-leading-zero, _invalid-padded; spec 1.1). Fix: \
-          write the id exactly, as the message says.",
-};
+declare_rule! {
+    pub(crate) VERSION_NOT_EXACT {
+        code: "version-not-exact",
+        error: "INVALID_PROPERTY_VALUE",
+        error_type: JSON_SCHEMA_ERROR,
+        summary: "`version` names a version, but not in its exact form (\"07.3\", \" 7.3\").",
+        doc: "Meta reads the number out of `version` to choose the schema, and that schema then \
+              requires the exact id: \"07.3\" or \" 7.3\" is INVALID_PROPERTY_VALUE (\"Invalid value \
+              found for property 'version'. Expected '7.3'.\") at the value (conformance records \
+              testdata/invalid-version_invalid-leading-zero, _invalid-padded; spec 1.1). Fix: \
+              write the id exactly, as the message says.",
+    }
+}
 
-pub(crate) static INVALID_VERSION: RuleMeta = RuleMeta {
-    code: "invalid-version",
-    error: "INVALID_FLOW_JSON_VERSION",
-    error_type: FLOW_JSON_ERROR,
-    severity: Severity::Error,
-    since: None,
-    until: None,
-    summary: "`version` is not a Flow JSON version Meta supports.",
-    doc: "`version` is parsed as major.minor (major 1-32766, minor 0-99 [B]). A value that \
-          does not parse, names no known version, or names a pre-release version (1.x, 2.0) \
-          is INVALID_FLOW_JSON_VERSION at the value (spec 1.1, 1.2, 9.3; the docs also call it \
-          UNSUPPORTED_FLOW_JSON_VERSION). A known version written inexactly (\"07.3\") is \
-          `version-not-exact`. Fix: use a supported version; the \
-          message lists them.",
-};
+declare_rule! {
+    pub(crate) INVALID_VERSION {
+        code: "invalid-version",
+        error: "INVALID_FLOW_JSON_VERSION",
+        summary: "`version` is not a Flow JSON version Meta supports.",
+        doc: "`version` is parsed as major.minor (major 1-32766, minor 0-99 [B]). A value that \
+              does not parse, names no known version, or names a pre-release version (1.x, 2.0) \
+              is INVALID_FLOW_JSON_VERSION at the value (spec 1.1, 1.2, 9.3; the docs also call it \
+              UNSUPPORTED_FLOW_JSON_VERSION). A known version written inexactly (\"07.3\") is \
+              `version-not-exact`. Fix: use a supported version; the \
+              message lists them.",
+    }
+}
 
-pub(crate) static UNAVAILABLE_VERSION: RuleMeta = RuleMeta {
-    code: "unavailable-version",
-    error: "UNAVAILABLE_FLOW_JSON_VERSION",
-    error_type: FLOW_JSON_ERROR,
-    severity: Severity::Error,
-    since: None,
-    until: None,
-    summary: "`version` names a version Meta has not made available.",
-    doc: "Some version ids exist only inside Meta's builder (2.2, 2.99, 3.2, 4.1, 5.2) or \
-          only as an unannounced schema (7.4 as of late 2026); Meta answers \
-          UNAVAILABLE_FLOW_JSON_VERSION (spec 1.1, 9.5). Fix: use the latest public version.",
-};
+declare_rule! {
+    pub(crate) UNAVAILABLE_VERSION {
+        code: "unavailable-version",
+        error: "UNAVAILABLE_FLOW_JSON_VERSION",
+        summary: "`version` names a version Meta has not made available.",
+        doc: "Some version ids exist only inside Meta's builder (2.2, 2.99, 3.2, 4.1, 5.2) or \
+              only as an unannounced schema (7.4 as of late 2026); Meta answers \
+              UNAVAILABLE_FLOW_JSON_VERSION (spec 1.1, 9.5). Fix: use the latest public version.",
+    }
+}
 
-pub(crate) static FROZEN_VERSION: RuleMeta = RuleMeta {
-    code: "frozen-version",
-    error: "INVALID_FLOW_JSON_VERSION_STATE",
-    error_type: FLOW_JSON_ERROR,
-    severity: Severity::Error,
-    since: None,
-    until: None,
-    summary: "`version` is frozen: Meta no longer accepts new or updated flows with it.",
-    doc: "Versions 2.1, 3.0, 3.1 and 4.0 are frozen since 8 Apr 2025 and 5.0 since \
-          10 Sep 2025 [D changelog]: flows using them can't be created, updated or published, \
-          and Meta answers INVALID_FLOW_JSON_VERSION_STATE (spec 1.1). An error by default; \
-          `Options::frozen_version` (CLI: `--frozen-version warning`) lowers it to a warning \
-          for repositories that only keep old flows. The rest of the flow is still checked \
-          against its own version. Fix: migrate to the latest version.",
-};
+declare_rule! {
+    pub(crate) FROZEN_VERSION {
+        code: "frozen-version",
+        error: "INVALID_FLOW_JSON_VERSION_STATE",
+        summary: "`version` is frozen: Meta no longer accepts new or updated flows with it.",
+        doc: "Versions 2.1, 3.0, 3.1 and 4.0 are frozen since 8 Apr 2025 and 5.0 since \
+              10 Sep 2025 [D changelog]: flows using them can't be created, updated or published, \
+              and Meta answers INVALID_FLOW_JSON_VERSION_STATE (spec 1.1). An error by default; \
+              `Options::frozen_version` (CLI: `--frozen-version warning`) lowers it to a warning \
+              for repositories that only keep old flows. The rest of the flow is still checked \
+              against its own version. Fix: migrate to the latest version.",
+    }
+}
+
+/// This stage's rules, in documentation order (the registry joins the stages' lists).
+pub(crate) static RULES: &[&RuleMeta] = &[
+    &ROOT_NOT_OBJECT,
+    &MISSING_VERSION,
+    &VERSION_NOT_STRING,
+    &INVALID_VERSION,
+    &VERSION_NOT_EXACT,
+    &UNAVAILABLE_VERSION,
+    &FROZEN_VERSION,
+];
 
 /// Runs the stage; returns the version the later stages judge the flow by, if any.
 pub(crate) fn check(
     root: &Node<'_>,
     loc: &Locator<'_>,
     frozen: Severity,
-    out: &mut Vec<Finding>,
+    out: &mut Sink<'_>,
 ) -> Option<FlowVersion> {
     if !matches!(root.value, Value::Object(_)) {
         let mut f = ROOT_NOT_OBJECT.finding(format!(
@@ -141,7 +141,7 @@ pub(crate) fn check(
     let node = &member.value;
     let path = Path::root().key("version");
     let Some(text) = node.as_str() else {
-        let mut f = VERSION_TYPE.finding(format!(
+        let mut f = VERSION_NOT_STRING.finding(format!(
             "Property 'version' should be of type string, found {}",
             an(node.type_name())
         ));

@@ -5,7 +5,7 @@
 //! and refused by serde_json ("number out of range").
 
 use proptest::prelude::*;
-use waflow::syntax::{parse, Arena, LineIndex, Node, ParseOptions, Value};
+use waflow::internals::syntax::{parse, Arena, LineIndex, Node, ParseOptions, Value};
 
 fn to_serde(node: &Node<'_>) -> serde_json::Value {
     match &node.value {

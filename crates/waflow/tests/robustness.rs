@@ -15,10 +15,10 @@ fn a_key_indented_by_16_spaces_is_columns_17_to_30() {
         text.push_str(&format!("  \"k{i}\": {i},\n"));
     }
     text.push_str(&format!("{}\"initial-text\": \"x\"\n}}\n", " ".repeat(16)));
-    let arena = waflow::syntax::Arena::new();
-    let parsed = waflow::syntax::parse(&text, &arena, &Default::default()).unwrap();
+    let arena = waflow::internals::syntax::Arena::new();
+    let parsed = waflow::internals::syntax::parse(&text, &arena, &Default::default()).unwrap();
     let key = &parsed.root.member("initial-text").unwrap().key;
-    let index = waflow::syntax::LineIndex::new(&text);
+    let index = waflow::internals::syntax::LineIndex::new(&text);
     let (start, end) = index.utf16_range(key.span.start as usize, key.span.end as usize);
     assert_eq!(
         (start.line, start.column, end.line, end.column),
@@ -48,8 +48,12 @@ fn nesting_100_000_levels_deep_is_a_finding_not_a_stack_overflow() {
 fn the_depth_limit_is_serde_jsons() {
     for depth in [126, 127, 128, 129] {
         let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        let ours = waflow::syntax::parse(&text, &waflow::syntax::Arena::new(), &Default::default())
-            .is_ok();
+        let ours = waflow::internals::syntax::parse(
+            &text,
+            &waflow::internals::syntax::Arena::new(),
+            &Default::default(),
+        )
+        .is_ok();
         let theirs = serde_json::from_str::<serde_json::Value>(&text).is_ok();
         assert_eq!(ours, theirs, "depth {depth}");
     }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 mod support;
 
-use waflow::catalog::{schema_versions, versions::LATEST, COMPONENTS};
-use waflow::schema::{file_name, schema_text};
+use waflow::internals::catalog::COMPONENTS;
+use waflow::{schema_file_name as file_name, schema_text};
+use waflow::{schema_versions, LATEST};
 
 fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

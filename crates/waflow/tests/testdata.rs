@@ -4,7 +4,8 @@
 //!
 //! In a folder named after a rule code, files named `invalid*` must trigger that rule and
 //! files named `valid*` must not, so a snapshot can't silently bless a rule that stopped
-//! firing.
+//! firing. A flow whose findings propose fixes has its fixed text next to it
+//! (`<name>.fixed`: every fix applied, safe and unsafe).
 
 use std::path::{Path, PathBuf};
 
@@ -91,6 +92,14 @@ fn every_testdata_flow_matches_its_snapshot() {
             .display()
             .to_string();
 
+        // Every finding names a registered rule: a rule that fires but is missing from the
+        // registry would have no docs, no configuration and no testdata contract.
+        for f in report.errors().iter().chain(report.warnings()) {
+            if f.rule.and_then(waflow::registry::by_code).is_none() {
+                failures.push(format!("{name}: finding of unregistered rule {:?}", f.rule));
+            }
+        }
+
         // The rule-folder contract.
         let folder = path
             .parent()
@@ -100,7 +109,7 @@ fn every_testdata_flow_matches_its_snapshot() {
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default();
-        if let Some(rule) = folder.and_then(waflow::rules::by_code) {
+        if let Some(rule) = folder.and_then(waflow::registry::by_code) {
             let fired = report
                 .errors()
                 .iter()
@@ -111,6 +120,37 @@ fn every_testdata_flow_matches_its_snapshot() {
             }
             if stem.starts_with("valid") && fired {
                 failures.push(format!("{name}: rule {} fired on a valid flow", rule.code));
+            }
+        }
+
+        // Every fix has its expected result: the flow with all fixes applied (safe and
+        // unsafe), next to it as `<name>.fixed`.
+        let fixed_path = path.with_extension("fixed");
+        let fixed = std::str::from_utf8(&bytes)
+            .ok()
+            .map(|text| waflow::fix::fix_text(text, &waflow::Options::default(), true))
+            .filter(|f| f.applied > 0)
+            .map(|f| f.text);
+        if bless {
+            match &fixed {
+                Some(text) => std::fs::write(&fixed_path, text).expect("writable fixed text"),
+                None => {
+                    let _ = std::fs::remove_file(&fixed_path);
+                }
+            }
+        } else {
+            match (&fixed, std::fs::read_to_string(&fixed_path).ok()) {
+                (Some(text), Some(expected)) if *text == expected => {}
+                (None, None) => {}
+                (Some(text), expected) => failures.push(format!(
+                    "{name}: fixed text differs from {}\n--- expected\n{}\n+++ actual\n{text}",
+                    fixed_path.display(),
+                    expected.unwrap_or_default()
+                )),
+                (None, Some(_)) => failures.push(format!(
+                    "{name}: no fix applies any more, but {} exists",
+                    fixed_path.display()
+                )),
             }
         }
 
@@ -149,10 +189,30 @@ fn every_snapshot_has_its_flow() {
     assert!(orphans.is_empty(), "snapshots without a flow: {orphans:?}");
 }
 
+/// Folders of testdata/ that are not named after a rule.
+const NOT_RULES: &[&str] = &["_gen", "components", "examples"];
+
+/// A folder named after no registered rule would be skipped by the rule-folder contract:
+/// a renamed or unregistered rule must not silently lose its tests.
+#[test]
+fn every_testdata_folder_is_a_registered_rule() {
+    let strays: Vec<String> = std::fs::read_dir(testdata())
+        .expect("testdata is readable")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !NOT_RULES.contains(&n.as_str()) && waflow::registry::by_code(n).is_none())
+        .collect();
+    assert!(
+        strays.is_empty(),
+        "testdata folders of no registered rule: {strays:?}"
+    );
+}
+
 #[test]
 fn every_rule_has_a_testdata_folder_with_a_failing_and_a_passing_flow() {
-    // A flow over 10 MiB does not belong in the repository; tests/limits.rs generates them.
-    // So is a document nested deeper than 256 levels (tests/robustness.rs).
+    // A flow over 10 MiB does not belong in the repository; tests/robustness.rs makes
+    // them. So is a document nested deeper than 256 levels (tests/robustness.rs).
     // `too-many-findings` needs a cap below a real flow's findings (tests/robustness.rs).
     const GENERATED: &[&str] = &[
         "flow-json-too-large",
@@ -160,7 +220,7 @@ fn every_rule_has_a_testdata_folder_with_a_failing_and_a_passing_flow() {
         "too-many-findings",
     ];
     let mut missing = Vec::new();
-    for rule in waflow::rules::all()
+    for rule in waflow::registry::all()
         .iter()
         .filter(|r| !GENERATED.contains(&r.code))
     {

@@ -43,6 +43,15 @@ const FONT_WEIGHT: Prop = p(
 
 // ---- actions (spec 5.2) ---------------------------------------------------------------
 
+/// Every action name of spec 5.1, whichever component and event accepts it.
+pub const ACTIONS: &[&str] = &[
+    "navigate",
+    "complete",
+    "data_exchange",
+    "update_data",
+    "open_url",
+];
+
 const FOOTER_CLICK: &[Allowed] = &[
     allow("navigate", V2_1),
     allow("complete", V2_1),
@@ -186,10 +195,15 @@ const fn c(
         placement,
         constraints: &[],
         src: "[D][B]",
+        value: None,
+        min_max: None,
     }
 }
 
-/// Every component, in the order of spec section 4.
+/// Every component, in the order of spec section 4. An input says what value it gives
+/// `${form.<name>}` (`.input`, spec 6.2: a TextInput of input-type number or passcode gives
+/// a number, a range-mode CalendarPicker a {start-date, end-date} object); paired bounds
+/// (`.min_max`) are the counts whose min must not exceed the max [B] (spec 4, 8).
 pub static COMPONENTS: &[Component] = &[
     c(
         "TextHeading",
@@ -259,7 +273,14 @@ pub static COMPONENTS: &[Component] = &[
             INIT_STR,
             ERROR_MESSAGE.chars(30),
         ],
-    ),
+    )
+    .input_unless(
+        ValueKind::String,
+        "input-type",
+        &["number", "passcode"],
+        ValueKind::Number,
+    )
+    .min_max("min-chars", "max-chars"),
     c(
         "TextArea",
         V2_1,
@@ -276,7 +297,8 @@ pub static COMPONENTS: &[Component] = &[
             INIT_STR,
             ERROR_MESSAGE,
         ],
-    ),
+    )
+    .input(ValueKind::String),
     c(
         "CheckboxGroup",
         V2_1,
@@ -304,7 +326,9 @@ pub static COMPONENTS: &[Component] = &[
             p("init-value", StrList).outside_form(),
             ERROR_MESSAGE,
         ],
-    ),
+    )
+    .input(ValueKind::Array)
+    .min_max("min-selected-items", "max-selected-items"),
     c(
         "RadioButtonsGroup",
         V2_1,
@@ -332,7 +356,8 @@ pub static COMPONENTS: &[Component] = &[
             INIT_STR,
             ERROR_MESSAGE,
         ],
-    ),
+    )
+    .input(ValueKind::String),
     c(
         "Dropdown",
         V2_1,
@@ -355,7 +380,8 @@ pub static COMPONENTS: &[Component] = &[
             INIT_STR,
             ERROR_MESSAGE,
         ],
-    ),
+    )
+    .input(ValueKind::String),
     c(
         "ChipsSelector",
         V6_3,
@@ -383,7 +409,9 @@ pub static COMPONENTS: &[Component] = &[
             )
             .since(V7_1),
         ],
-    ),
+    )
+    .input(ValueKind::Array)
+    .min_max("min-selected-items", "max-selected-items"),
     c(
         "DatePicker",
         V2_1,
@@ -402,7 +430,8 @@ pub static COMPONENTS: &[Component] = &[
             INIT_STR,
             ERROR_MESSAGE.chars(80),
         ],
-    ),
+    )
+    .input(ValueKind::String),
     c(
         "CalendarPicker",
         V6_1,
@@ -433,7 +462,8 @@ pub static COMPONENTS: &[Component] = &[
             p("init-value", RangeOr(&Str)).outside_form(),
             p("error-message", RangeOr(&Str)).outside_form().chars(80),
         ],
-    ),
+    )
+    .input_unless(ValueKind::String, "mode", &["range"], ValueKind::Object),
     c(
         "OptIn",
         V2_1,
@@ -448,7 +478,8 @@ pub static COMPONENTS: &[Component] = &[
             p("on-unselect-action", Action(Event::Unselect, UPDATE_ONLY)).since(V6_0),
             p("init-value", Bool).outside_form(),
         ],
-    ),
+    )
+    .input(ValueKind::Boolean),
     c(
         "EmbeddedLink",
         V2_1,
@@ -562,7 +593,9 @@ pub static COMPONENTS: &[Component] = &[
             VISIBLE,
             p("error-message", Str).outside_form(),
         ],
-    ),
+    )
+    .input(ValueKind::Media)
+    .min_max("min-uploaded-photos", "max-uploaded-photos"),
     c(
         "DocumentPicker",
         V4_0,
@@ -579,7 +612,9 @@ pub static COMPONENTS: &[Component] = &[
             VISIBLE,
             p("error-message", Str).outside_form(),
         ],
-    ),
+    )
+    .input(ValueKind::Media)
+    .min_max("min-uploaded-documents", "max-uploaded-documents"),
     c(
         "NavigationList",
         V6_2,
@@ -595,7 +630,8 @@ pub static COMPONENTS: &[Component] = &[
             MEDIA_SIZE,
             p("on-click-action", Action(Event::Click, NAV_CLICK)),
         ],
-    ),
+    )
+    .input(ValueKind::String),
     c(
         "If",
         V4_0,
@@ -626,6 +662,25 @@ pub static COMPONENTS: &[Component] = &[
         ],
     ),
 ];
+
+/// The input types a TextInput `pattern` works with (6.2+): Meta's builder answers
+/// INVALID_ENUM_VALUE at any other `input-type` [D][B] (spec 4.2, 8).
+pub const PATTERN_INPUT_TYPES: &[&str] = &["text", "password", "passcode", "number"];
+
+/// The CalendarPicker properties that belong to range mode whatever their value; the
+/// others of range mode are its `{start-date, end-date}` objects (the `RangeOr`
+/// properties). In single mode they are UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP [B]
+/// (spec 4.5, 8).
+pub const CALENDAR_RANGE_ONLY: &[&str] = &["title", "description", "min-days", "max-days"];
+
+/// The keys of a range-mode CalendarPicker object (`init-value`, `label`, ...): one value
+/// for each end of the range [D][B] (spec 4.5).
+pub const RANGE_PARTS: &[&str] = &["start-date", "end-date"];
+
+/// From this version a date (DatePicker and CalendarPicker `min-date`, `max-date`,
+/// `init-value`) is written "YYYY-MM-DD"; before it, a millisecond timestamp string [D]
+/// (spec 4.5).
+pub const YMD_DATES_SINCE: FlowVersion = V5_0;
 
 /// The order in which Meta's builder lists the components a container accepts: its
 /// schema writes each children array as `items: {oneOf: [...]}` in this order (modules
@@ -837,6 +892,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Spec 6.2: every component with a `name` but the Form is an input and gives a
+    /// value; the paired bounds are properties of their component.
+    #[test]
+    fn inputs_are_the_named_components_and_bounds_are_their_properties() {
+        for c in COMPONENTS {
+            let named = c.prop("name").is_some() && c.name != "Form";
+            assert_eq!(c.value.is_some(), named, "{}", c.name);
+            if let Some((min, max)) = c.min_max {
+                assert!(c.prop(min).is_some() && c.prop(max).is_some(), "{}", c.name);
+            }
+            if let Some(w) = c.value.and_then(|v| v.when) {
+                assert!(c.prop(w.prop).is_some(), "{}.{}", c.name, w.prop);
+            }
+        }
+        let kind = |name, prop_value: Option<&'static str>| {
+            component(name).unwrap().value.unwrap().kind(|_| prop_value)
+        };
+        assert_eq!(kind("TextInput", Some("passcode")), ValueKind::Number);
+        assert_eq!(kind("TextInput", Some("email")), ValueKind::String);
+        assert_eq!(kind("CalendarPicker", Some("range")), ValueKind::Object);
+        assert_eq!(kind("CalendarPicker", None), ValueKind::String);
+        assert_eq!(kind("ChipsSelector", None), ValueKind::Array);
     }
 
     #[test]

@@ -76,3 +76,11 @@ pub const ROOT: &[Prop] = &[
     p("data_channel_uri", Str),
     p("meta", Obj(META)).since(V5_1).src("[B]"),
 ];
+
+/// The `type` names a declaration of a screen's `data` may use: Meta's builder checks
+/// them as an enum, JSON Schema's seven names, `integer` and `null` included, and answers
+/// INVALID_ENUM_VALUE for any other word [B] (spec 2.1, Unknowns 16; conformance records
+/// mutated/*__declared_type__*, testdata/data-field-invalid-type_invalid).
+pub const DATA_TYPES: &[&str] = &[
+    "array", "boolean", "integer", "null", "number", "object", "string",
+];

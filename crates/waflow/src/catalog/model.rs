@@ -14,7 +14,10 @@ pub const V6_1: FlowVersion = FlowVersion::new(6, 1);
 pub const V6_2: FlowVersion = FlowVersion::new(6, 2);
 pub const V6_3: FlowVersion = FlowVersion::new(6, 3);
 pub const V7_0: FlowVersion = FlowVersion::new(7, 0);
+pub const V3_1: FlowVersion = FlowVersion::new(3, 1);
 pub const V7_1: FlowVersion = FlowVersion::new(7, 1);
+pub const V7_2: FlowVersion = FlowVersion::new(7, 2);
+pub const V7_3: FlowVersion = FlowVersion::new(7, 3);
 
 /// What a property's value may be (spec section 0, "type shorthands").
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -327,6 +330,47 @@ pub enum Constraint {
     },
 }
 
+/// The kind of value an input gives `${form.<name>}` (spec 6.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    String,
+    Number,
+    Boolean,
+    Object,
+    Array,
+    /// The files of a PhotoPicker or DocumentPicker (spec 6.2, 5.3: special rules).
+    Media,
+}
+
+/// What an input component produces (spec 6.2): `kind`, unless a property's literal value
+/// says otherwise (`when`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InputValue {
+    pub kind: ValueKind,
+    pub when: Option<KindWhen>,
+}
+
+/// A property whose literal value changes an input's value kind: when `prop` is one of
+/// `values`, the input produces `kind` (TextInput `input-type` number, CalendarPicker
+/// `mode` range).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KindWhen {
+    pub prop: &'static str,
+    pub values: &'static [&'static str],
+    pub kind: ValueKind,
+}
+
+impl InputValue {
+    /// The kind of value, given the literal string value of a property (`None` when it is
+    /// absent, not a string, or dynamic as the caller judges).
+    pub fn kind<'v>(&self, literal: impl FnOnce(&'static str) -> Option<&'v str>) -> ValueKind {
+        match self.when {
+            Some(w) if literal(w.prop).is_some_and(|v| w.values.contains(&v)) => w.kind,
+            _ => self.kind,
+        }
+    }
+}
+
 /// One component type (spec section 4).
 #[derive(Debug)]
 pub struct Component {
@@ -336,9 +380,52 @@ pub struct Component {
     pub placement: Placement,
     pub constraints: &'static [Constraint],
     pub src: &'static str,
+    /// For an input, the value it produces (spec 6.2); `None`: `${form...}` can't read it.
+    pub value: Option<InputValue>,
+    /// Two properties bounding one count, the first at most the second: Meta's builder
+    /// answers MIN_VALUE_GREATER_THAN_MAX otherwise [B] (spec 4, 8).
+    pub min_max: Option<(&'static str, &'static str)>,
 }
 
 impl Component {
+    /// An input producing a value of `kind`.
+    pub const fn input(self, kind: ValueKind) -> Self {
+        Component {
+            value: Some(InputValue { kind, when: None }),
+            ..self
+        }
+    }
+
+    /// An input producing a value of `kind`, or of `other` when property `prop` is one of
+    /// `values`.
+    pub const fn input_unless(
+        self,
+        kind: ValueKind,
+        prop: &'static str,
+        values: &'static [&'static str],
+        other: ValueKind,
+    ) -> Self {
+        Component {
+            value: Some(InputValue {
+                kind,
+                when: Some(KindWhen {
+                    prop,
+                    values,
+                    kind: other,
+                }),
+            }),
+            ..self
+        }
+    }
+
+    /// Properties `min` and `max` bound one count: `min` must not exceed `max`.
+    pub const fn min_max(self, min: &'static str, max: &'static str) -> Self {
+        Component {
+            min_max: Some((min, max)),
+            ..self
+        }
+    }
+
     /// Whether it may sit in `c` in version `v`.
     pub fn allowed_in(&self, c: Container, v: FlowVersion) -> bool {
         v >= self.since && self.placement.since(c).is_some_and(|s| v >= s)

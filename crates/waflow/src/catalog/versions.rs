@@ -6,11 +6,14 @@ use std::fmt;
 /// (Meta's builder keys versions as `major * 100 + minor` [B]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FlowVersion {
+    /// The number before the dot.
     pub major: u16,
+    /// The number after the dot.
     pub minor: u16,
 }
 
 impl FlowVersion {
+    /// `major.minor`.
     pub const fn new(major: u16, minor: u16) -> Self {
         FlowVersion { major, minor }
     }

@@ -1,226 +1,237 @@
 //! Action constraints (spec 5.3): where each action may be, what its payload holds.
 
 use super::expr::{Source, VType};
-use super::index::{literal_type, value_type, Action, Comp, DynStr, Flow, Index, Parsed, Place};
+use super::model::{literal_type, value_type, Action, Comp, DynStr, Flow, Model, Parsed, Place};
 use super::references::vtype;
 use super::Ctx;
 use crate::catalog::model::{V5_0, V6_0, V6_2};
 use crate::finding::Finding;
+use crate::rule::{declare_rule, RuleMeta};
 use crate::suggest::closest;
 use crate::syntax::{Node, Span};
 
-rule!(
-    UNKNOWN_TARGET,
-    "unknown-navigate-target",
-    "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
-    None,
-    None,
-    "A navigate action's `next.name` is not a screen of the flow.",
-    "navigate moves to the screen whose id is `next.name`; Meta answers \
-     INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME when there is none [B] (spec 5.3). Fix: correct \
-     the id or add the screen."
-);
-rule!(
-    NAVIGATE_TO_SELF,
-    "navigate-to-self",
-    "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
-    None,
-    None,
-    "A navigate action targets the screen it is on.",
-    "A screen can't navigate to itself (INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME) [B] (spec \
-     5.3, 7.2); to change what the screen shows use update_data (6.0+) or data_exchange. Fix: \
-     target another screen."
-);
-rule!(
-    MISSING_PAYLOAD,
-    "missing-navigate-payload",
-    "MISSING_NAVIGATION_ACTION_PAYLOAD",
-    None,
-    None,
-    "A navigate has no `payload` although the target screen declares data.",
-    "A navigate's payload becomes the target screen's `data`; with no `payload` at all the \
-     builder says 'Property payload is required when the next screen's data model is not \
-     empty': MISSING_NAVIGATION_ACTION_PAYLOAD [B] (spec 2.1, 5.3). A payload that lacks only \
-     some fields is incomplete-navigate-payload. Fix: add \"payload\": {\"name\": \
-     \"${form.name}\"}."
-);
-rule!(
-    INCOMPLETE_PAYLOAD,
-    "incomplete-navigate-payload",
-    "INVALID_NAVIGATE_ACTION_PAYLOAD",
-    None,
-    None,
-    "A navigate `payload` lacks fields the target screen declares.",
-    "A navigate's payload becomes the target screen's `data`, so it must provide every field \
-     that screen declares. When the `payload` is there but lacks some, Meta's builder answers \
-     INVALID_NAVIGATE_ACTION_PAYLOAD, 'Following fields are expected in the next screen's data \
-     model but missing in payload', at the payload object (conformance record \
-     missing-navigate-payload_invalid); a navigate with no `payload` at all is \
-     missing-navigate-payload. Fix: add the missing keys, e.g. \"payload\": {\"name\": \
-     \"${form.name}\"}."
-);
-rule!(
-    UNEXPECTED_PAYLOAD,
-    "unexpected-navigate-payload",
-    "INVALID_NAVIGATE_ACTION_PAYLOAD",
-    None,
-    None,
-    "A navigate payload has a key the target screen does not declare.",
-    "Every payload key must be a field of the target screen's `data`; Meta answers \
-     INVALID_NAVIGATE_ACTION_PAYLOAD with the pointer on the key [B] (spec 5.3). Fix: declare \
-     the field on the target screen or drop the key."
-);
-rule!(
-    PAYLOAD_TYPE,
-    "navigate-payload-type-mismatch",
-    "INVALID_NAVIGATE_ACTION_STATIC_DATA",
-    None,
-    None,
-    "A literal navigate payload value does not match the target field's declared type.",
-    "Literal payload values are checked against the type the target screen declares: \
-     INVALID_NAVIGATE_ACTION_STATIC_DATA [B] (spec 5.3). Fix: {\"count\": \"3\"} -> \
-     {\"count\": 3} for a number field."
-);
-rule!(
-    COMPLETE_PLACEMENT,
-    "complete-outside-terminal-footer",
-    "INVALID_COMPLETE_ACTION",
-    None,
-    None,
-    "A complete action is not on the Footer of a terminal screen.",
-    "complete ends the flow and sends its payload to the business, which Meta allows only from \
-     the Footer of a terminal screen: INVALID_COMPLETE_ACTION [B] (spec 2, 5.3). Fix: mark the \
-     screen \"terminal\": true, or use navigate to move to the terminal screen."
-);
-rule!(
-    TERMINAL_FOOTER_ACTION,
-    "terminal-footer-action",
-    "INVALID_PROPERTY_VALUE",
-    Some(V5_0),
-    None,
-    "The Footer of a terminal screen uses navigate.",
-    "On a terminal screen the Footer must end the flow: complete, or (endpoint flows) \
-     complete/data_exchange; Meta reports INVALID_PROPERTY_VALUE on the action's `name` listing \
-     the allowed names [B] (spec 4.4, 5.3; validator dated 5.0). A data_exchange in a flow \
-     without `data_api_version` is reported by data-exchange-needs-data-api-version. Fix: \
-     \"name\": \"navigate\" -> \"name\": \"complete\", or drop `terminal` from the screen."
-);
-rule!(
-    UPDATE_DATA_PAYLOAD,
-    "invalid-update-data-payload",
-    "INVALID_UPDATE_DATA_ACTION_PAYLOAD",
-    Some(V6_0),
-    None,
-    "An update_data payload does not fit the screen's data model.",
-    "update_data (6.0+) overwrites fields of the current screen's `data`, so the screen needs a \
-     data model, each key must be one of its fields, a literal value must have the field's type \
-     and a literal object must supply every declared property: \
-     INVALID_UPDATE_DATA_ACTION_PAYLOAD [B] (spec 5.3). Fix: declare the field in the screen's \
-     `data`, or correct the key."
-);
-rule!(
-    UPDATE_DATA_SELF,
-    "update-data-self-assignment",
-    "INVALID_UPDATE_DATA_ACTION_PAYLOAD",
-    Some(V6_0),
-    None,
-    "An update_data payload sets a field to its own value.",
-    "An entry such as \"x\": \"${data.x}\" changes nothing; Meta's builder rejects it as a \
-     redundant self-update with the pointer on that entry [B] (spec 5.3). Fix: delete the entry."
-);
-rule!(
-    MEDIA_IN_NAVIGATE,
-    "media-in-navigate-payload",
-    "INVALID_ON_CLICK_ACTION_PAYLOAD",
-    None,
-    None,
-    "A navigate payload passes a PhotoPicker/DocumentPicker value.",
-    "Uploaded media can't travel between screens. The spec sheet names \
-     INVALID_NAVIGATE_ACTION_PAYLOAD; Meta's builder answers INVALID_ON_CLICK_ACTION_PAYLOAD \
-     ('The value of PhotoPicker component is not allowed in the payload of navigate action') \
-     at the payload value (conformance record media-in-navigate-payload_invalid), and the \
-     record wins [B] (spec 5.3). Fix: send the media in the complete or data_exchange payload of the screen \
-     that has the picker."
-);
-rule!(
-    MEDIA_PLACEMENT,
-    "media-reference-placement",
-    "INVALID_ON_CLICK_ACTION_PAYLOAD",
-    None,
-    None,
-    "A media picker's value is nested or combined in a complete/data_exchange payload.",
-    "A PhotoPicker/DocumentPicker value may only be a top-level payload value that is exactly \
-     `${form.picker}` (or `${screen.S.form.picker}`), not inside an object, an array or an \
-     expression: INVALID_ON_CLICK_ACTION_PAYLOAD [B] (spec 5.3). Fix: \
-     {\"files\": {\"photos\": \"${form.photos}\"}} -> {\"photos\": \"${form.photos}\"}."
-);
-rule!(
-    MEDIA_COUNT,
-    "too-many-media-in-payload",
-    "INVALID_ON_CLICK_ACTION_PAYLOAD",
-    None,
-    None,
-    "A complete payload may carry more media files than WhatsApp sends in one response.",
-    "A response message holds at most 10 files: before 5.0 a complete payload may reference \
-     only one media picker; from 5.0 the `max-uploaded-*` of the referenced pickers must add up \
-     to at most 10, and an unset maximum counts as 30 [B][D] (spec 5.3, 10). \
-     INVALID_ON_CLICK_ACTION_PAYLOAD. Fix: set \"max-uploaded-photos\" (or -documents) so the \
-     sum is at most 10."
-);
-rule!(
-    MEDIA_SIZE,
-    "media-payload-too-large",
-    "INVALID_ON_CLICK_ACTION_PAYLOAD",
-    None,
-    None,
-    "The media a complete payload may carry can exceed 100 MiB.",
-    "A response message holds at most 100 MiB of media: over the referenced pickers, the maximum \
-     number of files times `max-file-size-kb` (default 25600) must stay within 102400 KB \
-     (INVALID_ON_CLICK_ACTION_PAYLOAD) [B][D] (spec 5.3, 10). Fix: lower \"max-file-size-kb\" or \
-     the maximum file counts."
-);
-rule!(
-    ITEM_ACTION_SHADOWED,
-    "item-action-with-component-action",
-    "INVALID_UPDATE_DATA_ACTION_PAYLOAD",
-    Some(V6_0),
-    None,
-    "A data-source item has an on-select/on-unselect action that its component also has.",
-    "From 6.0 an option may carry its own update_data action, but not for an event the \
-     component itself handles: Meta answers INVALID_UPDATE_DATA_ACTION_PAYLOAD [B] (spec 5.3). \
-     Fix: keep the action either on the component or on the items."
-);
-rule!(
-    NAVIGATION_LIST_ACTION,
-    "navigation-list-action",
-    "DUPLICATE_PROPETY_FOR_CONDITION",
-    Some(V6_2),
-    None,
-    "A NavigationList has on-click-action both on the component and on items.",
-    "The click action of a NavigationList (6.2+) lives on the component or on every item, \
-     never both [B][D] (spec 4.4, 5.3). Meta's builder answers DUPLICATE_PROPETY_FOR_CONDITION \
-     (Meta's spelling) with one pointer at the component's on-click-action and one at each \
-     item's (conformance record navigation-list-action_invalid). Fix: remove the item \
-     actions, or the component's."
-);
-rule!(
-    NAVIGATION_LIST_WITHOUT_ACTION,
-    "navigation-list-without-action",
-    "MISSING_REQUIRED_PROPERTY",
-    Some(V6_2),
-    None,
-    "Neither a NavigationList nor one of its items has an on-click-action.",
-    "Without an on-click-action on the component, every item needs one; Meta's builder \
-     answers MISSING_REQUIRED_PROPERTY 'Required property on-click-action is missing' at the \
-     NavigationList (conformance record navigation-list-action_invalid-neither) [B][D] (spec \
-     4.4). Fix: add on-click-action to the NavigationList, or to every item."
-);
+declare_rule! {
+    pub(crate) UNKNOWN_NAVIGATE_TARGET {
+        code: "unknown-navigate-target",
+        error: "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+        summary: "A navigate action's `next.name` is not a screen of the flow.",
+        doc: "navigate moves to the screen whose id is `next.name`; Meta answers \
+         INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME when there is none [B] (spec 5.3). Fix: correct \
+         the id or add the screen.",
+    }
+}
+declare_rule! {
+    pub(crate) NAVIGATE_TO_SELF {
+        code: "navigate-to-self",
+        error: "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+        summary: "A navigate action targets the screen it is on.",
+        doc: "A screen can't navigate to itself (INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME) [B] (spec \
+         5.3, 7.2); to change what the screen shows use update_data (6.0+) or data_exchange. Fix: \
+         target another screen.",
+    }
+}
+declare_rule! {
+    pub(crate) MISSING_NAVIGATE_PAYLOAD {
+        code: "missing-navigate-payload",
+        error: "MISSING_NAVIGATION_ACTION_PAYLOAD",
+        summary: "A navigate has no `payload` although the target screen declares data.",
+        doc: "A navigate's payload becomes the target screen's `data`; with no `payload` at all the \
+         builder says 'Property payload is required when the next screen's data model is not \
+         empty': MISSING_NAVIGATION_ACTION_PAYLOAD [B] (spec 2.1, 5.3). A payload that lacks only \
+         some fields is incomplete-navigate-payload. Fix: add \"payload\": {\"name\": \
+         \"${form.name}\"}.",
+    }
+}
+declare_rule! {
+    pub(crate) INCOMPLETE_NAVIGATE_PAYLOAD {
+        code: "incomplete-navigate-payload",
+        error: "INVALID_NAVIGATE_ACTION_PAYLOAD",
+        summary: "A navigate `payload` lacks fields the target screen declares.",
+        doc: "A navigate's payload becomes the target screen's `data`, so it must provide every field \
+         that screen declares. When the `payload` is there but lacks some, Meta's builder answers \
+         INVALID_NAVIGATE_ACTION_PAYLOAD, 'Following fields are expected in the next screen's data \
+         model but missing in payload', at the payload object (conformance record \
+         missing-navigate-payload_invalid); a navigate with no `payload` at all is \
+         missing-navigate-payload. Fix: add the missing keys, e.g. \"payload\": {\"name\": \
+         \"${form.name}\"}.",
+    }
+}
+declare_rule! {
+    pub(crate) UNEXPECTED_NAVIGATE_PAYLOAD {
+        code: "unexpected-navigate-payload",
+        error: "INVALID_NAVIGATE_ACTION_PAYLOAD",
+        summary: "A navigate payload has a key the target screen does not declare.",
+        doc: "Every payload key must be a field of the target screen's `data`; Meta answers \
+         INVALID_NAVIGATE_ACTION_PAYLOAD with the pointer on the key [B] (spec 5.3). Fix: declare \
+         the field on the target screen or drop the key.",
+    }
+}
+declare_rule! {
+    pub(crate) NAVIGATE_PAYLOAD_TYPE_MISMATCH {
+        code: "navigate-payload-type-mismatch",
+        error: "INVALID_NAVIGATE_ACTION_STATIC_DATA",
+        summary: "A literal navigate payload value does not match the target field's declared type.",
+        doc: "Literal payload values are checked against the type the target screen declares: \
+         INVALID_NAVIGATE_ACTION_STATIC_DATA [B] (spec 5.3). Fix: {\"count\": \"3\"} -> \
+         {\"count\": 3} for a number field.",
+    }
+}
+declare_rule! {
+    pub(crate) COMPLETE_OUTSIDE_TERMINAL_FOOTER {
+        code: "complete-outside-terminal-footer",
+        error: "INVALID_COMPLETE_ACTION",
+        summary: "A complete action is not on the Footer of a terminal screen.",
+        doc: "complete ends the flow and sends its payload to the business, which Meta allows only from \
+         the Footer of a terminal screen: INVALID_COMPLETE_ACTION [B] (spec 2, 5.3). Fix: mark the \
+         screen \"terminal\": true, or use navigate to move to the terminal screen.",
+    }
+}
+declare_rule! {
+    pub(crate) TERMINAL_FOOTER_ACTION {
+        code: "terminal-footer-action",
+        error: "INVALID_PROPERTY_VALUE",
+        since: V5_0,
+        summary: "The Footer of a terminal screen uses navigate.",
+        doc: "On a terminal screen the Footer must end the flow: complete, or (endpoint flows) \
+         complete/data_exchange; Meta reports INVALID_PROPERTY_VALUE on the action's `name` listing \
+         the allowed names [B] (spec 4.4, 5.3; validator dated 5.0). A data_exchange in a flow \
+         without `data_api_version` is reported by data-exchange-needs-data-api-version. Fix: \
+         \"name\": \"navigate\" -> \"name\": \"complete\", or drop `terminal` from the screen.",
+    }
+}
+declare_rule! {
+    pub(crate) INVALID_UPDATE_DATA_PAYLOAD {
+        code: "invalid-update-data-payload",
+        error: "INVALID_UPDATE_DATA_ACTION_PAYLOAD",
+        since: V6_0,
+        summary: "An update_data payload does not fit the screen's data model.",
+        doc: "update_data (6.0+) overwrites fields of the current screen's `data`, so the screen needs a \
+         data model, each key must be one of its fields, a literal value must have the field's type \
+         and a literal object must supply every declared property: \
+         INVALID_UPDATE_DATA_ACTION_PAYLOAD [B] (spec 5.3). Fix: declare the field in the screen's \
+         `data`, or correct the key.",
+    }
+}
+declare_rule! {
+    pub(crate) UPDATE_DATA_SELF_ASSIGNMENT {
+        code: "update-data-self-assignment",
+        error: "INVALID_UPDATE_DATA_ACTION_PAYLOAD",
+        since: V6_0,
+        summary: "An update_data payload sets a field to its own value.",
+        doc: "An entry such as \"x\": \"${data.x}\" changes nothing; Meta's builder rejects it as a \
+         redundant self-update with the pointer on that entry [B] (spec 5.3). Fix: delete the entry.",
+    }
+}
+declare_rule! {
+    pub(crate) MEDIA_IN_NAVIGATE_PAYLOAD {
+        code: "media-in-navigate-payload",
+        error: "INVALID_ON_CLICK_ACTION_PAYLOAD",
+        summary: "A navigate payload passes a PhotoPicker/DocumentPicker value.",
+        doc: "Uploaded media can't travel between screens. The spec sheet names \
+         INVALID_NAVIGATE_ACTION_PAYLOAD; Meta's builder answers INVALID_ON_CLICK_ACTION_PAYLOAD \
+         ('The value of PhotoPicker component is not allowed in the payload of navigate action') \
+         at the payload value (conformance record media-in-navigate-payload_invalid), and the \
+         record wins [B] (spec 5.3). Fix: send the media in the complete or data_exchange payload of the screen \
+         that has the picker.",
+    }
+}
+declare_rule! {
+    pub(crate) MEDIA_REFERENCE_PLACEMENT {
+        code: "media-reference-placement",
+        error: "INVALID_ON_CLICK_ACTION_PAYLOAD",
+        summary: "A media picker's value is nested or combined in a complete/data_exchange payload.",
+        doc: "A PhotoPicker/DocumentPicker value may only be a top-level payload value that is exactly \
+         `${form.picker}` (or `${screen.S.form.picker}`), not inside an object, an array or an \
+         expression: INVALID_ON_CLICK_ACTION_PAYLOAD [B] (spec 5.3). Fix: \
+         {\"files\": {\"photos\": \"${form.photos}\"}} -> {\"photos\": \"${form.photos}\"}.",
+    }
+}
+declare_rule! {
+    pub(crate) TOO_MANY_MEDIA_IN_PAYLOAD {
+        code: "too-many-media-in-payload",
+        error: "INVALID_ON_CLICK_ACTION_PAYLOAD",
+        summary: "A complete payload may carry more media files than WhatsApp sends in one response.",
+        doc: "A response message holds at most 10 files: before 5.0 a complete payload may reference \
+         only one media picker; from 5.0 the `max-uploaded-*` of the referenced pickers must add up \
+         to at most 10, and an unset maximum counts as 30 [B][D] (spec 5.3, 10). \
+         INVALID_ON_CLICK_ACTION_PAYLOAD. Fix: set \"max-uploaded-photos\" (or -documents) so the \
+         sum is at most 10.",
+    }
+}
+declare_rule! {
+    pub(crate) MEDIA_PAYLOAD_TOO_LARGE {
+        code: "media-payload-too-large",
+        error: "INVALID_ON_CLICK_ACTION_PAYLOAD",
+        summary: "The media a complete payload may carry can exceed 100 MiB.",
+        doc: "A response message holds at most 100 MiB of media: over the referenced pickers, the maximum \
+         number of files times `max-file-size-kb` (default 25600) must stay within 102400 KB \
+         (INVALID_ON_CLICK_ACTION_PAYLOAD) [B][D] (spec 5.3, 10). Fix: lower \"max-file-size-kb\" or \
+         the maximum file counts.",
+    }
+}
+declare_rule! {
+    pub(crate) ITEM_ACTION_WITH_COMPONENT_ACTION {
+        code: "item-action-with-component-action",
+        error: "INVALID_UPDATE_DATA_ACTION_PAYLOAD",
+        since: V6_0,
+        summary: "A data-source item has an on-select/on-unselect action that its component also has.",
+        doc: "From 6.0 an option may carry its own update_data action, but not for an event the \
+         component itself handles: Meta answers INVALID_UPDATE_DATA_ACTION_PAYLOAD [B] (spec 5.3). \
+         Fix: keep the action either on the component or on the items.",
+    }
+}
+declare_rule! {
+    pub(crate) NAVIGATION_LIST_ACTION {
+        code: "navigation-list-action",
+        error: "DUPLICATE_PROPETY_FOR_CONDITION",
+        since: V6_2,
+        summary: "A NavigationList has on-click-action both on the component and on items.",
+        doc: "The click action of a NavigationList (6.2+) lives on the component or on every item, \
+         never both [B][D] (spec 4.4, 5.3). Meta's builder answers DUPLICATE_PROPETY_FOR_CONDITION \
+         (Meta's spelling) with one pointer at the component's on-click-action and one at each \
+         item's (conformance record navigation-list-action_invalid). Fix: remove the item \
+         actions, or the component's.",
+    }
+}
+declare_rule! {
+    pub(crate) NAVIGATION_LIST_WITHOUT_ACTION {
+        code: "navigation-list-without-action",
+        error: "MISSING_REQUIRED_PROPERTY",
+        since: V6_2,
+        summary: "Neither a NavigationList nor one of its items has an on-click-action.",
+        doc: "Without an on-click-action on the component, every item needs one; Meta's builder \
+         answers MISSING_REQUIRED_PROPERTY 'Required property on-click-action is missing' at the \
+         NavigationList (conformance record navigation-list-action_invalid-neither) [B][D] (spec \
+         4.4). Fix: add on-click-action to the NavigationList, or to every item.",
+    }
+}
+
+/// This stage's rules, in documentation order (the registry joins the stages' lists).
+pub(super) static RULES: &[&RuleMeta] = &[
+    &UNKNOWN_NAVIGATE_TARGET,
+    &NAVIGATE_TO_SELF,
+    &MISSING_NAVIGATE_PAYLOAD,
+    &INCOMPLETE_NAVIGATE_PAYLOAD,
+    &UNEXPECTED_NAVIGATE_PAYLOAD,
+    &NAVIGATE_PAYLOAD_TYPE_MISMATCH,
+    &COMPLETE_OUTSIDE_TERMINAL_FOOTER,
+    &TERMINAL_FOOTER_ACTION,
+    &INVALID_UPDATE_DATA_PAYLOAD,
+    &UPDATE_DATA_SELF_ASSIGNMENT,
+    &MEDIA_IN_NAVIGATE_PAYLOAD,
+    &MEDIA_REFERENCE_PLACEMENT,
+    &TOO_MANY_MEDIA_IN_PAYLOAD,
+    &MEDIA_PAYLOAD_TOO_LARGE,
+    &ITEM_ACTION_WITH_COMPONENT_ACTION,
+    &NAVIGATION_LIST_ACTION,
+    &NAVIGATION_LIST_WITHOUT_ACTION,
+];
 
 const MEDIA_KB_LIMIT: f64 = 100.0 * 1024.0;
 const DEFAULT_FILE_KB: f64 = 25600.0;
 const DEFAULT_MAX_FILES: f64 = 30.0;
 
-pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Model<'_, '_>, out: &mut Vec<Finding>) {
     let flow = &ix.flow;
     // Dynamic payload values per action, so no action scans the whole list.
     let mut by_action: Vec<Vec<&DynStr<'_>>> = vec![Vec::new(); ix.actions.len()];
@@ -244,7 +255,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                     format!("screen {} is not terminal", screen.id_str().unwrap_or("?"))
                 };
                 out.push(ctx.at(
-                    &COMPLETE_PLACEMENT,
+                    &COMPLETE_OUTSIDE_TERMINAL_FOOTER,
                     format!("A complete action is only allowed on the Footer of a terminal screen; {why}"),
                     Some("Mark the screen \"terminal\": true, or navigate to the terminal screen".into()),
                     &[name_span],
@@ -274,7 +285,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
         }
         if a.on_item && comp.node.get(a.event).is_some() && a.event != "on-click-action" {
             out.push(ctx.at(
-                &ITEM_ACTION_SHADOWED,
+                &ITEM_ACTION_WITH_COMPONENT_ACTION,
                 format!(
                     "This item has an {} while its {} has one too",
                     a.event, comp.ty
@@ -311,7 +322,7 @@ fn navigate(
         let help =
             closest(target, flow.ids.keys().copied()).map(|c| format!("Did you mean '{c}'?"));
         out.push(ctx.at(
-            &UNKNOWN_TARGET,
+            &UNKNOWN_NAVIGATE_TARGET,
             format!("navigate targets '{target}', which is not a screen of this flow"),
             help,
             &[next.span],
@@ -324,7 +335,7 @@ fn navigate(
             .filter(|p| p.as_object().is_some_and(|m| !m.is_empty()))
         {
             out.push(ctx.at(
-                &UNEXPECTED_PAYLOAD,
+                &UNEXPECTED_NAVIGATE_PAYLOAD,
                 format!("The payload is for screen '{target}', which does not exist, so no data model declares its fields"),
                 None,
                 &[payload.span],
@@ -366,9 +377,9 @@ fn navigate(
         .collect();
     if !missing.is_empty() {
         let rule = if payload.is_some() {
-            &INCOMPLETE_PAYLOAD
+            &INCOMPLETE_NAVIGATE_PAYLOAD
         } else {
-            &MISSING_PAYLOAD
+            &MISSING_NAVIGATE_PAYLOAD
         };
         out.push(ctx.at(
             rule,
@@ -394,7 +405,7 @@ fn navigate(
                     ))
                 });
             out.push(ctx.at(
-                &UNEXPECTED_PAYLOAD,
+                &UNEXPECTED_NAVIGATE_PAYLOAD,
                 format!("Screen {target} declares no data field '{key}'"),
                 help,
                 &[m.key.span],
@@ -405,7 +416,7 @@ fn navigate(
             if let Some(got) = literal_type(&m.value) {
                 if vtype(want).is_some_and(|w| w != got) {
                     out.push(ctx.at(
-                        &PAYLOAD_TYPE,
+                        &NAVIGATE_PAYLOAD_TYPE_MISMATCH,
                         format!("'{key}' is declared as {want} on screen {target}, but the payload gives a {}", got.as_str()),
                         None,
                         &[m.value.span],
@@ -419,7 +430,7 @@ fn navigate(
             if let Some(c) = picker(flow, d.screen, r) {
                 out.push(
                     ctx.at(
-                        &MEDIA_IN_NAVIGATE,
+                        &MEDIA_IN_NAVIGATE_PAYLOAD,
                         format!(
                             "The {} '{}' can't be passed in a navigate payload",
                             c.ty, r.path[0].0
@@ -482,7 +493,7 @@ fn media(
             };
             if !(top && whole) {
                 out.push(ctx.at(
-                    &MEDIA_PLACEMENT,
+                    &MEDIA_REFERENCE_PLACEMENT,
                     format!("The {} '{}' must be a top-level payload value written exactly as ${{form.{}}}", c.ty, r.path[0].0, r.path[0].0),
                     None,
                     &[d.node.span],
@@ -500,7 +511,7 @@ fn media(
     if flow.version < V5_0 {
         if pickers.len() > 1 {
             out.push(ctx.at(
-                &MEDIA_COUNT,
+                &TOO_MANY_MEDIA_IN_PAYLOAD,
                 format!("Before Flow JSON 5.0 a complete payload may reference one media picker; this one references {}", pickers.len()),
                 None,
                 &[at],
@@ -521,7 +532,7 @@ fn media(
     let files: f64 = pickers.iter().map(|c| max_of(c)).sum();
     if files > 10.0 {
         out.push(ctx.at(
-            &MEDIA_COUNT,
+            &TOO_MANY_MEDIA_IN_PAYLOAD,
             format!("The media pickers in this complete payload allow up to {files} files; a response carries at most 10 (an unset maximum counts as 30)"),
             Some("Set max-uploaded-photos / max-uploaded-documents so they add up to 10 or less".into()),
             &[at],
@@ -538,7 +549,7 @@ fn media(
         .sum();
     if kb > MEDIA_KB_LIMIT {
         out.push(ctx.at(
-            &MEDIA_SIZE,
+            &MEDIA_PAYLOAD_TOO_LARGE,
             format!("The media pickers in this complete payload allow up to {kb} KB; a response carries at most {MEDIA_KB_LIMIT} KB (100 MiB)"),
             Some("Lower max-file-size-kb (default 25600) or the maximum number of files".into()),
             &[at],
@@ -555,7 +566,7 @@ fn update_data(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, out: 
     let members = payload.as_object().unwrap_or_default();
     if screen.data.is_none() && !members.is_empty() {
         out.push(ctx.at(
-            &UPDATE_DATA_PAYLOAD,
+            &INVALID_UPDATE_DATA_PAYLOAD,
             format!("update_data changes the data of screen {id}, which declares none"),
             Some("Declare the fields it updates in the screen's \"data\"".into()),
             &[payload.span],
@@ -566,7 +577,7 @@ fn update_data(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, out: 
         let key = m.key.name;
         let Some(decl) = screen.field(key) else {
             out.push(ctx.at(
-                &UPDATE_DATA_PAYLOAD,
+                &INVALID_UPDATE_DATA_PAYLOAD,
                 format!("update_data sets '{key}', which is not a data field of screen {id}"),
                 None,
                 &[m.key.span],
@@ -575,7 +586,7 @@ fn update_data(ctx: &Ctx<'_, '_>, flow: &Flow<'_, '_>, a: &Action<'_, '_>, out: 
         };
         if m.value.as_str() == Some(&format!("${{data.{key}}}")) {
             out.push(ctx.at(
-                &UPDATE_DATA_SELF,
+                &UPDATE_DATA_SELF_ASSIGNMENT,
                 format!("update_data sets '{key}' to its own value ${{data.{key}}}"),
                 Some("Delete this entry".into()),
                 // Meta points at the value (conformance: update-data-self-assignment_invalid).
@@ -602,7 +613,7 @@ fn literal_fits(
     let Some(got) = literal_type(v) else { return };
     if vtype(want).is_some_and(|w| w != got) {
         out.push(ctx.at(
-            &UPDATE_DATA_PAYLOAD,
+            &INVALID_UPDATE_DATA_PAYLOAD,
             format!(
                 "update_data gives '{key}' a {}, but it is declared as {want}",
                 got.as_str()
@@ -623,7 +634,7 @@ fn literal_fits(
             .collect();
         if !missing.is_empty() {
             out.push(ctx.at(
-                &UPDATE_DATA_PAYLOAD,
+                &INVALID_UPDATE_DATA_PAYLOAD,
                 format!(
                     "update_data's object for '{key}' lacks declared propert(ies): {}",
                     missing.join(", ")

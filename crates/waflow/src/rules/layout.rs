@@ -1,142 +1,159 @@
 //! Placement and counts on a screen (spec 3.1, 4.8, 8): input names, the Form, per-type
 //! caps, lone components, Footers in If/Switch branches, nesting.
 
+use crate::rule::{declare_rule, RuleMeta};
 use foldhash::{HashMap, HashMapExt};
 
-use super::index::{Comp, Index, Screen};
+use super::model::{Comp, Model, Screen};
 use super::Ctx;
 use crate::catalog::model::{V4_0, V5_1, V6_2, V6_3, V7_0};
 use crate::catalog::FlowVersion;
 use crate::finding::Finding;
 use crate::syntax::{Node, Span};
 
-rule!(
-    DUPLICATE_INPUT_NAME,
-    "duplicate-input-name",
-    "DUPLICATE_FORM_COMPONENT_NAMES",
-    None,
-    None,
-    "Two input components on one screen have the same `name`.",
-    "An input's value is read and sent by its `name`, so names are unique per screen, counting \
-     every If/Switch branch (the Form's own name aside): DUPLICATE_FORM_COMPONENT_NAMES with a \
-     pointer per name [B] (spec 4, 8). Fix: rename one, e.g. `email` and `email_confirm`."
-);
-rule!(
-    OUTSIDE_FORM,
-    "components-outside-form",
-    "COMPONENTS_OUTSIDE_FORM",
-    Some(V4_0),
-    None,
-    "A screen has a Form, but some inputs sit outside it.",
-    "From 4.0 the Form is optional, but when a screen has one, every CheckboxGroup, \
-     RadioButtonsGroup, TextArea, TextInput, OptIn, Dropdown, DatePicker, PhotoPicker and \
-     DocumentPicker must be inside it: COMPONENTS_OUTSIDE_FORM, one pointer per component [B] \
-     (spec 3.1, 8). Fix: move them into the Form's `children`, or drop the Form."
-);
-rule!(
-    TOO_MANY_COMPONENTS,
-    "too-many-components",
-    "MAX_ALLOWED_COMPONENTS_PER_SCREEN",
-    None,
-    None,
-    "A screen has more than 100 components.",
-    "Meta's builder allows 100 components per screen (the docs say 50; the builder constant, \
-     which decides upload validation, is 100 — Unknowns 3). The Form wrapper is not counted, \
-     nested components are, an If counts its larger branch and a Switch its largest case: \
-     MAX_ALLOWED_COMPONENTS_PER_SCREEN [B] (spec 4.8). Fix: spread the content over more screens."
-);
-rule!(
-    TOO_MANY_OF_TYPE,
-    "too-many-of-type",
-    "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN",
-    None,
-    None,
-    "A screen (or the flow) has more components of one type than Meta allows.",
-    "Per screen: 1 Footer, 2 EmbeddedLink, 5 OptIn, 3 Image, 1 PhotoPicker, 1 DocumentPicker \
-     (and not both pickers), 2 ImageCarousel, 1 Form (7.0+); per flow: 3 ImageCarousel. Branches \
-     count as in too-many-components, so a Footer in an If plus one outside is two: \
-     COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN [B][D] (spec 4.4-4.8, 8). Fix: remove the extra ones \
-     or move them to another screen."
-);
-rule!(
-    RICHTEXT_PLACEMENT,
-    "invalid-richtext-placement",
-    "INVALID_COMPONENT_PLACEMENT",
-    Some(V5_1),
-    None,
-    "RichText shares its screen with other components.",
-    "RichText renders a whole document, so it must be the only component of the screen (up to \
-     6.2) or alone with one Footer (6.3+), directly in the layout [B] (spec 3.1, 4.1). The spec \
-     sheet lists INVALID_RICHTEXT_PLACEMENT; Meta's builder answers INVALID_COMPONENT_PLACEMENT \
-     at the RichText's `type` (conformance record invalid-richtext-placement_invalid), and the \
-     record wins. Fix: move the other components to their own screen."
-);
-rule!(
-    NAVIGATION_LIST_PLACEMENT, "invalid-navigation-list-placement", "INVALID_COMPONENT_PLACEMENT", Some(V6_2), None,
-    "A NavigationList shares its screen with other components, exceeds two, or is on a terminal screen.",
-    "A NavigationList screen holds only NavigationLists (at most 2; a Form wrapper is ignored) \
-     and is never terminal: INVALID_COMPONENT_PLACEMENT [B][D] (spec 4.4, 8). Fix: move other \
-     components to another screen; end the flow on a screen after the list."
-);
-rule!(
-    FOOTER_IF_BRANCHES,
-    "missing-footer-in-if-branch",
-    "MISSING_FOOTER_IN_IF_ELSE_BRANCHES",
-    Some(V4_0),
-    None,
-    "An If has a Footer in one branch but not in the other.",
-    "A screen shows exactly one Footer, so a Footer placed in an If must be in both `then` and \
-     `else`: MISSING_FOOTER_IN_IF_ELSE_BRANCHES [B] (spec 4.4, 8). Meta's error-codes page \
-     says the `else` branch 'should exist and contain one Footer'; the builder accepts an \
-     `else` without one (conformance record missing-footer-in-if-branch_invalid), and waflow \
-     keeps the documented rule, since the screen would show no Footer on that branch. Fix: add \
-     a Footer to the other branch (adding `else` if needed)."
-);
-rule!(
-    FOOTER_SWITCH_CASES,
-    "missing-footer-in-switch-case",
-    "MISSING_FOOTER_IN_SWITCH_BRANCHES",
-    Some(V4_0),
-    None,
-    "A Switch has a Footer in some cases but not all.",
-    "As with If, a Footer in one Switch case must be in every case: \
-     MISSING_FOOTER_IN_SWITCH_BRANCHES [B] (spec 4.4, 8). The error-codes page documents the \
-     code; the builder accepts a case without one (conformance record \
-     missing-footer-in-switch-case_invalid), and waflow keeps the documented rule as for If. \
-     Fix: add a Footer to each case."
-);
-rule!(
-    EMPTY_SWITCH,
-    "empty-switch-cases",
-    "INVALID_PROPERTY_VALUE",
-    Some(V4_0),
-    None,
-    "A Switch has no cases.",
-    "A Switch picks one of its `cases` by value; with none it shows nothing [B] (spec 4.7, 8). \
-     The spec sheet lists EMPTY_SWITCH_CASES; Meta's builder answers INVALID_PROPERTY_VALUE \
-     'The cases property of a Switch component cannot be empty' (conformance record \
-     empty-switch-cases_invalid), and the record wins. Fix: add \"cases\": {\"a\": [...], \"b\": [...]}, or remove the Switch."
-);
-rule!(
-    SWITCH_CASE_KEY,
-    "invalid-switch-case-key",
-    "PATTERN_MISMATCH",
-    Some(V4_0),
-    None,
-    "A Switch case key does not start with a letter followed by letters, digits, '-' or '_'.",
-    "Case keys match `^[a-zA-Z][a-zA-Z0-9-_]*$`: PATTERN_MISMATCH at the key [B] (spec 4.7, 8). \
-     Fix: \"1\" -> \"one\", \"gold plan\" -> \"gold_plan\"."
-);
-rule!(
-    IF_NESTING,
-    "if-nesting-too-deep",
-    "MAXIMUM_IF_NESTING",
-    Some(V4_0),
-    None,
-    "If components are nested more than 3 deep.",
-    "An If may sit inside at most two enclosing Ifs (3 levels): MAXIMUM_IF_NESTING [B] (spec 3.1, \
-     4.7, 8). Fix: combine conditions with && instead of nesting, or use a Switch."
-);
+declare_rule! {
+    pub(crate) DUPLICATE_INPUT_NAME {
+        code: "duplicate-input-name",
+        error: "DUPLICATE_FORM_COMPONENT_NAMES",
+        summary: "Two input components on one screen have the same `name`.",
+        doc: "An input's value is read and sent by its `name`, so names are unique per screen, counting \
+         every If/Switch branch (the Form's own name aside): DUPLICATE_FORM_COMPONENT_NAMES with a \
+         pointer per name [B] (spec 4, 8). Fix: rename one, e.g. `email` and `email_confirm`.",
+    }
+}
+declare_rule! {
+    pub(crate) COMPONENTS_OUTSIDE_FORM {
+        code: "components-outside-form",
+        error: "COMPONENTS_OUTSIDE_FORM",
+        since: V4_0,
+        summary: "A screen has a Form, but some inputs sit outside it.",
+        doc: "From 4.0 the Form is optional, but when a screen has one, every CheckboxGroup, \
+         RadioButtonsGroup, TextArea, TextInput, OptIn, Dropdown, DatePicker, PhotoPicker and \
+         DocumentPicker must be inside it: COMPONENTS_OUTSIDE_FORM, one pointer per component [B] \
+         (spec 3.1, 8). Fix: move them into the Form's `children`, or drop the Form.",
+    }
+}
+declare_rule! {
+    pub(crate) TOO_MANY_COMPONENTS {
+        code: "too-many-components",
+        error: "MAX_ALLOWED_COMPONENTS_PER_SCREEN",
+        summary: "A screen has more than 100 components.",
+        doc: "Meta's builder allows 100 components per screen (the docs say 50; the builder constant, \
+         which decides upload validation, is 100 — Unknowns 3). The Form wrapper is not counted, \
+         nested components are, an If counts its larger branch and a Switch its largest case: \
+         MAX_ALLOWED_COMPONENTS_PER_SCREEN [B] (spec 4.8). Fix: spread the content over more screens.",
+    }
+}
+declare_rule! {
+    pub(crate) TOO_MANY_OF_TYPE {
+        code: "too-many-of-type",
+        error: "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN",
+        summary: "A screen (or the flow) has more components of one type than Meta allows.",
+        doc: "Per screen: 1 Footer, 2 EmbeddedLink, 5 OptIn, 3 Image, 1 PhotoPicker, 1 DocumentPicker \
+         (and not both pickers), 2 ImageCarousel, 1 Form (7.0+); per flow: 3 ImageCarousel. Branches \
+         count as in too-many-components, so a Footer in an If plus one outside is two: \
+         COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN [B][D] (spec 4.4-4.8, 8). Fix: remove the extra ones \
+         or move them to another screen.",
+    }
+}
+declare_rule! {
+    pub(crate) INVALID_RICHTEXT_PLACEMENT {
+        code: "invalid-richtext-placement",
+        error: "INVALID_COMPONENT_PLACEMENT",
+        since: V5_1,
+        summary: "RichText shares its screen with other components.",
+        doc: "RichText renders a whole document, so it must be the only component of the screen (up to \
+         6.2) or alone with one Footer (6.3+), directly in the layout [B] (spec 3.1, 4.1). The spec \
+         sheet lists INVALID_RICHTEXT_PLACEMENT; Meta's builder answers INVALID_COMPONENT_PLACEMENT \
+         at the RichText's `type` (conformance record invalid-richtext-placement_invalid), and the \
+         record wins. Fix: move the other components to their own screen.",
+    }
+}
+declare_rule! {
+    pub(crate) INVALID_NAVIGATION_LIST_PLACEMENT {
+        code: "invalid-navigation-list-placement",
+        error: "INVALID_COMPONENT_PLACEMENT",
+        since: V6_2,
+        summary: "A NavigationList shares its screen with other components, exceeds two, or is on a terminal screen.",
+        doc: "A NavigationList screen holds only NavigationLists (at most 2; a Form wrapper is ignored) \
+         and is never terminal: INVALID_COMPONENT_PLACEMENT [B][D] (spec 4.4, 8). Fix: move other \
+         components to another screen; end the flow on a screen after the list.",
+    }
+}
+declare_rule! {
+    pub(crate) MISSING_FOOTER_IN_IF_BRANCH {
+        code: "missing-footer-in-if-branch",
+        error: "MISSING_FOOTER_IN_IF_ELSE_BRANCHES",
+        since: V4_0,
+        summary: "An If has a Footer in one branch but not in the other.",
+        doc: "A screen shows exactly one Footer, so a Footer placed in an If must be in both `then` and \
+         `else`: MISSING_FOOTER_IN_IF_ELSE_BRANCHES [B] (spec 4.4, 8). Meta's error-codes page \
+         says the `else` branch 'should exist and contain one Footer'; the builder accepts an \
+         `else` without one (conformance record missing-footer-in-if-branch_invalid), and waflow \
+         keeps the documented rule, since the screen would show no Footer on that branch. Fix: add \
+         a Footer to the other branch (adding `else` if needed).",
+    }
+}
+declare_rule! {
+    pub(crate) MISSING_FOOTER_IN_SWITCH_CASE {
+        code: "missing-footer-in-switch-case",
+        error: "MISSING_FOOTER_IN_SWITCH_BRANCHES",
+        since: V4_0,
+        summary: "A Switch has a Footer in some cases but not all.",
+        doc: "As with If, a Footer in one Switch case must be in every case: \
+         MISSING_FOOTER_IN_SWITCH_BRANCHES [B] (spec 4.4, 8). The error-codes page documents the \
+         code; the builder accepts a case without one (conformance record \
+         missing-footer-in-switch-case_invalid), and waflow keeps the documented rule as for If. \
+         Fix: add a Footer to each case.",
+    }
+}
+declare_rule! {
+    pub(crate) EMPTY_SWITCH_CASES {
+        code: "empty-switch-cases",
+        error: "INVALID_PROPERTY_VALUE",
+        since: V4_0,
+        summary: "A Switch has no cases.",
+        doc: "A Switch picks one of its `cases` by value; with none it shows nothing [B] (spec 4.7, 8). \
+         The spec sheet lists EMPTY_SWITCH_CASES; Meta's builder answers INVALID_PROPERTY_VALUE \
+         'The cases property of a Switch component cannot be empty' (conformance record \
+         empty-switch-cases_invalid), and the record wins. Fix: add \"cases\": {\"a\": [...], \"b\": [...]}, or remove the Switch.",
+    }
+}
+declare_rule! {
+    pub(crate) INVALID_SWITCH_CASE_KEY {
+        code: "invalid-switch-case-key",
+        error: "PATTERN_MISMATCH",
+        since: V4_0,
+        summary: "A Switch case key does not start with a letter followed by letters, digits, '-' or '_'.",
+        doc: "Case keys match `^[a-zA-Z][a-zA-Z0-9-_]*$`: PATTERN_MISMATCH at the key [B] (spec 4.7, 8). \
+         Fix: \"1\" -> \"one\", \"gold plan\" -> \"gold_plan\".",
+    }
+}
+declare_rule! {
+    pub(crate) IF_NESTING_TOO_DEEP {
+        code: "if-nesting-too-deep",
+        error: "MAXIMUM_IF_NESTING",
+        since: V4_0,
+        summary: "If components are nested more than 3 deep.",
+        doc: "An If may sit inside at most two enclosing Ifs (3 levels): MAXIMUM_IF_NESTING [B] (spec 3.1, \
+         4.7, 8). Fix: combine conditions with && instead of nesting, or use a Switch.",
+    }
+}
+
+/// This stage's rules, in documentation order (the registry joins the stages' lists).
+pub(super) static RULES: &[&RuleMeta] = &[
+    &DUPLICATE_INPUT_NAME,
+    &COMPONENTS_OUTSIDE_FORM,
+    &TOO_MANY_COMPONENTS,
+    &TOO_MANY_OF_TYPE,
+    &INVALID_RICHTEXT_PLACEMENT,
+    &INVALID_NAVIGATION_LIST_PLACEMENT,
+    &MISSING_FOOTER_IN_IF_BRANCH,
+    &MISSING_FOOTER_IN_SWITCH_CASE,
+    &EMPTY_SWITCH_CASES,
+    &INVALID_SWITCH_CASE_KEY,
+    &IF_NESTING_TOO_DEEP,
+];
 
 const IN_FORM_ONLY: &[&str] = &[
     "CheckboxGroup",
@@ -165,7 +182,7 @@ const CAPS: &[(&str, usize, Option<FlowVersion>)] = &[
     ("Form", 1, Some(V7_0)),
 ];
 
-pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Model<'_, '_>, out: &mut Vec<Finding>) {
     let flow = &ix.flow;
     let mut carousels: Vec<Span> = Vec::new();
     for s in &flow.screens {
@@ -180,7 +197,7 @@ pub(super) fn check(ctx: &Ctx<'_, '_>, ix: &Index<'_, '_>, out: &mut Vec<Finding
                 .collect();
             if !outside.is_empty() {
                 out.push(ctx.at(
-                    &OUTSIDE_FORM,
+                    &COMPONENTS_OUTSIDE_FORM,
                     format!(
                         "Screen {id} has a Form, so its inputs must be inside it; {} input(s) sit outside it",
                         outside.len()
@@ -382,7 +399,7 @@ fn placement(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, counts: &Counts<'_>, out: &m
                     "the only component"
                 };
                 out.push(ctx.at(
-                    &RICHTEXT_PLACEMENT,
+                    &INVALID_RICHTEXT_PLACEMENT,
                     format!("RichText must be {allowed} on its screen, directly in the layout; screen {id} has {companions} other component(s)"),
                     Some("Move the other components to their own screen".into()),
                     &[type_span(rt)],
@@ -412,7 +429,7 @@ fn placement(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, counts: &Counts<'_>, out: &m
             };
             if let Some(message) = problem {
                 out.push(ctx.at(
-                    &NAVIGATION_LIST_PLACEMENT,
+                    &INVALID_NAVIGATION_LIST_PLACEMENT,
                     message,
                     None,
                     &lists.iter().map(|c| type_span(c)).collect::<Vec<_>>(),
@@ -458,7 +475,7 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                         })
                         .map_or(c.node.span, |o| o.node.span);
                     out.push(ctx.at_focus(
-                        &IF_NESTING,
+                        &IF_NESTING_TOO_DEEP,
                         format!(
                             "This If is nested {} levels deep; at most {} levels of If are allowed",
                             c.if_depth + 1,
@@ -484,7 +501,7 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                         ("else", "then")
                     };
                     out.push(ctx.at(
-                        &FOOTER_IF_BRANCHES,
+                        &MISSING_FOOTER_IN_IF_BRANCH,
                         format!("This If has a Footer in '{has}' but not in '{lacks}'; a Footer in an If must be in both branches"),
                         Some(format!("Add a Footer to '{lacks}'")),
                         &[c.node.span],
@@ -497,7 +514,7 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                 };
                 if cases.is_empty() {
                     out.push(ctx.at(
-                        &EMPTY_SWITCH,
+                        &EMPTY_SWITCH_CASES,
                         "This Switch has no cases".into(),
                         Some("Add at least one case: \"cases\": {\"a\": [...]}".into()),
                         &[c.get("cases").map_or(c.node.span, |n| n.span)],
@@ -511,7 +528,7 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                             .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
                     if !ok {
                         out.push(ctx.at(
-                            &SWITCH_CASE_KEY,
+                            &INVALID_SWITCH_CASE_KEY,
                             format!("Switch case key '{k}' must start with a letter and use only letters, digits, '-' and '_'"),
                             None,
                             &[m.key.span],
@@ -530,7 +547,7 @@ fn branches(ctx: &Ctx<'_, '_>, s: &Screen<'_, '_>, out: &mut Vec<Finding>) {
                         .map(|(m, _)| m.key.name)
                         .collect();
                     out.push(ctx.at(
-                        &FOOTER_SWITCH_CASES,
+                        &MISSING_FOOTER_IN_SWITCH_CASE,
                         format!(
                             "This Switch has a Footer in some cases but not in: {}",
                             lacking.join(", ")

@@ -3,11 +3,11 @@
 
 use crate::catalog::model::{Prop, Ty};
 use crate::catalog::{component, FlowVersion};
-use crate::finding::Finding;
 use crate::locate::Locator;
+use crate::sink::Sink;
 use crate::syntax::{path_to, Node};
 
-use super::codes::{ITEMS_OVER_LIMIT, TEXT_OVER_LIMIT};
+use super::codes::{TEXT_OVER_DISPLAY_LIMIT, TOO_MANY_OPTIONS};
 use super::shape::Article;
 use super::walk::is_dynamic;
 
@@ -31,7 +31,7 @@ impl Pending<'_> {
     }
 }
 
-pub(super) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mut Sink<'_>) {
     let mut stack: Vec<Pending<'_>> = Vec::new();
     let Some(screens) = root.get("screens").and_then(Node::as_array) else {
         return;
@@ -45,7 +45,7 @@ pub(super) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mu
             push_components(children, &mut stack);
         }
     }
-    let finding = |rule: &'static crate::rules::RuleMeta, message: String, at: &Node<'_>| {
+    let finding = |rule: &'static crate::rule::RuleMeta, message: String, at: &Node<'_>| {
         let mut f = rule.finding(message);
         f.pointers
             .push(loc.pointer(at.span, &path_to(root, at.span)));
@@ -72,7 +72,7 @@ pub(super) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mu
                     // structure check's reading (backticks only from 6.0: before, they are text).
                     if n > limit as usize && !is_dynamic(text, v) {
                         out.push(finding(
-                            &TEXT_OVER_LIMIT,
+                            &TEXT_OVER_DISPLAY_LIMIT,
                             format!(
                                 "Property '{}' of {} has {n} characters; WhatsApp shows at most {limit}.",
                                 prop.name,
@@ -86,7 +86,7 @@ pub(super) fn check(root: &Node<'_>, v: FlowVersion, loc: &Locator<'_>, out: &mu
             if let (Some(limit), Some(items)) = (prop.display_items, m.value.as_array()) {
                 if items.len() > limit as usize {
                     out.push(finding(
-                        &ITEMS_OVER_LIMIT,
+                        &TOO_MANY_OPTIONS,
                         format!(
                             "Property '{}' of {} has {} items; WhatsApp shows at most {limit}.",
                             prop.name,

@@ -6,7 +6,7 @@
 //! component and the property and says what is allowed.
 
 use std::fmt::Write as _;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 mod branches;
 pub mod codes;
@@ -15,13 +15,14 @@ mod limits;
 mod shape;
 mod walk;
 
-use crate::budget::Budget;
 use crate::catalog::model::{Event, Prop, Ty};
 use crate::catalog::{component, Component, Container, FlowVersion, COMPONENTS};
 use crate::finding::Finding;
+use crate::fix::{Edit, Fix};
 use crate::locate::Locator;
-use crate::rules::RuleMeta;
-use crate::suggest::closest;
+use crate::rule::RuleMeta;
+use crate::sink::Sink;
+use crate::suggest::{closest, sure};
 use crate::syntax::{Key, Node, Value};
 use shape::{label, path_of, Article, LabelOf, Shape, Step};
 use walk::Fault;
@@ -32,17 +33,10 @@ pub use generate::{file_name, schema_for, schema_text};
 /// hold a tree already): the findings, display-limit warnings included.
 pub fn check_tree(text: &str, root: &Node<'_>, v: FlowVersion) -> Vec<Finding> {
     let loc = Locator::new(text);
-    let mut out = Vec::new();
-    let faulted = AtomicBool::new(false);
-    check(
-        root,
-        v,
-        &loc,
-        &faulted,
-        &mut Budget::new(usize::MAX),
-        &mut out,
-    );
-    out
+    let failed = AtomicBool::new(false);
+    let mut sink = Sink::new(usize::MAX, &failed);
+    check(root, v, &loc, &mut sink);
+    sink.finish().0
 }
 
 /// For the parity tests only: every structure fault of `text` as (Meta path, JSON
@@ -75,47 +69,47 @@ pub fn structure_faults(text: &str) -> Option<Vec<(String, &'static str)>> {
 }
 
 /// Checks `root` against the structure of version `v`; returns whether there were
-/// errors (Meta then skips the semantic pass). Display-limit warnings are added when
-/// the structure passes.
+/// errors (Meta then skips the semantic pass), having raised the sink's failure signal at
+/// the first. Display-limit warnings are added when the structure passes.
 pub(crate) fn check(
     root: &Node<'_>,
     v: FlowVersion,
     loc: &Locator<'_>,
-    faulted: &AtomicBool,
-    budget: &mut Budget,
-    out: &mut Vec<Finding>,
+    out: &mut Sink<'_>,
 ) -> bool {
     let before = out.len();
-    // Faults past the budget are counted, not explained: the run has failed either way.
+    // Faults past the cap are counted, not explained: the run has failed either way.
     let mut unexplained = false;
+    let mut explained = Vec::new();
     walk::walk(root, v, &mut |steps, fault, branch| {
         if let Some(here) = steps.last() {
-            faulted.store(true, Ordering::Relaxed);
-            if !budget.take() {
+            out.fail();
+            if !out.take() {
                 unexplained = true;
                 return;
             }
-            let at = out.len();
             ErrorCtx {
                 v,
                 loc,
                 steps,
                 here,
             }
-            .explain(fault, out);
-            if let (Some(comp), Some(f)) = (branch, out.get_mut(at)) {
-                f.message.push_str(&branch_note(comp));
+            .explain(fault, &mut explained);
+            for (i, mut f) in explained.drain(..).enumerate() {
+                if let (0, Some(comp)) = (i, branch) {
+                    f.message.push_str(&branch_note(comp));
+                }
+                out.push_taken(f);
             }
         }
     });
     let failed = unexplained || out.len() > before;
-    // Every fault is a finding (or one the budget left out), so `faulted`, which stops
-    // the semantic pass beside this stage at the first fault, stops it only for a run
-    // that fails. Debug builds (the tests, `cargo fuzz run -a`) hold this.
-    debug_assert_eq!(failed, faulted.load(Ordering::Relaxed));
+    // Every fault is a finding (or one the cap left out), so the failure signal, which
+    // stops the semantic pass beside this stage at the first fault, stops it only for a
+    // run that fails. Debug builds (the tests, `cargo fuzz run -a`) hold this.
+    debug_assert_eq!(failed, out.failed());
     if !failed {
         limits::check(root, v, loc, out);
-        budget.trim(out, before);
     }
     failed
 }
@@ -188,6 +182,23 @@ impl<'t> ErrorCtx<'_, 't> {
         out.push(rule.finding_at(message, self.loc.pointer_at(span, self.path(None))));
     }
 
+    /// The fix that replaces the string token here (a value) with `to`: safe when `to` is
+    /// the sure match among `candidates` (`suggest::sure`), else unsafe.
+    fn replace_value<'c>(
+        &self,
+        got: &str,
+        to: &str,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> Fix {
+        let edit = Edit::replace(self.here().node.span, json_string(to));
+        let title = format!("Replace '{got}' with '{to}'");
+        if sure(got, candidates) == Some(to) {
+            Fix::safe(title, vec![edit])
+        } else {
+            Fix::r#unsafe(title, vec![edit])
+        }
+    }
+
     fn explain(&self, fault: Fault<'t>, out: &mut Vec<Finding>) {
         match fault {
             Fault::Unknown(key) => self.unknown_key(key, out),
@@ -217,7 +228,20 @@ impl<'t> ErrorCtx<'_, 't> {
                     self.label_parent(),
                     self.v
                 );
-                self.emit(&codes::INVALID_VALUE, message, false, out);
+                self.emit(&codes::INVALID_ACTION_NAME, message, false, out);
+                // A misspelt name is a sure fix; any other name swapped for the one the
+                // event takes changes what the action does (unsafe).
+                let fix = match (self.here().node.as_str(), values.as_slice()) {
+                    (Some(got), _) if closest(got, values.iter().copied()).is_some() => {
+                        closest(got, values.iter().copied())
+                            .map(|to| self.replace_value(got, to, values.iter().copied()))
+                    }
+                    (Some(got), [only]) => Some(self.replace_value(got, only, [])),
+                    _ => None,
+                };
+                if let (Some(fix), Some(f)) = (fix, out.last_mut()) {
+                    f.fixes.push(fix);
+                }
             }
             Fault::MinItems(limit) => {
                 let n = self.here().node.as_array().map_or(0, <[_]>::len);
@@ -248,7 +272,7 @@ impl<'t> ErrorCtx<'_, 't> {
             Fault::Pattern => self.pattern(out),
             Fault::Blank => {
                 let message = format!("{} must not be blank or an empty string.", self.subject());
-                self.emit(&codes::PATTERN, message, false, out);
+                self.emit(&codes::PATTERN_MISMATCH, message, false, out);
             }
             Fault::Minimum(limit) => {
                 let message = format!(
@@ -256,7 +280,7 @@ impl<'t> ErrorCtx<'_, 't> {
                     self.subject(),
                     number_text(self.here().node)
                 );
-                self.emit(&codes::TOO_SMALL, message, false, out);
+                self.emit(&codes::VALUE_TOO_SMALL, message, false, out);
             }
             Fault::Maximum(limit) => {
                 let message = format!(
@@ -264,14 +288,14 @@ impl<'t> ErrorCtx<'_, 't> {
                     self.subject(),
                     number_text(self.here().node)
                 );
-                self.emit(&codes::TOO_LARGE, message, false, out);
+                self.emit(&codes::VALUE_TOO_LARGE, message, false, out);
             }
             Fault::Format => {
                 let message = format!(
                     "{} must be an absolute URL, such as https://example.com/terms.",
                     self.subject()
                 );
-                self.emit(&codes::FORMAT, message, false, out);
+                self.emit(&codes::INVALID_FORMAT, message, false, out);
             }
             Fault::Forbidden => self.forbidden(out),
         }
@@ -285,6 +309,7 @@ impl<'t> ErrorCtx<'_, 't> {
             "Property '{key}' is not allowed in {owner} (Flow JSON {}).",
             self.v
         );
+        let mut fix = None;
         match shape.prop(key, self.v) {
             Some(p) if !p.exists_in(self.v) => message.push_str(&version_note(p, self.v)),
             Some(p) if p.outside_form_only => {
@@ -300,11 +325,23 @@ impl<'t> ErrorCtx<'_, 't> {
             _ => {
                 if let Some(s) = closest(key, shape.allowed_keys(self.v)) {
                     let _ = write!(message, " Did you mean '{s}'?");
+                    // Renaming onto a key the object has would make a duplicate key.
+                    if self.here().node.get(s).is_none() {
+                        let edit = Edit::replace(member.span, json_string(s));
+                        let title = format!("Rename '{key}' to '{s}'");
+                        fix = Some(if sure(key, shape.allowed_keys(self.v)) == Some(s) {
+                            Fix::safe(title, vec![edit])
+                        } else {
+                            Fix::r#unsafe(title, vec![edit])
+                        });
+                    }
                 }
             }
         }
         let at = self.loc.pointer_at(member.span, self.path(Some(key)));
-        out.push(codes::UNKNOWN_PROPERTY.finding_at(message, at));
+        let mut finding = codes::UNKNOWN_PROPERTY.finding_at(message, at);
+        finding.fixes.extend(fix);
+        out.push(finding);
     }
 
     fn missing(&self, name: &str, out: &mut Vec<Finding>) {
@@ -367,15 +404,23 @@ impl<'t> ErrorCtx<'_, 't> {
                     a.since, self.v
                 )),
                 Some(_) => {}
-                None if ACTIONS.contains(&g) => {
+                None if crate::catalog::components::ACTIONS.contains(&g) => {
                     message.push_str(&format!(" '{g}' is not accepted there (spec 5.2)."));
                 }
                 None => {}
             }
-        } else if let Some(s) = got.and_then(|g| closest(g, values.iter().copied())) {
+        } else if let Some((g, s)) =
+            got.and_then(|g| Some((g, closest(g, values.iter().copied())?)))
+        {
             message.push_str(&format!(" Did you mean '{s}'?"));
+            let fix = self.replace_value(g, s, values.iter().copied());
+            self.emit(&codes::INVALID_ENUM_VALUE, message, false, out);
+            if let Some(f) = out.last_mut() {
+                f.fixes.push(fix);
+            }
+            return;
         }
-        self.emit(&codes::INVALID_ENUM, message, false, out);
+        self.emit(&codes::INVALID_ENUM_VALUE, message, false, out);
     }
 
     fn component_type(
@@ -398,7 +443,7 @@ impl<'t> ErrorCtx<'_, 't> {
                 format!("{base} {got} needs Flow JSON {} or later; this flow declares {v}.", c.since),
             ),
             Some(c) if container == Container::Layout && c.allowed_in(Container::Form, v) && c.placement.layout.is_some() => (
-                &codes::NEEDS_FORM,
+                &codes::COMPONENT_OUTSIDE_FORM,
                 format!(
                     "{got} must be inside a Form in Flow JSON {v}: before 4.0, input components and OptIn are defined inside a parent Form."
                 ),
@@ -409,6 +454,17 @@ impl<'t> ErrorCtx<'_, 't> {
                 let known = COMPONENTS.iter().map(|c| c.name);
                 if let Some(s) = closest(got, known) {
                     m.push_str(&format!(" Did you mean '{s}'?"));
+                    // Safe only for the sure match that may also sit here.
+                    let allowed_here = allowed.contains(&s);
+                    let mut fix = self.replace_value(got, s, COMPONENTS.iter().map(|c| c.name));
+                    if !allowed_here {
+                        fix.applicability = crate::fix::Applicability::Unsafe;
+                    }
+                    self.emit(&codes::INVALID_COMPONENT_TYPE, m, false, out);
+                    if let Some(f) = out.last_mut() {
+                        f.fixes.push(fix);
+                    }
+                    return;
                 } else {
                     m.push_str(&format!(" Allowed here: {}.", allowed.join(", ")));
                 }
@@ -435,7 +491,7 @@ impl<'t> ErrorCtx<'_, 't> {
             ),
             None => format!("{subject} does not have the required form."),
         };
-        self.emit(&codes::PATTERN, message, false, out);
+        self.emit(&codes::PATTERN_MISMATCH, message, false, out);
     }
 
     fn forbidden(&self, out: &mut Vec<Finding>) {
@@ -446,7 +502,7 @@ impl<'t> ErrorCtx<'_, 't> {
                 "{} must not be dynamic: write it as a literal string.",
                 self.subject()
             );
-            self.emit(&codes::PATTERN, message, false, out);
+            self.emit(&codes::PATTERN_MISMATCH, message, false, out);
             return;
         }
         let has = |k: &str| step.node.get(k).is_some();
@@ -494,15 +550,6 @@ impl<'t> ErrorCtx<'_, 't> {
         out.push(f);
     }
 }
-
-/// Every action name of spec 5.1.
-const ACTIONS: &[&str] = &[
-    "navigate",
-    "complete",
-    "data_exchange",
-    "update_data",
-    "open_url",
-];
 
 fn placement_message(base: &str, c: &Component, container: Container, v: FlowVersion) -> String {
     match c.placement.since(container) {
@@ -606,6 +653,11 @@ fn number_text(node: &Node<'_>) -> String {
         Value::Number(t) => t.to_owned(),
         _ => node.type_name().to_owned(),
     }
+}
+
+/// `s` as a JSON string token (quotes and escapes), as a fix writes it.
+fn json_string(s: &str) -> String {
+    serde_json::Value::from(s).to_string()
 }
 
 #[cfg(test)]

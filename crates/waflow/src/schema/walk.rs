@@ -1,7 +1,8 @@
 //! The structure check itself: one walk of the span tree along the catalog, applying
 //! exactly what the generated JSON Schema of the version says (`generate.rs` writes the
-//! same facts out as a schema; `tests/schema_parity.rs` runs both on every test flow, the
-//! corpus and random documents and requires the same faults at the same paths).
+//! same facts out as a schema; `tests/schemas.rs` runs both on every test flow and the
+//! corpus, `tests/schema_props.rs` on random mutations of them, and they require the same
+//! faults at the same paths).
 //!
 //! Why not run the generated schema itself: a general validator pays for generality
 //! where waflow needs speed. Compiling the 7.3 schema cost ~10 ms per process, and on a

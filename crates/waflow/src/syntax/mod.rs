@@ -11,7 +11,7 @@
 //! it reads the tree:
 //!
 //! ```
-//! use waflow::syntax::{parse, Arena};
+//! use waflow::internals::syntax::{parse, Arena};
 //! let arena = Arena::new();
 //! let parsed = parse(r#"{"a": ["x\ty"]}"#, &arena, &Default::default()).unwrap();
 //! let item = &parsed.root.get("a").unwrap().as_array().unwrap()[0];

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::paths::LocationSegment;
 use serde_json::Value;
-use waflow::syntax::Path;
+use waflow::internals::syntax::Path;
 use waflow::FlowVersion;
 
 thread_local! {
@@ -26,7 +26,7 @@ fn validator(v: FlowVersion) -> std::rc::Rc<jsonschema::Validator> {
                     jsonschema::options()
                         .with_draft(jsonschema::Draft::Draft7)
                         .should_validate_formats(true)
-                        .build(&waflow::schema::schema_for(v))
+                        .build(&waflow::schema_for(v))
                         .expect("the generated schema compiles"),
                 )
             })
@@ -40,7 +40,7 @@ fn validator(v: FlowVersion) -> std::rc::Rc<jsonschema::Validator> {
 pub fn by_schema(text: &str) -> Option<Vec<(String, String)>> {
     let value: Value = serde_json::from_str(text).ok()?;
     let v = FlowVersion::parse(value.get("version")?.as_str()?)?;
-    if !waflow::catalog::schema_versions().any(|s| s == v) {
+    if !waflow::schema_versions().any(|s| s == v) {
         return None;
     }
     let report = waflow::validate(text);
@@ -93,7 +93,7 @@ pub fn by_schema(text: &str) -> Option<Vec<(String, String)>> {
 
 /// The faults waflow's structure check finds, in the same form.
 pub fn by_waflow(text: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = waflow::schema::structure_faults(text)
+    let mut out: Vec<(String, String)> = waflow::internals::structure_faults(text)
         .unwrap_or_default()
         .into_iter()
         .map(|(p, k)| (p, k.to_owned()))

@@ -11,13 +11,20 @@
 //! still keeps crafted names from colliding on purpose.
 
 use foldhash::{HashMap, HashMapExt};
+use std::cell::OnceCell;
 use std::ops::Range;
+
+pub(crate) mod graph;
 
 use super::expr::{self, Expr, ExprError, Mode, Ref, VType};
 use crate::catalog::components::component;
-use crate::catalog::model::{Component, Container, Prop, Ty, V6_0};
+use crate::catalog::model::{Component, Container, Prop, Ty, ValueKind, V6_0};
 use crate::catalog::FlowVersion;
+use crate::locate::Locator;
 use crate::syntax::{Member, Node, Span, Value};
+
+mod resolve;
+pub(crate) use resolve::{vtype, Reason, Reference, Typed};
 
 pub(crate) struct Flow<'a, 's> {
     pub text: &'a str,
@@ -96,25 +103,27 @@ impl<'a, 's> Comp<'a, 's> {
     }
 }
 
-/// The type of an input's value (spec 6.2); `None` for what `${form...}` can't read.
+/// The type of an input's value (spec 6.2), as the catalog says; `None` for what
+/// `${form...}` can't read. A dynamic value of the property that picks the kind (TextInput
+/// `input-type`, CalendarPicker `mode`) leaves the default kind.
 pub(crate) fn value_type(c: &Comp<'_, '_>) -> Option<VType> {
-    Some(match c.ty {
-        "TextInput" => match c.get("input-type").and_then(Node::as_str) {
-            Some("number" | "passcode") => VType::Number,
-            _ => VType::String,
-        },
-        "TextArea" | "Dropdown" | "RadioButtonsGroup" | "DatePicker" | "NavigationList" => {
-            VType::String
+    let value = c.def?.value?;
+    Some(VType::from(
+        value.kind(|prop| c.get(prop).and_then(Node::as_str)),
+    ))
+}
+
+impl From<ValueKind> for VType {
+    fn from(kind: ValueKind) -> VType {
+        match kind {
+            ValueKind::String => VType::String,
+            ValueKind::Number => VType::Number,
+            ValueKind::Boolean => VType::Boolean,
+            ValueKind::Object => VType::Object,
+            ValueKind::Array => VType::Array,
+            ValueKind::Media => VType::Media,
         }
-        "CalendarPicker" => match c.get("mode").and_then(Node::as_str) {
-            Some("range") => VType::Object,
-            _ => VType::String,
-        },
-        "CheckboxGroup" | "ChipsSelector" => VType::Array,
-        "OptIn" => VType::Boolean,
-        "PhotoPicker" | "DocumentPicker" => VType::Media,
-        _ => return None,
-    })
+    }
 }
 
 /// What a dynamic value must evaluate to, from the property's catalog type.
@@ -234,16 +243,40 @@ impl<'a, 's> Action<'a, 's> {
     }
 }
 
-pub(crate) struct Index<'a, 's> {
+/// What the semantic rules read, built once per flow: the parsed root, the flow's
+/// screens with their components (each with its container and Form), inputs, actions and
+/// dynamic strings already parsed.
+pub(crate) struct Model<'a, 's> {
+    pub root: &'a Node<'s>,
+    pub loc: &'a Locator<'a>,
+    pub version: FlowVersion,
     pub flow: Flow<'a, 's>,
     pub actions: Vec<Action<'a, 's>>,
+    /// Every `${...}` reference of every dynamic string, resolved, in document order
+    /// (model/resolve.rs).
+    pub refs: Vec<Reference<'a>>,
+    /// The type check of every backtick expression and If condition that parsed, in
+    /// document order.
+    pub types: Vec<Typed>,
+    /// The screen graph, built on first use ([`Model::graph`]).
+    graph: OnceCell<graph::Graph<'a, 's>>,
+}
+
+impl<'a, 's> Model<'a, 's> {
+    /// The screen graph (spec 7): the routing model's routes and the navigates, built once
+    /// from the screens and actions, when a rule first asks.
+    pub fn graph(&self) -> &graph::Graph<'a, 's> {
+        self.graph
+            .get_or_init(|| graph::build(&self.flow, &self.actions))
+    }
 }
 
 pub(crate) fn build<'a, 's: 'a>(
-    text: &'a str,
+    loc: &'a Locator<'a>,
     root: &'a Node<'s>,
     version: FlowVersion,
-) -> Index<'a, 's> {
+) -> Model<'a, 's> {
+    let text = loc.text();
     let mut b = Builder {
         version,
         strings: Vec::new(),
@@ -296,7 +329,10 @@ pub(crate) fn build<'a, 's: 'a>(
         }
         screens.push(screen);
     }
-    Index {
+    let mut model = Model {
+        root,
+        loc,
+        version,
         flow: Flow {
             text,
             version,
@@ -308,7 +344,12 @@ pub(crate) fn build<'a, 's: 'a>(
             strings: b.strings,
         },
         actions: b.actions,
-    }
+        refs: Vec::new(),
+        types: Vec::new(),
+        graph: OnceCell::new(),
+    };
+    (model.refs, model.types) = resolve::resolve_all(&model.flow);
+    model
 }
 
 struct Builder<'a, 's> {
