@@ -919,6 +919,37 @@ fn did_you_mean_quick_fixes_and_fix_all() {
         !left.contains(&"unknown-navigate-target".to_owned()),
         "{left:?}"
     );
+
+    // A fix the library proposes (not a did-you-mean): a trailing comma.
+    let broken = fixed_flow().replace(
+        "\"payload\": {}}}\n      ]}",
+        "\"payload\": {}}},\n      ]}",
+    );
+    assert_ne!(broken, fixed_flow());
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 3}, "contentChanges": [{"text": broken}]}),
+    );
+    let d = c.diagnostics(&u);
+    let comma = d["diagnostics"][0].clone();
+    assert_eq!(comma["code"], "invalid-json", "{d}");
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u}, "range": comma["range"],
+               "context": {"diagnostics": [comma]}}),
+    );
+    let actions = r.as_array().unwrap();
+    let quick = actions
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .unwrap_or_else(|| panic!("{r}"));
+    assert_eq!(quick["diagnostics"][0]["code"], "invalid-json");
+    assert_eq!(apply(&broken, &quick["edit"]["changes"][&u]), fixed_flow());
+    let all = actions
+        .iter()
+        .find(|a| a["kind"] == "source.fixAll.waflow")
+        .unwrap_or_else(|| panic!("{r}"));
+    assert_eq!(apply(&broken, &all["edit"]["changes"][&u]), fixed_flow());
     assert!(c.shutdown().success());
 }
 

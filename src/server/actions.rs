@@ -1,10 +1,10 @@
 //! Code actions: quick fixes from findings, and "fix all" (`source.fixAll`).
 //!
-//! Today the fixes are the library's did-you-mean suggestions: a finding whose message
-//! or help ends in "Did you mean 'x'?" at a key or value token (or at a finer place that
-//! is exactly the misspelt word) is fixed by writing `x` there. The library may later
-//! carry edits of its own on findings; [`fixes`] is the one place that turns a report
-//! into edits, so such edits plug in there and every action below uses them.
+//! The fixes come from the library (`Finding::fixes`: edits a rule proposes, safe or
+//! not). A finding without one still gets the did-you-mean rename the server has always
+//! offered: a message or help ending in "Did you mean 'x'?" at a key or value token (or
+//! at a finer place that is exactly the misspelt word) is fixed by writing `x` there.
+//! [`fixes`] is the one place that turns a report into edits; every action uses it.
 
 use lsp_types as lsp;
 use waflow::Report;
@@ -13,30 +13,57 @@ use waflow::Report;
 /// when configured to).
 pub(crate) const FIX_ALL_KIND: &str = "source.fixAll.waflow";
 
-/// An edit that fixes one place of a finding.
+type Span = (usize, usize);
+
+/// Edits that fix one fault, applied together or not at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Fix {
     pub title: String,
-    /// Byte range replaced, and the new text.
-    pub span: (usize, usize),
-    pub new_text: String,
-    /// Whether "fix all" may apply it without a person looking: a suggestion by edit
-    /// distance for a name that does not exist is one; all fixes today are.
+    /// Byte ranges replaced, and their new text.
+    pub edits: Vec<(Span, String)>,
+    /// Whether "fix all" may apply it without a person looking (the library's
+    /// applicability; a did-you-mean rename of a name that does not exist is safe).
     pub safe: bool,
+    /// The places of the finding it fixes (where a quick fix is offered).
+    pub places: Vec<Span>,
 }
 
 /// Every fix the findings of `report` offer on `text`.
 pub(crate) fn fixes(text: &str, report: &Report) -> Vec<Fix> {
     let mut out = Vec::new();
     for f in report.in_order() {
+        let places: Vec<Span> = f
+            .pointers
+            .iter()
+            .filter_map(|p| p.shown_span())
+            .map(|s| (s.start as usize, s.end as usize))
+            .collect();
+        if !f.fixes.is_empty() {
+            for fix in &f.fixes {
+                out.push(Fix {
+                    title: fix.title.clone(),
+                    edits: fix
+                        .edits
+                        .iter()
+                        .map(|e| {
+                            (
+                                (e.span.start as usize, e.span.end as usize),
+                                e.replacement.clone(),
+                            )
+                        })
+                        .collect(),
+                    safe: fix.applicability == waflow::fix::Applicability::Safe,
+                    places: places.clone(),
+                });
+            }
+            continue;
+        }
         let Some(suggestion) =
             did_you_mean(f.help.as_deref()).or_else(|| did_you_mean(Some(&f.message)))
         else {
             continue;
         };
-        for p in &f.pointers {
-            let Some(span) = p.shown_span() else { continue };
-            let (s, e) = (span.start as usize, span.end as usize);
+        for &(s, e) in &places {
             let Some(token) = text.get(s..e) else {
                 continue;
             };
@@ -62,9 +89,9 @@ pub(crate) fn fixes(text: &str, report: &Report) -> Vec<Fix> {
                     token.trim_matches('"'),
                     f.rule.unwrap_or("waflow")
                 ),
-                span: (s, e),
-                new_text,
+                edits: vec![((s, e), new_text)],
                 safe: true,
+                places: vec![(s, e)],
             });
         }
     }
@@ -86,13 +113,20 @@ fn is_word(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':' | b'/'))
 }
 
-/// Non-overlapping safe fixes, in order (for "fix all").
-fn all_safe(mut fixes: Vec<Fix>) -> Vec<Fix> {
-    fixes.retain(|f| f.safe);
-    fixes.sort_by_key(|f| f.span);
-    let mut out: Vec<Fix> = Vec::new();
-    for f in fixes {
-        if out.last().is_none_or(|l| l.span.1 <= f.span.0) {
+/// The safe fixes "fix all" applies: each whole or not at all, none with an edit that
+/// overlaps one already taken (a second run, on the new text, may take it).
+fn all_safe(fixes: Vec<Fix>) -> Vec<Fix> {
+    let mut taken: Vec<Span> = Vec::new();
+    let mut out = Vec::new();
+    for f in fixes.into_iter().filter(|f| f.safe) {
+        // Two edits clash when their ranges overlap, or both start at one place (two
+        // insertions there would land in an order nobody chose).
+        let clash = f
+            .edits
+            .iter()
+            .any(|&((s, e), _)| taken.iter().any(|&(ts, te)| (s < te && ts < e) || s == ts));
+        if !clash {
+            taken.extend(f.edits.iter().map(|(span, _)| *span));
             out.push(f);
         }
     }
@@ -119,9 +153,10 @@ impl super::Server {
                     uri.clone(),
                     fixes
                         .iter()
-                        .map(|f| lsp::TextEdit {
-                            range: range(f.span),
-                            new_text: f.new_text.clone(),
+                        .flat_map(|f| &f.edits)
+                        .map(|(span, text)| lsp::TextEdit {
+                            range: range(*span),
+                            new_text: text.clone(),
                         })
                         .collect(),
                 )]
@@ -142,13 +177,17 @@ impl super::Server {
                 doc.index.offset(&doc.text, p.range.start, enc),
                 doc.index.offset(&doc.text, p.range.end, enc),
             );
-            for f in fixes.iter().filter(|f| f.span.0 <= e && s <= f.span.1) {
-                let r = range(f.span);
+            let near = |&(a, b): &Span| a <= e && s <= b;
+            for f in fixes
+                .iter()
+                .filter(|f| f.places.iter().any(near) || f.edits.iter().any(|(sp, _)| near(sp)))
+            {
+                let ranges: Vec<lsp::Range> = f.places.iter().map(|&p| range(p)).collect();
                 let diagnostics: Vec<lsp::Diagnostic> = p
                     .context
                     .diagnostics
                     .iter()
-                    .filter(|d| d.source.as_deref() == Some("waflow") && d.range == r)
+                    .filter(|d| d.source.as_deref() == Some("waflow") && ranges.contains(&d.range))
                     .cloned()
                     .collect();
                 out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
@@ -156,7 +195,7 @@ impl super::Server {
                     kind: Some(lsp::CodeActionKind::QUICKFIX),
                     diagnostics: (!diagnostics.is_empty()).then_some(diagnostics),
                     edit: Some(edit(std::slice::from_ref(f))),
-                    is_preferred: Some(true),
+                    is_preferred: Some(f.safe),
                     ..Default::default()
                 }));
             }
@@ -190,27 +229,27 @@ mod tests {
         // The schema fault first (it ends the run, as at Meta).
         let f = fixes(text, &waflow::validate(text));
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(&text[f[0].span.0..f[0].span.1], "\"initial-text\"");
-        assert_eq!(f[0].new_text, "\"init-value\"");
+        let ((s, e), new) = &f[0].edits[0];
+        assert_eq!(&text[*s..*e], "\"initial-text\"");
+        assert_eq!(new, "\"init-value\"");
         let text = text.replace("initial-text", "init-value");
         let f = fixes(&text, &waflow::validate(&text));
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(&text[f[0].span.0..f[0].span.1], "nme");
-        assert_eq!(f[0].new_text, "name");
+        let ((s, e), new) = &f[0].edits[0];
+        assert!(text[*s..*e].contains("nme"), "{f:?}");
+        assert!(new.contains("name"), "{f:?}");
     }
 
     #[test]
     fn overlapping_fixes_are_not_applied_together() {
         let fix = |s, e| Fix {
             title: String::new(),
-            span: (s, e),
-            new_text: String::new(),
+            edits: vec![((s, e), String::new())],
             safe: true,
+            places: Vec::new(),
         };
-        let kept = all_safe(vec![fix(5, 9), fix(0, 6), fix(9, 12)]);
-        assert_eq!(
-            kept.iter().map(|f| f.span).collect::<Vec<_>>(),
-            [(0, 6), (9, 12)]
-        );
+        let kept = all_safe(vec![fix(0, 6), fix(5, 9), fix(9, 12), fix(9, 9)]);
+        let spans: Vec<Span> = kept.iter().map(|f| f.edits[0].0).collect();
+        assert_eq!(spans, [(0, 6), (9, 12)]);
     }
 }

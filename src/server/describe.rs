@@ -187,6 +187,6 @@ pub(crate) fn rule(r: &RuleMeta) -> String {
         r.severity.as_str(),
         versions(r.since, r.until),
         r.doc,
-        crate::render::doc_url(r.code)
+        waflow::rule_doc_url(r.code)
     )
 }

@@ -115,7 +115,7 @@ fn diagnostic(
         }),
         code: f.rule.map(|r| NumberOrString::String(r.to_owned())),
         code_description: f.rule.and_then(|r| {
-            crate::render::doc_url(r)
+            waflow::rule_doc_url(r)
                 .parse::<Uri>()
                 .ok()
                 .map(|href| CodeDescription { href })

@@ -666,10 +666,9 @@ fn check(doc: &Document, applied: &Applied) -> waflow::Report {
         Applied::Policy(p) => Some(p),
         _ => None,
     };
-    let frozen = match policy.and_then(|p| p.frozen_version) {
-        Some(crate::config::FrozenLevel::Warning) => crate::Level::Warning,
-        _ => crate::Level::Error,
-    };
+    let frozen = policy
+        .and_then(|p| p.frozen_version)
+        .unwrap_or(waflow::Severity::Error);
     let options = waflow::Options {
         max_findings: MAX_FINDINGS,
         ..crate::check::options(frozen)
