@@ -808,6 +808,28 @@ pub fn branch_order(
         .filter(move |c| c.allowed_in(container, v))
 }
 
+/// The inputs that must sit inside the Form when a screen has one (from 4.0, when the Form
+/// became optional; before, every input had to be in it anyway): COMPONENTS_OUTSIDE_FORM,
+/// one pointer per component. The list is the 5.0 validator's [B] (spec 3.1, 8).
+pub const IN_FORM_ONLY: &[&str] = &[
+    "CheckboxGroup",
+    "RadioButtonsGroup",
+    "TextArea",
+    "TextInput",
+    "OptIn",
+    "Dropdown",
+    "DatePicker",
+    "PhotoPicker",
+    "DocumentPicker",
+];
+
+/// The media pickers, each with the property that caps how many files it takes: a
+/// complete payload's media are added up over these [B][D] (spec 4.6, 5.3).
+pub const MEDIA_PICKER_MAX_FILES: &[(&str, &str)] = &[
+    ("PhotoPicker", "max-uploaded-photos"),
+    ("DocumentPicker", "max-uploaded-documents"),
+];
+
 /// The component called `name`.
 pub fn component(name: &str) -> Option<&'static Component> {
     COMPONENTS.iter().find(|c| c.name == name)

@@ -114,84 +114,49 @@ impl Reporter<'_, '_> {
     }
 }
 
-/// A family not yet split into one unit per rule: one check for all of its rules.
-type Legacy = fn(&Ctx<'_, '_>, &Model<'_, '_>, &mut Vec<Finding>);
-
 /// The semantic families in the order they run (which is the order of findings at one
 /// position) and are documented.
-enum Family {
-    Units(&'static [SemanticRule]),
-    Legacy(Legacy, &'static [&'static RuleMeta]),
-}
-
-const FAMILIES: &[Family] = &[
-    Family::Units(root::RULES),
-    Family::Units(screens::RULES),
-    Family::Units(data_model::RULES),
-    Family::Units(references::RULES),
-    Family::Units(expressions::RULES),
-    Family::Legacy(actions::check, actions::RULES),
-    Family::Units(routing::RULES),
-    Family::Legacy(layout::check, layout::RULES),
-    Family::Units(components::RULES),
+const FAMILIES: &[&[SemanticRule]] = &[
+    root::RULES,
+    screens::RULES,
+    data_model::RULES,
+    references::RULES,
+    expressions::RULES,
+    actions::RULES,
+    routing::RULES,
+    layout::RULES,
+    components::RULES,
 ];
-
-impl Family {
-    fn metas(&self) -> Box<dyn Iterator<Item = &'static RuleMeta> + '_> {
-        match self {
-            Family::Units(rules) => Box::new(rules.iter().map(|r| r.meta)),
-            Family::Legacy(_, metas) => Box::new(metas.iter().copied()),
-        }
-    }
-}
 
 /// The semantic rules for the registry: the flow-level family (documented before the
 /// schema stage's rules), then the others.
 pub(crate) fn registered() -> (Vec<&'static RuleMeta>, Vec<&'static RuleMeta>) {
-    let (first, rest) = FAMILIES.split_at(1);
-    (
-        first.iter().flat_map(Family::metas).collect(),
-        rest.iter().flat_map(Family::metas).collect(),
-    )
+    let metas = |families: &[&[SemanticRule]]| {
+        families
+            .iter()
+            .flat_map(|rules| rules.iter().map(|r| r.meta))
+            .collect()
+    };
+    let (flow_level, rest) = FAMILIES.split_at(1);
+    (metas(flow_level), metas(rest))
 }
 
 /// Runs every semantic rule that applies to the flow's version, in order, until a stage
 /// beside this one says the run failed (`Sink::failed`).
 pub(crate) fn check(root: &Node<'_>, version: FlowVersion, loc: &Locator<'_>, sink: &mut Sink<'_>) {
     let model = model::build(loc, root, version);
-    let ctx = Ctx { root, version, loc };
-    for family in FAMILIES {
+    let rules = FAMILIES.iter().flat_map(|family| family.iter());
+    for rule in rules.filter(|r| r.meta.applies_to(version)) {
         if sink.failed() {
             return;
         }
-        match family {
-            Family::Units(rules) => {
-                for rule in rules.iter().filter(|r| r.meta.applies_to(version)) {
-                    if sink.failed() {
-                        return;
-                    }
-                    let mut out = Reporter {
-                        rule: rule.meta,
-                        root,
-                        loc,
-                        sink,
-                    };
-                    (rule.check)(&model, &mut out);
-                }
-            }
-            Family::Legacy(check, _) => {
-                let mut found = Vec::new();
-                check(&ctx, &model, &mut found);
-                for f in found {
-                    if f.rule
-                        .and_then(crate::registry::by_code)
-                        .is_none_or(|r| r.applies_to(version))
-                    {
-                        sink.push(f);
-                    }
-                }
-            }
-        }
+        let mut out = Reporter {
+            rule: rule.meta,
+            root,
+            loc,
+            sink,
+        };
+        (rule.check)(&model, &mut out);
     }
 }
 
@@ -203,50 +168,6 @@ pub fn check_tree(text: &str, root: &Node<'_>, version: FlowVersion) -> Vec<Find
     let mut sink = Sink::new(usize::MAX, &failed);
     check(root, version, &loc, &mut sink);
     sink.finish().0
-}
-
-/// What a semantic rule sees: the parsed root and the flow's version.
-pub(crate) struct Ctx<'a, 's> {
-    pub root: &'a Node<'s>,
-    pub version: FlowVersion,
-    pub loc: &'a Locator<'a>,
-}
-
-impl Ctx<'_, '_> {
-    /// A finding of `rule` with one pointer per span, each with its own path.
-    pub(crate) fn at(
-        &self,
-        rule: &'static RuleMeta,
-        message: String,
-        help: Option<String>,
-        spans: &[Span],
-    ) -> Finding {
-        let mut f = rule.finding(message);
-        f.help = help;
-        f.pointers = spans
-            .iter()
-            .map(|&s| self.loc.pointer(s, &path_to(self.root, s)))
-            .collect();
-        f
-    }
-
-    /// A finding of `rule` at Meta's place `meta` (a whole key or value token), showing
-    /// people the finer place `focus` inside it.
-    pub(crate) fn at_focus(
-        &self,
-        rule: &'static RuleMeta,
-        message: String,
-        help: Option<String>,
-        meta: Span,
-        focus: Span,
-    ) -> Finding {
-        let mut f = rule.finding(message);
-        f.help = help;
-        f.pointers = vec![self
-            .loc
-            .pointer_focused(meta, &path_to(self.root, meta), focus)];
-        f
-    }
 }
 
 /// Fuzzing entry to the expression language: parses `src` as an If condition and as a

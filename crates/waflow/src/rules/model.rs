@@ -49,6 +49,9 @@ pub(crate) struct Screen<'a, 's> {
     pub comps: Vec<Comp<'a, 's>>,
     /// Input name -> index in `comps` of the first input with it.
     pub inputs: HashMap<&'a str, usize>,
+    /// Its components as Meta counts them for the per-screen caps (several layout rules
+    /// read them; counted once here).
+    pub counts: Counts<'a>,
 }
 
 impl<'a, 's> Screen<'a, 's> {
@@ -73,6 +76,79 @@ impl<'a, 's> Screen<'a, 's> {
 
     pub fn input(&self, name: &str) -> Option<&Comp<'a, 's>> {
         self.inputs.get(name).map(|&i| &self.comps[i])
+    }
+}
+
+/// How Meta counts a screen's components for its caps (spec 4.7, 4.8): the Form wrapper
+/// not counted, an If by its larger branch, a Switch by its largest case.
+#[derive(Default)]
+pub(crate) struct Counts<'a> {
+    /// Every component but Forms, the largest branches only.
+    pub total: usize,
+    /// Per type, the most any path through the branches shows (a cap holds in every
+    /// branch). `Form` is counted here for its own cap.
+    by_type: HashMap<&'a str, usize>,
+}
+
+impl<'a> Counts<'a> {
+    /// The counts of the components in `children` (a layout's, a Form's, a branch's).
+    fn of(children: &'a [Node<'_>]) -> Counts<'a> {
+        let mut c = Counts::default();
+        for node in children {
+            let Some(ty) = node.get("type").and_then(Node::as_str) else {
+                continue;
+            };
+            let list = |key: &str| node.get(key).and_then(Node::as_array).unwrap_or_default();
+            match ty {
+                "Form" => {
+                    *c.by_type.entry("Form").or_default() += 1;
+                    c.add(Counts::of(list("children")));
+                }
+                "If" => c.add(Counts::largest(
+                    [Counts::of(list("then")), Counts::of(list("else"))].into_iter(),
+                )),
+                "Switch" => {
+                    let cases = node
+                        .get("cases")
+                        .and_then(Node::as_object)
+                        .unwrap_or_default();
+                    c.add(Counts::largest(
+                        cases
+                            .iter()
+                            .map(|m| Counts::of(m.value.as_array().unwrap_or_default())),
+                    ));
+                }
+                _ => {
+                    c.total += 1;
+                    *c.by_type.entry(ty).or_default() += 1;
+                }
+            }
+        }
+        c
+    }
+
+    fn add(&mut self, other: Counts<'a>) {
+        self.total += other.total;
+        for (k, v) in other.by_type {
+            *self.by_type.entry(k).or_default() += v;
+        }
+    }
+
+    fn largest(branches: impl Iterator<Item = Counts<'a>>) -> Counts<'a> {
+        let mut out = Counts::default();
+        for b in branches {
+            out.total = out.total.max(b.total);
+            for (k, v) in b.by_type {
+                let e = out.by_type.entry(k).or_default();
+                *e = (*e).max(v);
+            }
+        }
+        out
+    }
+
+    /// How many components of type `ty` the screen shows at most.
+    pub fn get(&self, ty: &str) -> usize {
+        self.by_type.get(ty).copied().unwrap_or(0)
     }
 }
 
@@ -309,6 +385,7 @@ pub(crate) fn build<'a, 's: 'a>(
             data: s.get("data").filter(|d| d.as_object().is_some()),
             comps: Vec::new(),
             inputs: HashMap::new(),
+            counts: Counts::default(),
         };
         if let Some(title) = s.get("title") {
             b.dynamic(
@@ -326,6 +403,7 @@ pub(crate) fn build<'a, 's: 'a>(
             .and_then(Node::as_array)
         {
             b.children(&mut screen, i, children, Container::Layout, None, 0);
+            screen.counts = Counts::of(children);
         }
         screens.push(screen);
     }

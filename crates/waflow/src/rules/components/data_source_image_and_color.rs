@@ -26,10 +26,7 @@ pub(super) fn data_source_image_and_color(m: &Model<'_, '_>, out: &mut Reporter<
             continue;
         };
         let first_key = |key: &str| -> Option<Span> {
-            items
-                .iter()
-                .find_map(|i| i.member(key))
-                .map(|m| m.key.span)
+            items.iter().find_map(|i| i.member(key)).map(|m| m.key.span)
         };
         if let (Some(image), Some(color)) = (first_key("image"), first_key("color")) {
             out.at(

@@ -29,7 +29,9 @@ pub(super) fn unknown_form_value_key(m: &Model<'_, '_>, out: &mut Reporter<'_, '
     for e in form_entries(m, "init-values") {
         let name = e.member.key.name;
         let message = match e.input {
-            None => format!("'{name}' in 'init-values' is not the name of an input inside this Form"),
+            None => {
+                format!("'{name}' in 'init-values' is not the name of an input inside this Form")
+            }
             Some(input) if value_type(input) == Some(VType::Media) => format!(
                 "'{name}' in 'init-values' is a {}, which takes no initial value",
                 input.ty

@@ -25,7 +25,10 @@ pub(super) fn data_array_without_items(m: &Model<'_, '_>, out: &mut Reporter<'_,
     each_declaration(m, |d| {
         if d.ty() == Some("array") && d.node.get("items").is_none() {
             out.at(
-                format!("Data field '{}' is an array but declares no 'items'", d.name()),
+                format!(
+                    "Data field '{}' is an array but declares no 'items'",
+                    d.name()
+                ),
                 Some("Add \"items\": {\"type\": ...} describing each element".into()),
                 &[d.node.span],
             );

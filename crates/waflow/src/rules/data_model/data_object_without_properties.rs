@@ -26,9 +26,13 @@ declare_rule! {
 /// `properties` missing or not an object.
 pub(super) fn data_object_without_properties(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
     each_declaration(m, |d| {
-        if d.ty() == Some("object") && d.node.get("properties").and_then(Node::as_object).is_none() {
+        if d.ty() == Some("object") && d.node.get("properties").and_then(Node::as_object).is_none()
+        {
             out.at(
-                format!("Data field '{}' is an object but declares no 'properties'", d.name()),
+                format!(
+                    "Data field '{}' is an object but declares no 'properties'",
+                    d.name()
+                ),
                 Some("Declare each sub-field under \"properties\"".into()),
                 &[d.node.span],
             );

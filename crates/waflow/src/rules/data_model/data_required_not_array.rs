@@ -17,11 +17,18 @@ declare_rule! {
 }
 
 pub(super) fn data_required_not_array(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    let members = m.flow.screens.iter().filter_map(|s| s.data.and_then(Node::as_object));
+    let members = m
+        .flow
+        .screens
+        .iter()
+        .filter_map(|s| s.data.and_then(Node::as_object));
     for required in members.flatten().filter(|m| m.key.name == REQUIRED) {
         if required.value.as_array().is_none() {
             out.at(
-                format!("'required' in a screen's data must be an array of field names, not a {}", required.value.type_name()),
+                format!(
+                    "'required' in a screen's data must be an array of field names, not a {}",
+                    required.value.type_name()
+                ),
                 None,
                 &[required.value.span],
             );

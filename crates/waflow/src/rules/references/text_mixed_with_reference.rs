@@ -79,7 +79,10 @@ fn as_backtick(text: &str) -> Option<(String, bool)> {
         };
         if !literal.is_empty() {
             sure &= !literal.contains(['\'', '\\', '`']);
-            parts.push(format!("'{}'", literal.replace('\\', "\\\\").replace('\'', "\\'")));
+            parts.push(format!(
+                "'{}'",
+                literal.replace('\\', "\\\\").replace('\'', "\\'")
+            ));
         }
         if after.is_empty() {
             break;

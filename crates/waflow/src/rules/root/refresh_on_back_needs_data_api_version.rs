@@ -19,7 +19,10 @@ declare_rule! {
     }
 }
 
-pub(super) fn refresh_on_back_needs_data_api_version(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
+pub(super) fn refresh_on_back_needs_data_api_version(
+    m: &Model<'_, '_>,
+    out: &mut Reporter<'_, '_>,
+) {
     if m.flow.data_api {
         return;
     }

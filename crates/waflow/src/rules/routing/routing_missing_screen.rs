@@ -20,7 +20,9 @@ declare_rule! {
 }
 
 pub(super) fn routing_missing_screen(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    let Some(r) = super::judged_model(m) else { return };
+    let Some(r) = super::judged_model(m) else {
+        return;
+    };
     let missing: Vec<usize> = (0..m.flow.screens.len())
         .filter(|&i| !r.named[i] && !m.flow.screens[i].terminal)
         .collect();

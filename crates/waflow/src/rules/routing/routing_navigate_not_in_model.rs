@@ -17,7 +17,9 @@ declare_rule! {
 }
 
 pub(super) fn routing_navigate_not_in_model(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    let Some(r) = super::judged_model(m) else { return };
+    let Some(r) = super::judged_model(m) else {
+        return;
+    };
     let g = m.graph();
     let name = |i: usize| super::name(m, i);
     for &(f, t) in &g.navigates {

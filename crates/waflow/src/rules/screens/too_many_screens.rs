@@ -1,9 +1,9 @@
 //! `too-many-screens`.
 
+use crate::catalog::limits::MAX_SCREENS;
 use crate::rule::declare_rule;
 use crate::rules::model::Model;
 use crate::rules::Reporter;
-use crate::catalog::limits::MAX_SCREENS;
 use crate::syntax::Span;
 
 declare_rule! {
