@@ -100,11 +100,31 @@ fn codes(diags: &Value) -> Vec<String> {
 #[test]
 fn initialize_negotiates_the_position_encoding() {
     let dir = project();
+    // A fault after "Ä" (2 bytes, 1 UTF-16 unit) and "😀" (4 bytes, 2 units) on its line.
+    let flow = schema_flow().replace("\"label\": \"Age\"", "\"label\": \"Äge 😀\"");
+    let (line, byte_col) = pos(&flow, "\"initial-text\"");
+    let start_of = |c: &mut Client| {
+        let u = uri(&dir.path().join("f.json"));
+        c.open(&u, &flow);
+        let d = c.diagnostics(&u);
+        d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "unknown-property")
+            .unwrap()["range"]["start"]
+            .clone()
+    };
+
     let mut c = Client::spawn(dir.path());
     let r = c.initialize(json!({}), json!(null));
     assert_eq!(r["capabilities"]["positionEncoding"], "utf-16");
     assert_eq!(r["capabilities"]["textDocumentSync"]["change"], 2);
     assert_eq!(r["serverInfo"]["name"], "waflow");
+    assert_eq!(
+        start_of(&mut c),
+        json!({"line": line, "character": byte_col - 3})
+    );
     assert!(c.shutdown().success());
 
     let mut c = Client::spawn(dir.path());
@@ -113,22 +133,9 @@ fn initialize_negotiates_the_position_encoding() {
         json!(null),
     );
     assert_eq!(r["capabilities"]["positionEncoding"], "utf-8");
-    // Columns now count bytes: a fault after "é" (2 bytes, 1 UTF-16 unit).
-    let flow = schema_flow().replace("\"Hello\"", "\"Héllo\"");
-    let u = uri(&dir.path().join("f.json"));
-    c.open(&u, &flow);
-    let d = c.diagnostics(&u);
-    let key = d["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "unknown-property")
-        .unwrap()
-        .clone();
-    let (line, col) = pos(&flow, "\"initial-text\"");
     assert_eq!(
-        key["range"]["start"],
-        json!({"line": line, "character": col})
+        start_of(&mut c),
+        json!({"line": line, "character": byte_col})
     );
     assert!(c.shutdown().success());
 }
