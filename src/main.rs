@@ -18,6 +18,7 @@ mod remote;
 mod render;
 mod rules;
 mod schema;
+mod server;
 mod show_config;
 mod terminal;
 
@@ -46,6 +47,9 @@ enum Command {
     Rules(rules::RulesArgs),
     /// Print a rule's documentation: what it finds, why Meta rejects it, how to fix it
     Explain(rules::ExplainArgs),
+    /// Run the language server (LSP over stdio) for editors: diagnostics, hover,
+    /// completion, navigation, renames and quick fixes
+    Server(server::ServerArgs),
     /// Print a shell completion script (e.g. `waflow completions bash > /etc/bash_completion.d/waflow`)
     Completions {
         #[arg(value_enum)]
@@ -174,6 +178,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Rules(args) => rules::run_list(&args),
+        Command::Server(args) => server::run(&args),
         Command::Explain(args) => rules::run_explain(&args),
         Command::Completions { shell } => {
             use clap::CommandFactory;

@@ -1,0 +1,34 @@
+//! Every use the server makes of the library's inner modules (the catalog, the rule
+//! registry, the syntax tree), in one place.
+//!
+//! Why: those modules are private (the catalog and the syntax tree are reachable only
+//! through `waflow::internals`, which may change); the server needs new paths (or new
+//! accessors) for exactly what is listed here, and nothing else in `src/server/` names
+//! them. The public top level (`waflow::validate_with`, `Report`, `Finding`, `Options`,
+//! `Severity`, `fix`, `rule_doc_url`) is used directly.
+
+pub(crate) use waflow::internals::catalog::components::COMPONENTS;
+pub(crate) use waflow::internals::catalog::document::{ROOT, SCREEN};
+pub(crate) use waflow::internals::catalog::model::allowed_names;
+pub(crate) use waflow::internals::catalog::versions::{DATA_API_VERSIONS, LATEST};
+pub(crate) use waflow::internals::catalog::{
+    component, Component, Container, FlowVersion, Prop, Ty,
+};
+pub(crate) use waflow::registry::by_code as rule;
+pub(crate) use waflow::RuleMeta;
+
+/// The versions a flow can be written in today (for `version` completion).
+pub(crate) fn active_versions() -> impl Iterator<Item = &'static str> {
+    waflow::internals::catalog::versions::active().map(|v| v.id)
+}
+
+/// The property `name` of the screen object in version `v`.
+pub(crate) fn screen_prop(name: &str, v: FlowVersion) -> Option<&'static Prop> {
+    SCREEN.iter().find(|p| p.name == name && p.exists_in(v))
+}
+
+/// The library's strict parser, the reference the tolerant tree is tested against.
+#[cfg(test)]
+pub(crate) mod syntax {
+    pub(crate) use waflow::internals::syntax::{parse, Arena, Node, ParseOptions, Value};
+}
