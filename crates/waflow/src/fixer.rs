@@ -21,8 +21,9 @@ pub const MAX_FIX_ROUNDS: usize = 10;
 
 /// Validates `text` and applies the fixes its findings propose (safe ones, and unsafe
 /// ones too when `unsafe_fixes`), then validates again, round after round until no fix
-/// applies (at most [`MAX_FIX_ROUNDS`]). A round whose result has more errors than its input,
-/// or is no longer JSON, is discarded and ends the run: fixing never makes a flow worse.
+/// applies (at most [`MAX_FIX_ROUNDS`]). A round whose result is worse, stage by stage
+/// ([`crate::Report::errors_by_stage`]: no longer JSON, a new schema error, more semantic
+/// errors), is discarded and ends the run: fixing never makes a flow worse.
 pub fn fix_text(text: &str, options: &crate::Options, unsafe_fixes: bool) -> Fixed {
     fix_text_with(text, options, unsafe_fixes, |report| report)
 }
@@ -55,13 +56,12 @@ pub fn fix_text_with(
             break;
         }
         let next_report = validate(&next);
-        // A text that was not JSON had only its first syntax fault counted (the parser
-        // stops there), so its fixes (a trailing comma, a comment removed) are judged by
-        // themselves; a text that was JSON must stay JSON and gain no error.
-        let not_json =
-            |r: &crate::Report| r.errors().iter().any(|f| f.rule == Some("invalid-json"));
-        let worse = !not_json(&report)
-            && (not_json(&next_report) || next_report.errors().len() > report.errors().len());
+        // Judged stage by stage: a text that was not JSON had only its first syntax
+        // fault counted, and a flow with schema errors had no semantic rule run, so
+        // fixing one stage may reveal the next stage's errors; that is progress. More
+        // errors at the first stage that differs (a flow that stops being JSON, a new
+        // schema error) is not.
+        let worse = next_report.errors_by_stage() > report.errors_by_stage();
         if worse {
             break;
         }

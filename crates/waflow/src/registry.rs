@@ -26,6 +26,20 @@ pub fn all() -> &'static [&'static RuleMeta] {
     })
 }
 
+/// Which stage a rule belongs to: 0 for the document and version stages (and the
+/// flow-level checks beside them), 1 for the schema stage, 2 for the semantic rules. A
+/// stage's errors end the run before the next stage, so fixing one may reveal the next.
+pub(crate) fn stage(code: &str) -> u8 {
+    let listed = |list: &[&RuleMeta]| list.iter().any(|r| r.code == code);
+    if listed(crate::document::RULES) || listed(crate::version::RULES) {
+        0
+    } else if listed(crate::schema::codes::RULES) {
+        1
+    } else {
+        2
+    }
+}
+
 /// The rule with this code.
 pub fn by_code(code: &str) -> Option<&'static RuleMeta> {
     all().iter().copied().find(|r| r.code == code)

@@ -107,6 +107,20 @@ impl Report {
         })
     }
 
+    /// How many errors each stage found: the document and version stages, the schema
+    /// stage, the semantic rules. A stage's errors end the run, so a later stage's count
+    /// is zero while an earlier one's is not; comparing these arrays (lexicographically)
+    /// tells whether an edit brought the flow nearer to valid even when fixing one stage
+    /// reveals errors of the next. Findings from a server count as semantic.
+    pub fn errors_by_stage(&self) -> [usize; 3] {
+        let mut counts = [0; 3];
+        for f in &self.errors {
+            let stage = f.rule.map_or(2, crate::registry::stage);
+            counts[usize::from(stage)] += 1;
+        }
+        counts
+    }
+
     /// The Flow JSON version the flow was judged by, when it declared a usable one.
     pub fn version(&self) -> Option<FlowVersion> {
         self.version

@@ -38,13 +38,15 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
     by_distance.or(by_prefix).map(|(_, _, c)| c)
 }
 
-/// The candidate nearest to `word` by edit distance when it is close (as [`closest`]
-/// measures) and no other candidate is as near: a suggestion sure enough to apply
-/// without a person looking (a safe fix). A long shared start alone is not sure.
+/// The candidate nearest to `word` by edit distance when it is a typo away (at most two
+/// edits, and within [`closest`]'s limit) and no other candidate is as near: a suggestion
+/// sure enough to apply without a person looking (a safe fix). A long shared start alone
+/// is not sure.
 pub fn sure<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let pattern = Pattern::new(word);
     let len = pattern.chars;
-    let limit = (len / 3).max(2);
+    // A typo: at most two edits.
+    let limit = 2;
     let mut best: Option<(usize, &'c str)> = None;
     let mut tied = false;
     for c in candidates {

@@ -1,7 +1,7 @@
 //! Fixes on mutated real flows: misspelt keys, component types and enum values, trailing
-//! commas and comments. Whatever the mutation, applying every fix (safe and unsafe) never
-//! yields text that is not JSON when the input was, never adds an error, and a second run
-//! has nothing left to do.
+//! commas and comments. Whatever the mutation, no fix (safe or unsafe) yields text that is
+//! not JSON when the input was, no safe fix adds an error, fixing as `--fix
+//! --unsafe-fixes` does never adds one, and a second run has nothing left to do.
 
 use std::path::Path;
 
@@ -72,8 +72,10 @@ fn misspell(v: &mut Value, n: &mut usize, pick: usize) -> bool {
     }
 }
 
-fn errors(text: &str) -> usize {
-    waflow::validate(text).errors().len()
+/// The errors of each stage: fixing one stage may reveal the next stage's errors (Meta
+/// stops at the first stage with errors), which is progress, not an added error.
+fn errors(text: &str) -> [usize; 3] {
+    waflow::validate(text).errors_by_stage()
 }
 
 fn is_json(text: &str) -> bool {
@@ -81,7 +83,7 @@ fn is_json(text: &str) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
     #[test]
     fn fixes_never_break_json_add_errors_or_leave_work(seed in 0usize..1000, at in 0usize..400, pick in 0usize..10_000, syntax in 0u8..3) {
@@ -97,14 +99,17 @@ proptest! {
             _ => {}
         }
         // Each fix on its own, as a rule proposed it (fix_text would discard a bad round
-        // and hide a bad fix): JSON stays JSON and no error is added.
+        // and hide a bad fix): JSON stays JSON, and a safe fix adds no error. An unsafe fix
+        // may (a guessed key whose value suits another key); `fix_text` keeps no such round.
         if is_json(&text) {
             let before = errors(&text);
             for f in waflow::validate(&text).errors().iter().flat_map(|f| &f.fixes) {
                 let (one, applied) = waflow::fix::apply(&text, [f]);
                 prop_assert_eq!(applied, 1);
                 prop_assert!(is_json(&one), "{:?} broke the JSON:\n{}", f, one);
-                prop_assert!(errors(&one) <= before, "{:?} added errors:\n{}", f, one);
+                if f.applicability == waflow::fix::Applicability::Safe {
+                    prop_assert!(errors(&one) <= before, "{:?} added errors:\n{}", f, one);
+                }
             }
         }
         let fixed = fix_text(&text, &waflow::Options::default(), true);

@@ -96,8 +96,13 @@ pub(crate) fn check(
             }
             .explain(fault, &mut explained);
             for (i, mut f) in explained.drain(..).enumerate() {
-                if let (0, Some(comp)) = (i, branch) {
-                    f.message.push_str(&branch_note(comp));
+                if let Some(comp) = branch {
+                    if i == 0 {
+                        f.message.push_str(&branch_note(comp));
+                    }
+                    // Found by another component's schema: what would satisfy that one
+                    // is no fix for this component.
+                    f.fixes.clear();
                 }
                 out.push_taken(f);
             }
@@ -325,8 +330,10 @@ impl<'t> ErrorCtx<'_, 't> {
             _ => {
                 if let Some(s) = closest(key, shape.allowed_keys(self.v)) {
                     let _ = write!(message, " Did you mean '{s}'?");
-                    // Renaming onto a key the object has would make a duplicate key.
-                    if self.here().node.get(s).is_none() {
+                    // Renaming onto a key the object has would make a duplicate key; the
+                    // keys of a component whose type is unknown are no typos to mend.
+                    let unknown_type = matches!(shape, Shape::UnknownComponent { .. });
+                    if self.here().node.get(s).is_none() && !unknown_type {
                         let edit = Edit::replace(member.span, json_string(s));
                         let title = format!("Rename '{key}' to '{s}'");
                         fix = Some(if sure(key, shape.allowed_keys(self.v)) == Some(s) {
