@@ -42,9 +42,11 @@
 use std::io::Read;
 use std::sync::atomic::AtomicBool;
 
-// The stages and their helpers: private. `internals` (feature-gated) lends benches, fuzz
-// targets and tests what they need.
-mod catalog;
+// The stages and their helpers: private, but for the catalog, whose facts (components,
+// properties, types, versions, placement, limits) are public data for tools such as the
+// CLI's language server. `internals` (feature-gated) lends benches, fuzz targets and
+// tests what else they need.
+pub mod catalog;
 #[cfg(feature = "miette")]
 pub mod diagnostic;
 mod document;
@@ -96,10 +98,6 @@ pub const LATEST: FlowVersion = catalog::versions::LATEST;
 pub mod internals {
     pub use crate::rules::{check_tree as rules_check_tree, fuzz_expression};
     pub use crate::schema::{check_tree as schema_check_tree, structure_faults};
-
-    pub mod catalog {
-        pub use crate::catalog::*;
-    }
 
     pub mod syntax {
         pub use crate::syntax::*;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 mod support;
 
-use waflow::internals::catalog::COMPONENTS;
+use waflow::catalog::COMPONENTS;
 use waflow::{schema_file_name as file_name, schema_text};
 use waflow::{schema_versions, LATEST};
 

@@ -12,7 +12,7 @@ use Ty::*;
 const VISIBLE: Prop = p("visible", Bool);
 const ENABLED: Prop = p("enabled", Bool);
 const REQUIRED: Prop = p("required", Bool);
-/// `name` is static [B]: a dynamic value is PATTERN_MISMATCH "must not be dynamic".
+/// `name` is static \[B]: a dynamic value is PATTERN_MISMATCH "must not be dynamic".
 const NAME: Prop = p("name", StaticStr).req().text_field().src("[B]");
 const INIT_STR: Prop = p("init-value", Str).outside_form().src("[B][D]");
 const ERROR_MESSAGE: Prop = p("error-message", Str).outside_form().src("[B][D]");
@@ -41,7 +41,7 @@ const FONT_WEIGHT: Prop = p(
     },
 );
 
-/// What a Switch's case keys match [B] (spec 4.7, 8: INVALID_SWITCH_CASE_KEY).
+/// What a Switch's case keys match \[B] (spec 4.7, 8: INVALID_SWITCH_CASE_KEY).
 pub const SWITCH_CASE_KEY_PATTERN: &str = "^[a-zA-Z][a-zA-Z0-9-_]*$";
 
 /// Whether `key` matches [`SWITCH_CASE_KEY_PATTERN`] (a test holds the two equal).
@@ -159,7 +159,7 @@ const fn at(
 const EVERYWHERE: Placement = at(Some(V2_1), Some(V2_1), Some(V2_1), Some(V2_1));
 /// Inputs and OptIn: inside a Form only, until 4.0 made the Form optional (spec 3.1).
 const INPUT: Placement = at(Some(V4_0), Some(V2_1), Some(V2_1), Some(V2_1));
-/// Footer and EmbeddedLink: the spec (from [B]) puts them in the Form-only group before
+/// Footer and EmbeddedLink: the spec (from \[B]) puts them in the Form-only group before
 /// 4.0, but Meta's own "Default" template (3.1) has a Footer directly in the layout and
 /// pywa's documented 3.0 sign-up flow an EmbeddedLink (corpus/real, MANIFEST rows 8 and
 /// 55). Published flows outrank the builder snapshot: they may sit in the layout always.
@@ -214,7 +214,7 @@ const fn c(
 /// Every component, in the order of spec section 4. An input says what value it gives
 /// `${form.<name>}` (`.input`, spec 6.2: a TextInput of input-type number or passcode gives
 /// a number, a range-mode CalendarPicker a {start-date, end-date} object); paired bounds
-/// (`.min_max`) are the counts whose min must not exceed the max [B] (spec 4, 8).
+/// (`.min_max`) are the counts whose min must not exceed the max \[B] (spec 4, 8).
 pub static COMPONENTS: &[Component] = &[
     c(
         "TextHeading",
@@ -675,21 +675,21 @@ pub static COMPONENTS: &[Component] = &[
 ];
 
 /// The input types a TextInput `pattern` works with (6.2+): Meta's builder answers
-/// INVALID_ENUM_VALUE at any other `input-type` [D][B] (spec 4.2, 8).
+/// INVALID_ENUM_VALUE at any other `input-type` \[D]\[B] (spec 4.2, 8).
 pub const PATTERN_INPUT_TYPES: &[&str] = &["text", "password", "passcode", "number"];
 
 /// The CalendarPicker properties that belong to range mode whatever their value; the
 /// others of range mode are its `{start-date, end-date}` objects (the `RangeOr`
-/// properties). In single mode they are UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP [B]
+/// properties). In single mode they are UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP \[B]
 /// (spec 4.5, 8).
 pub const CALENDAR_RANGE_ONLY: &[&str] = &["title", "description", "min-days", "max-days"];
 
 /// The keys of a range-mode CalendarPicker object (`init-value`, `label`, ...): one value
-/// for each end of the range [D][B] (spec 4.5).
+/// for each end of the range \[D]\[B] (spec 4.5).
 pub const RANGE_PARTS: &[&str] = &["start-date", "end-date"];
 
 /// From this version a date (DatePicker and CalendarPicker `min-date`, `max-date`,
-/// `init-value`) is written "YYYY-MM-DD"; before it, a millisecond timestamp string [D]
+/// `init-value`) is written "YYYY-MM-DD"; before it, a millisecond timestamp string \[D]
 /// (spec 4.5).
 pub const YMD_DATES_SINCE: FlowVersion = V5_0;
 
@@ -821,7 +821,7 @@ pub fn branch_order(
 
 /// The inputs that must sit inside the Form when a screen has one (from 4.0, when the Form
 /// became optional; before, every input had to be in it anyway): COMPONENTS_OUTSIDE_FORM,
-/// one pointer per component. The list is the 5.0 validator's [B] (spec 3.1, 8).
+/// one pointer per component. The list is the 5.0 validator's \[B] (spec 3.1, 8).
 pub const IN_FORM_ONLY: &[&str] = &[
     "CheckboxGroup",
     "RadioButtonsGroup",
@@ -835,7 +835,7 @@ pub const IN_FORM_ONLY: &[&str] = &[
 ];
 
 /// The media pickers, each with the property that caps how many files it takes: a
-/// complete payload's media are added up over these [B][D] (spec 4.6, 5.3).
+/// complete payload's media are added up over these \[B]\[D] (spec 4.6, 5.3).
 pub const MEDIA_PICKER_MAX_FILES: &[(&str, &str)] = &[
     ("PhotoPicker", "max-uploaded-photos"),
     ("DocumentPicker", "max-uploaded-documents"),

@@ -3,8 +3,9 @@
 use super::model::*;
 use Ty::*;
 
-pub const V4_LAST: FlowVersion = FlowVersion::new(4, 1);
-pub const V6_LAST: FlowVersion = FlowVersion::new(6, 3);
+// The last versions before 5.0 and 7.0, for properties that change there.
+pub(crate) const V4_LAST: FlowVersion = FlowVersion::new(4, 1);
+pub(crate) const V6_LAST: FlowVersion = FlowVersion::new(6, 3);
 
 const LAYOUT: &[Prop] = &[
     // Only SingleColumnLayout publicly; 5.2's shopping layouts are internal [B].
@@ -21,6 +22,9 @@ const LAYOUT: &[Prop] = &[
 
 const META: &[Prop] = &[p("lead_gen_ai", StaticBool).src("[B]")];
 
+/// The properties of a screen object, an entry of `screens` (spec 2), in every version:
+/// [`Prop::exists_in`] picks those of one version (`id` and `title` have one entry per
+/// rule they follow).
 pub const SCREEN: &[Prop] = &[
     // Before 7.0 [B] allows a comma (sic); from 7.0 letters and underscores, not only
     // underscores. Written without look-ahead: at least one letter.
@@ -58,12 +62,13 @@ pub const SCREEN: &[Prop] = &[
     p("sensitive", Strings).since(V5_1).items(Some(1), None),
 ];
 
-/// `success` only on a terminal screen: NOT_KEYWORD_SCHEMA_VALIDATION_FAILED [B].
+/// `success` only on a terminal screen: NOT_KEYWORD_SCHEMA_VALIDATION_FAILED \[B].
 pub const SCREEN_CONSTRAINTS: &[Constraint] = &[Constraint::OnlyWhenTrue {
     prop: "success",
     flag: "terminal",
 }];
 
+/// The properties of the root object of a Flow JSON document (spec 1), in every version.
 pub const ROOT: &[Prop] = &[
     // The version stage has judged `version` already; the schema only types it.
     p("version", Str).req(),
@@ -79,7 +84,7 @@ pub const ROOT: &[Prop] = &[
 
 /// The `type` names a declaration of a screen's `data` may use: Meta's builder checks
 /// them as an enum, JSON Schema's seven names, `integer` and `null` included, and answers
-/// INVALID_ENUM_VALUE for any other word [B] (spec 2.1, Unknowns 16; conformance records
+/// INVALID_ENUM_VALUE for any other word \[B] (spec 2.1, Unknowns 16; conformance records
 /// mutated/*__declared_type__*, testdata/data-field-invalid-type_invalid).
 pub const DATA_TYPES: &[&str] = &[
     "array", "boolean", "integer", "null", "number", "object", "string",

@@ -1,8 +1,13 @@
 //! The one source of truth for Flow JSON facts. Data, not logic: the stages and the rule
-//! docs read these tables; nothing else spells a version list or a limit.
+//! docs read these tables; nothing else spells a version list or a limit. Public, for
+//! tools that need the facts themselves (hover and completion in an editor, say):
+//! [`COMPONENTS`] and [`component`] for components, [`document::ROOT`] and
+//! [`document::SCREEN`] for the objects around them, [`versions`] and [`limits`].
 //!
-//! Source tags follow spec section 0: [D] Meta docs, [B] Meta's builder validator,
-//! [P] pywa, [A] AWS, [8] 8x8.
+//! Source tags follow spec section 0: \[D] Meta docs, \[B] Meta's builder validator,
+//! \[P] pywa, \[A] AWS, \[8] 8x8.
+
+// Doc comments escape the tags (`\[B]`): rustdoc would read `[B]` as a link.
 
 pub mod components;
 pub mod document;

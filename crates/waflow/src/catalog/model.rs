@@ -3,21 +3,23 @@
 
 pub use super::FlowVersion;
 
-pub const V2_1: FlowVersion = FlowVersion::new(2, 1);
-pub const V3_0: FlowVersion = FlowVersion::new(3, 0);
-pub const V4_0: FlowVersion = FlowVersion::new(4, 0);
-pub const V4_1: FlowVersion = FlowVersion::new(4, 1);
-pub const V5_0: FlowVersion = FlowVersion::new(5, 0);
-pub const V5_1: FlowVersion = FlowVersion::new(5, 1);
-pub const V6_0: FlowVersion = FlowVersion::new(6, 0);
-pub const V6_1: FlowVersion = FlowVersion::new(6, 1);
-pub const V6_2: FlowVersion = FlowVersion::new(6, 2);
-pub const V6_3: FlowVersion = FlowVersion::new(6, 3);
-pub const V7_0: FlowVersion = FlowVersion::new(7, 0);
-pub const V3_1: FlowVersion = FlowVersion::new(3, 1);
-pub const V7_1: FlowVersion = FlowVersion::new(7, 1);
-pub const V7_2: FlowVersion = FlowVersion::new(7, 2);
-pub const V7_3: FlowVersion = FlowVersion::new(7, 3);
+// Shorthands the tables are written with (`FlowVersion::new` for outside users).
+pub(crate) const V2_1: FlowVersion = FlowVersion::new(2, 1);
+pub(crate) const V3_0: FlowVersion = FlowVersion::new(3, 0);
+pub(crate) const V4_0: FlowVersion = FlowVersion::new(4, 0);
+#[allow(dead_code)] // no table names 4.1 (an internal id), but the list is complete
+pub(crate) const V4_1: FlowVersion = FlowVersion::new(4, 1);
+pub(crate) const V5_0: FlowVersion = FlowVersion::new(5, 0);
+pub(crate) const V5_1: FlowVersion = FlowVersion::new(5, 1);
+pub(crate) const V6_0: FlowVersion = FlowVersion::new(6, 0);
+pub(crate) const V6_1: FlowVersion = FlowVersion::new(6, 1);
+pub(crate) const V6_2: FlowVersion = FlowVersion::new(6, 2);
+pub(crate) const V6_3: FlowVersion = FlowVersion::new(6, 3);
+pub(crate) const V7_0: FlowVersion = FlowVersion::new(7, 0);
+pub(crate) const V3_1: FlowVersion = FlowVersion::new(3, 1);
+pub(crate) const V7_1: FlowVersion = FlowVersion::new(7, 1);
+pub(crate) const V7_2: FlowVersion = FlowVersion::new(7, 2);
+pub(crate) const V7_3: FlowVersion = FlowVersion::new(7, 3);
 
 /// What a property's value may be (spec section 0, "type shorthands").
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,7 +40,9 @@ pub enum Ty {
     StaticInt,
     /// One of `values`; `dynamic`: a dynamic reference is accepted too.
     Enum {
+        /// The accepted strings.
         values: &'static [&'static str],
+        /// Whether a dynamic reference (`${data...}`, `${form...}`) is accepted too.
         dynamic: bool,
     },
     /// An array of `values` entries, or a dynamic reference.
@@ -84,11 +88,14 @@ pub enum Ty {
 /// An action name allowed on one event of one component, from a version.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Allowed {
+    /// The action's `name` (`navigate`, `data_exchange`, `complete`, ...).
     pub name: &'static str,
+    /// The first Flow JSON version that allows it there.
     pub since: FlowVersion,
 }
 
-pub const fn allow(name: &'static str, since: FlowVersion) -> Allowed {
+/// `name` allowed from version `since`.
+pub(crate) const fn allow(name: &'static str, since: FlowVersion) -> Allowed {
     Allowed { name, since }
 }
 
@@ -103,8 +110,11 @@ pub fn allowed_names(
 /// Which event property an action sits in; they differ in the keys they accept (spec 5.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Event {
+    /// `on-click-action`: a tap (Footer, EmbeddedLink, OptIn, NavigationList items).
     Click,
+    /// `on-select-action`: a value chosen or entered.
     Select,
+    /// `on-unselect-action`: a choice taken back.
     Unselect,
 }
 
@@ -122,6 +132,7 @@ pub enum Container {
 }
 
 impl Container {
+    /// Every container, in the order above.
     pub const ALL: [Container; 4] = [
         Container::Layout,
         Container::Form,
@@ -129,6 +140,7 @@ impl Container {
         Container::Switch,
     ];
 
+    /// The container in words, for messages: "the layout", "a Form", "an If", "a Switch".
     pub fn describe(self) -> &'static str {
         match self {
             Container::Layout => "the layout",
@@ -142,24 +154,33 @@ impl Container {
 /// One property of a component (or of a screen, an item, an action...).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Prop {
+    /// The key as written in Flow JSON (`label`, `init-value`, `on-click-action`).
     pub name: &'static str,
+    /// What its value may be.
     pub ty: Ty,
+    /// Whether the object must have it (a missing one is a schema error).
     pub required: bool,
+    /// The first version that has it.
     pub since: FlowVersion,
-    /// The last version that has it.
+    /// The last version that has it (`None`: every version from `since`).
     pub until: Option<FlowVersion>,
-    /// Numeric bounds Meta's schema enforces.
+    /// Smallest number Meta's schema accepts (JSON Schema `minimum`).
     pub min: Option<f64>,
+    /// Largest number Meta's schema accepts (JSON Schema `maximum`).
     pub max: Option<f64>,
     /// Shortest string Meta's schema accepts.
     pub min_len: Option<u32>,
-    /// Item-count bounds Meta's schema enforces.
+    /// Fewest items Meta's schema accepts (JSON Schema `minItems`).
     pub min_items: Option<u32>,
+    /// Most items Meta's schema accepts (JSON Schema `maxItems`).
     pub max_items: Option<u32>,
     /// A string pattern Meta's schema enforces, and what it means in words.
     pub pattern: Option<(&'static str, &'static str)>,
-    /// Documented display limits Meta does not reject at upload: warnings.
+    /// Documented display limit in characters, which Meta does not reject at upload: a
+    /// longer value is a warning (the text is cut on the device).
     pub display_chars: Option<u32>,
+    /// Documented display limit in items, which Meta does not reject at upload: more
+    /// items are a warning.
     pub display_items: Option<u32>,
     /// Only on a component outside a Form (`init-value`, `error-message`).
     pub outside_form_only: bool,
@@ -171,7 +192,7 @@ pub struct Prop {
 }
 
 /// A property with defaults: optional, every version, no bounds.
-pub const fn p(name: &'static str, ty: Ty) -> Prop {
+pub(crate) const fn p(name: &'static str, ty: Ty) -> Prop {
     Prop {
         name,
         ty,
@@ -192,69 +213,70 @@ pub const fn p(name: &'static str, ty: Ty) -> Prop {
     }
 }
 
+// Builders the tables are written with.
 impl Prop {
-    pub const fn req(self) -> Self {
+    pub(crate) const fn req(self) -> Self {
         Prop {
             required: true,
             ..self
         }
     }
-    pub const fn since(self, v: FlowVersion) -> Self {
+    pub(crate) const fn since(self, v: FlowVersion) -> Self {
         Prop { since: v, ..self }
     }
-    pub const fn until(self, v: FlowVersion) -> Self {
+    pub(crate) const fn until(self, v: FlowVersion) -> Self {
         Prop {
             until: Some(v),
             ..self
         }
     }
-    pub const fn range(self, min: Option<f64>, max: Option<f64>) -> Self {
+    pub(crate) const fn range(self, min: Option<f64>, max: Option<f64>) -> Self {
         Prop { min, max, ..self }
     }
-    pub const fn min_len(self, n: u32) -> Self {
+    pub(crate) const fn min_len(self, n: u32) -> Self {
         Prop {
             min_len: Some(n),
             ..self
         }
     }
-    pub const fn items(self, min: Option<u32>, max: Option<u32>) -> Self {
+    pub(crate) const fn items(self, min: Option<u32>, max: Option<u32>) -> Self {
         Prop {
             min_items: min,
             max_items: max,
             ..self
         }
     }
-    pub const fn pattern(self, regex: &'static str, meaning: &'static str) -> Self {
+    pub(crate) const fn pattern(self, regex: &'static str, meaning: &'static str) -> Self {
         Prop {
             pattern: Some((regex, meaning)),
             ..self
         }
     }
-    pub const fn chars(self, n: u32) -> Self {
+    pub(crate) const fn chars(self, n: u32) -> Self {
         Prop {
             display_chars: Some(n),
             ..self
         }
     }
-    pub const fn shown_items(self, n: u32) -> Self {
+    pub(crate) const fn shown_items(self, n: u32) -> Self {
         Prop {
             display_items: Some(n),
             ..self
         }
     }
-    pub const fn outside_form(self) -> Self {
+    pub(crate) const fn outside_form(self) -> Self {
         Prop {
             outside_form_only: true,
             ..self
         }
     }
-    pub const fn text_field(self) -> Self {
+    pub(crate) const fn text_field(self) -> Self {
         Prop {
             text_field: true,
             ..self
         }
     }
-    pub const fn src(self, src: &'static str) -> Self {
+    pub(crate) const fn src(self, src: &'static str) -> Self {
         Prop { src, ..self }
     }
 
@@ -285,6 +307,7 @@ impl Prop {
             && self.text_field == other.text_field
     }
 
+    /// Whether version `v` has it: `since <= v <= until`.
     pub fn exists_in(&self, v: FlowVersion) -> bool {
         v >= self.since && self.until.is_none_or(|u| v <= u)
     }
@@ -293,13 +316,18 @@ impl Prop {
 /// Where a component may sit, per container: the first version, or `None` for never.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Placement {
+    /// In `layout.children`.
     pub layout: Option<FlowVersion>,
+    /// In a Form's `children`.
     pub form: Option<FlowVersion>,
+    /// In an If's `then` / `else`.
     pub if_: Option<FlowVersion>,
+    /// In a Switch's `cases` arrays.
     pub switch: Option<FlowVersion>,
 }
 
 impl Placement {
+    /// The first version it may sit in `c`, or `None` for never.
     pub fn since(&self, c: Container) -> Option<FlowVersion> {
         match c {
             Container::Layout => self.layout,
@@ -315,17 +343,23 @@ impl Placement {
 pub enum Constraint {
     /// `prop` needs `needs` (JSON Schema `dependentRequired`: INVALID_DEPENDENCIES).
     Requires {
+        /// The property that needs another.
         prop: &'static str,
+        /// The property it needs.
         needs: &'static str,
     },
     /// `prop` may not be combined with any of `with` (`not`).
     Excludes {
+        /// The property that excludes others.
         prop: &'static str,
+        /// The properties it may not be combined with.
         with: &'static [&'static str],
     },
     /// `prop` may only be set when the boolean `flag` is true (`not`).
     OnlyWhenTrue {
+        /// The property that depends on the flag.
         prop: &'static str,
+        /// The boolean property that must be `true`.
         flag: &'static str,
     },
 }
@@ -333,10 +367,15 @@ pub enum Constraint {
 /// The kind of value an input gives `${form.<name>}` (spec 6.2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ValueKind {
+    /// A string (TextInput, TextArea, Dropdown, RadioButtonsGroup, DatePicker, ...).
     String,
+    /// A number (TextInput with `input-type` number).
     Number,
+    /// A boolean (OptIn).
     Boolean,
+    /// An object (CalendarPicker in range mode: `{start-date, end-date}`).
     Object,
+    /// An array (CheckboxGroup, ChipsSelector: the selected ids).
     Array,
     /// The files of a PhotoPicker or DocumentPicker (spec 6.2, 5.3: special rules).
     Media,
@@ -346,7 +385,9 @@ pub enum ValueKind {
 /// says otherwise (`when`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct InputValue {
+    /// The kind of value it produces by default.
     pub kind: ValueKind,
+    /// The property whose literal value changes the kind, if any.
     pub when: Option<KindWhen>,
 }
 
@@ -355,8 +396,11 @@ pub struct InputValue {
 /// `mode` range).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct KindWhen {
+    /// The property that decides (`input-type`, `mode`).
     pub prop: &'static str,
+    /// The literal values that change the kind.
     pub values: &'static [&'static str],
+    /// The kind of value the input produces then.
     pub kind: ValueKind,
 }
 
@@ -374,22 +418,29 @@ impl InputValue {
 /// One component type (spec section 4).
 #[derive(Debug)]
 pub struct Component {
+    /// Its `type` as written in Flow JSON (`TextInput`, `Footer`, `If`).
     pub name: &'static str,
+    /// The first version that has it.
     pub since: FlowVersion,
+    /// Its properties in every version, `type` excepted ([`Component::props_in`] picks
+    /// those of one version).
     pub props: &'static [Prop],
+    /// Where it may sit, and from which version (spec 3.1).
     pub placement: Placement,
+    /// Rules between its properties that Meta's schema enforces.
     pub constraints: &'static [Constraint],
+    /// Source tag(s) from the spec.
     pub src: &'static str,
     /// For an input, the value it produces (spec 6.2); `None`: `${form...}` can't read it.
     pub value: Option<InputValue>,
     /// Two properties bounding one count, the first at most the second: Meta's builder
-    /// answers MIN_VALUE_GREATER_THAN_MAX otherwise [B] (spec 4, 8).
+    /// answers MIN_VALUE_GREATER_THAN_MAX otherwise \[B] (spec 4, 8).
     pub min_max: Option<(&'static str, &'static str)>,
 }
 
 impl Component {
     /// An input producing a value of `kind`.
-    pub const fn input(self, kind: ValueKind) -> Self {
+    pub(crate) const fn input(self, kind: ValueKind) -> Self {
         Component {
             value: Some(InputValue { kind, when: None }),
             ..self
@@ -398,7 +449,7 @@ impl Component {
 
     /// An input producing a value of `kind`, or of `other` when property `prop` is one of
     /// `values`.
-    pub const fn input_unless(
+    pub(crate) const fn input_unless(
         self,
         kind: ValueKind,
         prop: &'static str,
@@ -419,7 +470,7 @@ impl Component {
     }
 
     /// Properties `min` and `max` bound one count: `min` must not exceed `max`.
-    pub const fn min_max(self, min: &'static str, max: &'static str) -> Self {
+    pub(crate) const fn min_max(self, min: &'static str, max: &'static str) -> Self {
         Component {
             min_max: Some((min, max)),
             ..self
@@ -438,6 +489,8 @@ impl Component {
             .filter(move |p| p.exists_in(v) && !(in_form && p.outside_form_only))
     }
 
+    /// Its property `name`, in whichever version has it (the first if several do:
+    /// [`Component::props_in`] for one version).
     pub fn prop(&self, name: &str) -> Option<&'static Prop> {
         self.props.iter().find(|p| p.name == name)
     }

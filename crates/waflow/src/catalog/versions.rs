@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// A Flow JSON version as Meta parses it: `major.minor`, compared numerically
-/// (Meta's builder keys versions as `major * 100 + minor` [B]).
+/// (Meta's builder keys versions as `major * 100 + minor` \[B]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FlowVersion {
     /// The number before the dot.
@@ -19,7 +19,7 @@ impl FlowVersion {
     }
 
     /// Parses `"M.m"`: digits, one dot, digits; major 1..=32766 and minor 0..=99 as in
-    /// Meta's builder [B]. Anything else (`"7"`, `"7.3.0"`, `"v7.3"`, `" 7.3"`) is `None`.
+    /// Meta's builder \[B]. Anything else (`"7"`, `"7.3.0"`, `"v7.3"`, `" 7.3"`) is `None`.
     pub fn parse(text: &str) -> Option<Self> {
         let (major, minor) = text.split_once('.')?;
         let digits =
@@ -44,18 +44,24 @@ pub enum VersionState {
     /// Can be created, updated, published and sent.
     Active,
     /// Public once; Meta no longer accepts creates or updates (existing flows still send).
-    Frozen { since: &'static str },
+    Frozen {
+        /// The date it was frozen, `YYYY-MM-DD`.
+        since: &'static str,
+    },
     /// Known to Meta's builder but never announced: not available to accounts.
     Unavailable,
     /// Pre-GA ids Meta's builder refuses as unsupported.
     Unsupported,
 }
 
+/// What the sources say about one version id (spec 1.1).
 #[derive(Clone, Copy, Debug)]
 pub struct VersionInfo {
+    /// The version.
     pub version: FlowVersion,
     /// The spelling authors write (`"2.99"`, `"1.10"`).
     pub id: &'static str,
+    /// Where it stands.
     pub state: VersionState,
     /// Source tag and what the version brought, for messages and docs.
     pub note: &'static str,
@@ -165,9 +171,10 @@ pub const VERSIONS: &[VersionInfo] = &[
     v(7, 4, "7.4", Unavailable, "[B] schema present, unannounced"),
 ];
 
-/// The newest version Meta has announced [D][P][A].
+/// The newest version Meta has announced \[D]\[P]\[A].
 pub const LATEST: FlowVersion = FlowVersion::new(7, 3);
 
+/// What [`VERSIONS`] says about `version`; `None` for a version no source mentions.
 pub fn lookup(version: FlowVersion) -> Option<&'static VersionInfo> {
     VERSIONS.iter().find(|v| v.version == version)
 }
@@ -178,13 +185,16 @@ pub fn active() -> impl Iterator<Item = &'static VersionInfo> {
 }
 
 /// A `data_api_version` value and the first Flow JSON version that accepts it
-/// (spec 1 and 1.2: `"3.0"` everywhere, `"4.0"` from Flow JSON 7.3 [B][P]).
+/// (spec 1 and 1.2: `"3.0"` everywhere, `"4.0"` from Flow JSON 7.3 \[B]\[P]).
 #[derive(Clone, Copy, Debug)]
 pub struct DataApiVersion {
+    /// The value as written in `data_api_version` (`"3.0"`).
     pub id: &'static str,
+    /// The first Flow JSON version that accepts it.
     pub since: FlowVersion,
 }
 
+/// Every `data_api_version` value Meta accepts, oldest first (spec 1.2).
 pub const DATA_API_VERSIONS: &[DataApiVersion] = &[
     DataApiVersion {
         id: "3.0",

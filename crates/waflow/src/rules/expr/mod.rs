@@ -48,7 +48,9 @@ pub(crate) struct Ref<'e> {
 pub(crate) use crate::catalog::model::ValueKind as VType;
 
 impl VType {
-    pub fn as_str(self) -> &'static str {
+    /// The type's name in messages. Crate-only: `ValueKind` is public (the catalog), this
+    /// wording is the expression checker's.
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             VType::String => "string",
             VType::Number => "number",
