@@ -24,9 +24,10 @@
 //! Positions follow Meta: 1-based lines and columns, columns in UTF-16 code units, the end
 //! column inclusive, spans covering the token with its quotes or brackets.
 //!
-//! The pipeline, one module per stage: bytes -> [`document`] (size, UTF-8, [`syntax`]) ->
-//! version stage -> [`schema`] stage (the JSON Schema of the flow's version, from the
-//! [`catalog`]) -> semantic [`rules`] -> merged, Meta-shaped [`Finding`]s.
+//! The pipeline, one private module per stage: bytes -> `document` (size, UTF-8, `syntax`)
+//! -> `version` -> `schema` (the JSON Schema of the flow's version, from the [`catalog`])
+//! -> semantic `rules` -> merged, Meta-shaped [`Finding`]s. Every rule is listed in the
+//! [`registry`]; fixes are in [`fix`].
 //! The library never panics on input, prints, exits or touches the network.
 
 // Only the CLI's allocator needs unsafe code (src/alloc.rs); the libraries never do.
