@@ -33,7 +33,7 @@ pub(crate) fn fix_input(
         let report = policy(waflow::validate_capped(&bytes, options));
         return Ok((bytes, report, Outcome::default()));
     };
-    let fixed = waflow::fix::fix_text_with(text, options, args.unsafe_fixes, &policy);
+    let fixed = waflow::fix_text_with(text, options, args.unsafe_fixes, &policy);
     let mut outcome = Outcome {
         applied: fixed.applied,
         ..Outcome::default()

@@ -1,6 +1,7 @@
 //! Fixes applied through the library: what `waflow check --fix` does to a file.
 
-use waflow::fix::{fix_text, Applicability};
+use waflow::fix::Applicability;
+use waflow::fix_text;
 
 const TYPO: &str = r#"{
   "version": "7.3",

@@ -128,7 +128,7 @@ fn every_testdata_flow_matches_its_snapshot() {
         let fixed_path = path.with_extension("fixed");
         let fixed = std::str::from_utf8(&bytes)
             .ok()
-            .map(|text| waflow::fix::fix_text(text, &waflow::Options::default(), true))
+            .map(|text| waflow::fix_text(text, &waflow::Options::default(), true))
             .filter(|f| f.applied > 0)
             .map(|f| f.text);
         if bless {

@@ -41,6 +41,17 @@ const FONT_WEIGHT: Prop = p(
     },
 );
 
+/// What a Switch's case keys match [B] (spec 4.7, 8: INVALID_SWITCH_CASE_KEY).
+pub const SWITCH_CASE_KEY_PATTERN: &str = "^[a-zA-Z][a-zA-Z0-9-_]*$";
+
+/// Whether `key` matches [`SWITCH_CASE_KEY_PATTERN`] (a test holds the two equal).
+pub fn is_switch_case_key(key: &str) -> bool {
+    key.chars().next().is_some_and(|f| f.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
+}
+
 // ---- actions (spec 5.2) ---------------------------------------------------------------
 
 /// Every action name of spec 5.1, whichever component and event accepts it.
@@ -889,6 +900,14 @@ pub fn prop_names() -> &'static PropNames {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_switch_case_key_matcher_is_its_pattern() {
+        let re = regex::Regex::new(SWITCH_CASE_KEY_PATTERN).expect("pattern compiles");
+        for key in ["a", "Gold-plan_2", "", "2a", "-a", "a b", "é", "a.b", "Z9"] {
+            assert_eq!(is_switch_case_key(key), re.is_match(key), "{key:?}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -18,7 +18,7 @@ pub(crate) mod graph;
 
 use super::expr::{self, Expr, ExprError, Mode, Ref, VType};
 use crate::catalog::components::component;
-use crate::catalog::model::{Component, Container, Prop, Ty, ValueKind, V6_0};
+use crate::catalog::model::{Component, Container, Prop, Ty, V6_0};
 use crate::catalog::FlowVersion;
 use crate::locate::Locator;
 use crate::syntax::{Member, Node, Span, Value};
@@ -184,22 +184,7 @@ impl<'a, 's> Comp<'a, 's> {
 /// `input-type`, CalendarPicker `mode`) leaves the default kind.
 pub(crate) fn value_type(c: &Comp<'_, '_>) -> Option<VType> {
     let value = c.def?.value?;
-    Some(VType::from(
-        value.kind(|prop| c.get(prop).and_then(Node::as_str)),
-    ))
-}
-
-impl From<ValueKind> for VType {
-    fn from(kind: ValueKind) -> VType {
-        match kind {
-            ValueKind::String => VType::String,
-            ValueKind::Number => VType::Number,
-            ValueKind::Boolean => VType::Boolean,
-            ValueKind::Object => VType::Object,
-            ValueKind::Array => VType::Array,
-            ValueKind::Media => VType::Media,
-        }
-    }
+    Some(value.kind(|prop| c.get(prop).and_then(Node::as_str)))
 }
 
 /// What a dynamic value must evaluate to, from the property's catalog type.
@@ -339,6 +324,16 @@ pub(crate) struct Model<'a, 's> {
 }
 
 impl<'a, 's> Model<'a, 's> {
+    /// Every component of the flow, screen by screen, in document order.
+    pub fn components(&self) -> impl Iterator<Item = &Comp<'a, 's>> + '_ {
+        self.flow.screens.iter().flat_map(|s| s.comps.iter())
+    }
+
+    /// The components of type `ty`, in document order.
+    pub fn components_of(&self, ty: &'static str) -> impl Iterator<Item = &Comp<'a, 's>> + '_ {
+        self.components().filter(move |c| c.ty == ty)
+    }
+
     /// The screen graph (spec 7): the routing model's routes and the navigates, built once
     /// from the screens and actions, when a rule first asks.
     pub fn graph(&self) -> &graph::Graph<'a, 's> {

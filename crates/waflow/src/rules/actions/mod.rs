@@ -244,11 +244,7 @@ fn max_file_kb(c: &Comp<'_, '_>) -> f64 {
 fn navigation_lists<'m, 'a, 's>(
     m: &'m Model<'a, 's>,
 ) -> impl Iterator<Item = (&'m Comp<'a, 's>, &'a [Node<'s>])> + 'm {
-    m.flow
-        .screens
-        .iter()
-        .flat_map(|s| &s.comps)
-        .filter(|c| c.ty == "NavigationList")
+    m.components_of("NavigationList")
         .filter_map(|c| Some((c, c.get("list-items")?.as_array()?)))
 }
 

@@ -1,6 +1,5 @@
 //! `data-source-image-and-color`.
 
-use super::comps;
 use crate::catalog::model::V5_0;
 use crate::rule::declare_rule;
 use crate::rules::model::Model;
@@ -21,7 +20,7 @@ declare_rule! {
 
 /// Points at the first `image` key and the first `color` key.
 pub(super) fn data_source_image_and_color(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in comps(m) {
+    for c in m.components() {
         let Some(items) = c.get("data-source").and_then(Node::as_array) else {
             continue;
         };

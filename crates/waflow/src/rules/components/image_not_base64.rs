@@ -1,6 +1,5 @@
 //! `image-not-base64`.
 
-use super::comps;
 use crate::rule::declare_rule;
 use crate::rules::model::Model;
 use crate::rules::Reporter;
@@ -23,7 +22,7 @@ declare_rule! {
 
 /// An Image's `src` and each ImageCarousel image's `src`.
 pub(super) fn image_not_base64(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in comps(m) {
+    for c in m.components() {
         match c.ty {
             "Image" => check_src(c.get("src"), out),
             "ImageCarousel" => {

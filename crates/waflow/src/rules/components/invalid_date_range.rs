@@ -1,6 +1,6 @@
 //! `invalid-date-range`.
 
-use super::{comps, parse_ymd};
+use super::parse_ymd;
 use crate::catalog::components::{COMPONENTS, RANGE_PARTS, YMD_DATES_SINCE};
 use crate::catalog::model::Component;
 use crate::catalog::FlowVersion;
@@ -29,7 +29,7 @@ pub(super) fn invalid_date_range(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) 
         .filter(|d| d.prop("min-date").is_some())
         .collect();
     let is_picker = |d: &Component| pickers.iter().any(|p| std::ptr::eq(*p, d));
-    for c in comps(m).filter(|c| c.def.is_some_and(is_picker)) {
+    for c in m.components().filter(|c| c.def.is_some_and(is_picker)) {
         check_picker(c, m.version, out);
     }
 }

@@ -1,6 +1,5 @@
 //! `invalid-input-pattern`.
 
-use super::of_type;
 use crate::catalog::model::V6_2;
 use crate::rule::declare_rule;
 use crate::rules::model::Model;
@@ -21,7 +20,7 @@ declare_rule! {
 
 /// A literal pattern only (a binding or backtick expression is judged at runtime).
 pub(super) fn invalid_input_pattern(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in of_type(m, "TextInput") {
+    for c in m.components_of("TextInput") {
         let Some(p) = c.get("pattern") else { continue };
         let Some(re) = p
             .as_str()

@@ -1,6 +1,6 @@
 //! `min-greater-than-max`.
 
-use super::{comps, num};
+use super::num;
 use crate::rule::declare_rule;
 use crate::rules::model::Model;
 use crate::rules::Reporter;
@@ -18,7 +18,7 @@ declare_rule! {
 }
 
 pub(super) fn min_greater_than_max(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in comps(m) {
+    for c in m.components() {
         let Some((min, max)) = c.def.and_then(|d| d.min_max) else {
             continue;
         };

@@ -27,19 +27,6 @@ family!(
     navigation_list_end_with_large_media,
 );
 
-/// Every component of the flow, screen by screen, in document order.
-fn comps<'m, 'a, 's>(m: &'m Model<'a, 's>) -> impl Iterator<Item = &'m Comp<'a, 's>> + 'm {
-    m.flow.screens.iter().flat_map(|s| s.comps.iter())
-}
-
-/// The components of type `ty`.
-fn of_type<'m, 'a, 's>(
-    m: &'m Model<'a, 's>,
-    ty: &'static str,
-) -> impl Iterator<Item = &'m Comp<'a, 's>> + 'm {
-    comps(m).filter(move |c| c.ty == ty)
-}
-
 /// A literal number.
 fn num(n: Option<&Node<'_>>) -> Option<f64> {
     n.and_then(Node::as_f64)
@@ -89,7 +76,7 @@ enum CalendarMode {
 fn calendar_pickers<'m, 'a, 's>(
     m: &'m Model<'a, 's>,
 ) -> impl Iterator<Item = (&'m Comp<'a, 's>, CalendarMode)> + 'm {
-    of_type(m, "CalendarPicker").filter_map(|c| {
+    m.components_of("CalendarPicker").filter_map(|c| {
         let mode = match c.get("mode") {
             None => CalendarMode::Single,
             Some(mode) => match mode.as_str() {

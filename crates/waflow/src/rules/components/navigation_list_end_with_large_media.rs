@@ -1,6 +1,5 @@
 //! `navigation-list-end-with-large-media`.
 
-use super::of_type;
 use crate::catalog::model::V6_2;
 use crate::rule::declare_rule;
 use crate::rules::model::Model;
@@ -22,7 +21,7 @@ declare_rule! {
 }
 
 pub(super) fn navigation_list_end_with_large_media(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in of_type(m, "NavigationList") {
+    for c in m.components_of("NavigationList") {
         if c.get("media-size").and_then(Node::as_str) != Some("large") {
             continue;
         }

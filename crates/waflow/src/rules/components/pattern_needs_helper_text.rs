@@ -1,6 +1,5 @@
 //! `pattern-needs-helper-text`.
 
-use super::of_type;
 use crate::catalog::model::V6_2;
 use crate::rule::declare_rule;
 use crate::rules::model::Model;
@@ -21,7 +20,7 @@ declare_rule! {
 }
 
 pub(super) fn pattern_needs_helper_text(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in of_type(m, "TextInput") {
+    for c in m.components_of("TextInput") {
         if c.get("pattern").is_some() && c.get("helper-text").is_none() {
             out.at(
                 "This TextInput has a 'pattern' but no 'helper-text' to explain it".into(),

@@ -1,6 +1,5 @@
 //! `pattern-needs-text-input-type`.
 
-use super::of_type;
 use crate::catalog::components::PATTERN_INPUT_TYPES;
 use crate::catalog::model::V6_2;
 use crate::rule::declare_rule;
@@ -22,7 +21,7 @@ declare_rule! {
 
 /// A literal `input-type` only (a binding is judged at runtime); Meta points at it.
 pub(super) fn pattern_needs_text_input_type(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in of_type(m, "TextInput") {
+    for c in m.components_of("TextInput") {
         if c.get("pattern").is_none() {
             continue;
         }

@@ -43,17 +43,9 @@ pub(crate) struct Ref<'e> {
     pub closed: bool,
 }
 
-/// A value type of spec 6.2 / 6.3.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum VType {
-    String,
-    Number,
-    Boolean,
-    Object,
-    Array,
-    /// Media files of a Photo/DocumentPicker (spec 6.2: special rules).
-    Media,
-}
+/// A value type of spec 6.2 / 6.3: the catalog's kinds of value, which the expression
+/// language types with.
+pub(crate) use crate::catalog::model::ValueKind as VType;
 
 impl VType {
     pub fn as_str(self) -> &'static str {

@@ -19,13 +19,7 @@ declare_rule! {
 }
 
 pub(super) fn empty_switch_cases(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in m
-        .flow
-        .screens
-        .iter()
-        .flat_map(|s| &s.comps)
-        .filter(|c| c.ty == "Switch")
-    {
+    for c in m.components_of("Switch") {
         let Some(cases) = c.get("cases") else {
             continue;
         };

@@ -1,5 +1,6 @@
 //! `invalid-switch-case-key`.
 
+use crate::catalog::components::is_switch_case_key;
 use crate::catalog::model::V4_0;
 use crate::rule::declare_rule;
 use crate::rules::model::Model;
@@ -18,16 +19,10 @@ declare_rule! {
 }
 
 pub(super) fn invalid_switch_case_key(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in m
-        .flow
-        .screens
-        .iter()
-        .flat_map(|s| &s.comps)
-        .filter(|c| c.ty == "Switch")
-    {
+    for c in m.components_of("Switch") {
         for case in c.get("cases").and_then(Node::as_object).unwrap_or_default() {
             let k = case.key.name;
-            if !is_case_key(k) {
+            if !is_switch_case_key(k) {
                 out.at(
                     format!("Switch case key '{k}' must start with a letter and use only letters, digits, '-' and '_'"),
                     None,
@@ -36,11 +31,4 @@ pub(super) fn invalid_switch_case_key(m: &Model<'_, '_>, out: &mut Reporter<'_, 
             }
         }
     }
-}
-
-/// Whether `k` matches `^[a-zA-Z][a-zA-Z0-9-_]*$` (spec 4.7).
-fn is_case_key(k: &str) -> bool {
-    k.chars().next().is_some_and(|f| f.is_ascii_alphabetic())
-        && k.chars()
-            .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
 }

@@ -22,13 +22,7 @@ declare_rule! {
 }
 
 pub(super) fn missing_footer_in_if_branch(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in m
-        .flow
-        .screens
-        .iter()
-        .flat_map(|s| &s.comps)
-        .filter(|c| c.ty == "If")
-    {
+    for c in m.components_of("If") {
         let footer_in = |key| {
             c.get(key)
                 .and_then(Node::as_array)

@@ -21,13 +21,7 @@ declare_rule! {
 }
 
 pub(super) fn missing_footer_in_switch_case(m: &Model<'_, '_>, out: &mut Reporter<'_, '_>) {
-    for c in m
-        .flow
-        .screens
-        .iter()
-        .flat_map(|s| &s.comps)
-        .filter(|c| c.ty == "Switch")
-    {
+    for c in m.components_of("Switch") {
         let Some(cases) = c.get("cases").and_then(Node::as_object) else {
             continue;
         };

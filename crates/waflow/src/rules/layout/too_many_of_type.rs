@@ -86,10 +86,7 @@ fn one_of_per_screen(s: &Screen<'_, '_>, out: &mut Reporter<'_, '_>) {
 /// A flow with more of `cap.component` than the cap, at each one past it.
 fn over_flow_cap(m: &Model<'_, '_>, cap: &TypeCap, out: &mut Reporter<'_, '_>) {
     let all: Vec<Span> = m
-        .flow
-        .screens
-        .iter()
-        .flat_map(|s| &s.comps)
+        .components()
         .filter(|c| c.ty == cap.component)
         .map(|c| c.node.span)
         .collect();
