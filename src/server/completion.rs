@@ -531,8 +531,9 @@ fn reference(flow: &Flow<'_>, node: Id, offset: usize) -> Option<Edit> {
                 .collect()
         }
     };
-    let items = match parts.as_slice() {
-        [_] => ["data", "form", "screen"]
+    // The first segment of a reference, or the one after `${screen.ID.`.
+    let heads = |heads: &[&str]| -> Vec<Item> {
+        heads
             .iter()
             .map(|k| Item {
                 label: format!("{k}."),
@@ -543,7 +544,10 @@ fn reference(flow: &Flow<'_>, node: Id, offset: usize) -> Option<Edit> {
                 snippet: false,
                 component: None,
             })
-            .collect(),
+            .collect()
+    };
+    let items = match parts.as_slice() {
+        [_] => heads(&["data", "form", "screen"]),
         [k @ ("data" | "form"), _] => fields(here, k),
         ["screen", _] => flow
             .screens
@@ -559,18 +563,7 @@ fn reference(flow: &Flow<'_>, node: Id, offset: usize) -> Option<Edit> {
                 component: None,
             })
             .collect(),
-        ["screen", _, _] => ["data", "form"]
-            .iter()
-            .map(|k| Item {
-                label: format!("{k}."),
-                kind: lsp::CompletionItemKind::KEYWORD,
-                detail: None,
-                doc: None,
-                text: format!("{k}."),
-                snippet: false,
-                component: None,
-            })
-            .collect(),
+        ["screen", _, _] => heads(&["data", "form"]),
         ["screen", id, k @ ("data" | "form"), _] => fields(flow.screen_named(id)?, k),
         _ => return None,
     };
