@@ -1,5 +1,6 @@
 //! `data-exchange-needs-data-api-version`.
 
+use crate::fix::{Edit, Fix};
 use crate::rule::declare_rule;
 use crate::rules::model::Model;
 use crate::rules::Reporter;
@@ -28,11 +29,31 @@ pub(super) fn data_exchange_needs_data_api_version(m: &Model<'_, '_>, out: &mut 
         .iter()
         .filter(|a| a.name == "data_exchange")
         .filter_map(|a| a.node.get("name"));
+    let fix = declare_version(m);
     for name in names {
-        out.at(
+        out.at_with(
             "The property 'data_api_version' is required for data_exchange action: a data_exchange action calls the flow's endpoint".into(),
             Some("Add \"data_api_version\": \"3.0\" and a \"routing_model\" at the top level".into()),
             &[name.span],
+            fix.clone(),
         );
     }
+}
+
+/// Unsafe (the flow then needs a `routing_model` too, and its endpoint must speak the
+/// protocol): `data_api_version` inserted as the root's first member, indented as the
+/// member it goes before, with the oldest protocol the flow's version accepts.
+fn declare_version(m: &Model<'_, '_>) -> Option<Fix> {
+    let first = m.root.as_object()?.first()?;
+    let id = super::accepted(m.version).first().copied()?;
+    let text = m.loc.text();
+    let (open, key) = (m.root.span.start as usize + 1, first.key.span.start);
+    let indent = text.get(open..key as usize)?;
+    Some(Fix::r#unsafe(
+        format!("Declare \"data_api_version\": \"{id}\""),
+        vec![Edit::insert(
+            key,
+            format!("\"data_api_version\": \"{id}\",{indent}"),
+        )],
+    ))
 }
