@@ -31,6 +31,14 @@ pub(crate) struct ExplainArgs {
     pub code: String,
 }
 
+/// "safe: Remove the trailing comma" or "none": the rule's fix and its applicability.
+pub(crate) fn fix(r: &RuleMeta) -> String {
+    match r.fix {
+        Some(f) => format!("{} ({})", f.what, f.applicability.as_str()),
+        None => "none".into(),
+    }
+}
+
 /// "all", "4.0+", "up to 3.1" or "4.0-6.3".
 pub(crate) fn versions(r: &RuleMeta) -> String {
     match (r.since, r.until) {
@@ -55,11 +63,12 @@ pub(crate) fn run_list(args: &RulesArgs) -> ExitCode {
                     ""
                 };
                 s.push_str(&format!(
-                    "{:width$}  {:meta$}  {:9}  {}{sev}\n",
+                    "{:width$}  {:meta$}  {:9}  {}{sev}{}\n",
                     r.code,
                     r.error,
                     versions(r),
-                    r.summary
+                    r.summary,
+                    if r.fix.is_some() { " (fixable)" } else { "" }
                 ));
             }
             s.push_str(&format!(
@@ -82,6 +91,10 @@ pub(crate) fn run_list(args: &RulesArgs) -> ExitCode {
                         "until": r.until.map(|v| v.to_string()),
                         "summary": r.summary,
                         "doc": r.doc,
+                        "fix": r.fix.map(|f| serde_json::json!({
+                            "applicability": f.applicability.as_str(),
+                            "what": f.what,
+                        })),
                     })
                 })
                 .collect();
@@ -124,27 +137,32 @@ pub(crate) fn markdown() -> String {
          kind of fault points (Meta's place, and the finer place waflow shows people) is in \
          [positions.md](positions.md); how far waflow agrees with Meta's own validator, and \
          where it differs on purpose, in [conformance.md](conformance.md).\n\n\
-         | code | Meta error | versions | severity | finds |\n|---|---|---|---|---|\n",
+         A rule with a fix says so: `waflow check --fix` applies the safe fixes, \
+         `--unsafe-fixes` the unsafe ones too (they change what the flow does, so look at the \
+         `--diff` first); see [fixes.md](fixes.md).\n\n\
+         | code | Meta error | versions | severity | fix | finds |\n|---|---|---|---|---|---|\n",
     );
     for r in all() {
         s.push_str(&format!(
-            "| [`{0}`](#{0}) | `{1}` | {2} | {3} | {4} |\n",
+            "| [`{0}`](#{0}) | `{1}` | {2} | {3} | {4} | {5} |\n",
             r.code,
             r.error,
             versions(r),
             r.severity.as_str(),
+            r.fix.map_or("", |f| f.applicability.as_str()),
             r.summary.replace('|', "\\|")
         ));
     }
     for r in all() {
         s.push_str(&format!(
-            "\n## {}\n\n{}\n\n- Meta error: `{}` (errorType `{}`)\n- Severity: {}\n- Versions: {}\n\n{}\n",
+            "\n## {}\n\n{}\n\n- Meta error: `{}` (errorType `{}`)\n- Severity: {}\n- Versions: {}\n- Fix: {}\n\n{}\n",
             r.code,
             r.summary,
             r.error,
             r.error_type,
             r.severity.as_str(),
             versions(r),
+            fix(r),
             r.doc
         ));
     }
@@ -156,7 +174,8 @@ pub(crate) fn explain_text(r: &RuleMeta) -> String {
     let mut s = format!("{}\n\n{}\n\n", r.code, r.summary);
     s.push_str(&format!("Meta error:  {} ({})\n", r.error, r.error_type));
     s.push_str(&format!("Severity:    {}\n", r.severity.as_str()));
-    s.push_str(&format!("Versions:    {}\n\n", versions(r)));
+    s.push_str(&format!("Versions:    {}\n", versions(r)));
+    s.push_str(&format!("Fix:         {}\n\n", fix(r)));
     s.push_str(&wrap(r.doc, 88));
     s.push('\n');
     s

@@ -57,6 +57,7 @@ declare_rule! {
     pub(crate) INVALID_JSON {
         code: "invalid-json",
         error: "INVALID_FLOW_JSON",
+        fix: Safe("Remove a trailing comma or a comment"),
         summary: "The Flow JSON is not valid JSON.",
         doc: "Meta parses Flow JSON with a strict JSON parser and answers INVALID_FLOW_JSON at \
               0,0,0,0 when it fails (spec 0, step 1). waflow reports the position of the actual \

@@ -51,6 +51,7 @@ pub mod catalog;
 #[cfg(feature = "miette")]
 pub mod diagnostic;
 mod document;
+mod edits;
 mod finding;
 pub mod fix;
 mod fixer;
@@ -76,7 +77,7 @@ pub use finding::{
 pub use fixer::{fix_text, fix_text_with, Fixed, MAX_FIX_ROUNDS};
 pub use locate::attach_spans;
 pub use report::Report;
-pub use rule::RuleMeta;
+pub use rule::{FixApplicability, RuleFix, RuleMeta};
 pub use schema::{file_name as schema_file_name, schema_for, schema_text};
 pub use syntax::Span;
 

@@ -35,9 +35,56 @@ pub struct RuleMeta {
     /// The source file that declares the rule (and, for a semantic rule, checks it),
     /// relative to the crate's root.
     pub source: &'static str,
+    /// The fix the rule proposes for what it finds, when it has one.
+    pub fix: Option<RuleFix>,
     /// The name of the declaring static, so a test can hold names to codes.
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) ident: &'static str,
+}
+
+/// What a rule's fix does and how far it can be trusted, for `waflow explain` and the
+/// rules reference. The findings carry the fixes themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RuleFix {
+    /// Whether `--fix` applies it alone.
+    pub applicability: FixApplicability,
+    /// What it does, in a few words ("Rename the key to the closest known name").
+    pub what: &'static str,
+}
+
+/// The applicability of a rule's fixes (each fix is [`crate::fix::Applicability`] safe
+/// or unsafe; a rule may propose both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixApplicability {
+    /// Every fix of the rule is safe.
+    Safe,
+    /// Every fix of the rule is unsafe: the author must look.
+    Unsafe,
+    /// Safe when the fix is unambiguous (one close match, no quoting doubts), else unsafe.
+    SafeWhenSure,
+}
+
+impl FixApplicability {
+    /// `safe`, `unsafe` or `safe when sure`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixApplicability::Safe => "safe",
+            FixApplicability::Unsafe => "unsafe",
+            FixApplicability::SafeWhenSure => "safe when sure, else unsafe",
+        }
+    }
+
+    /// Whether a fix of `applicability` may come from a rule declaring this.
+    pub fn allows(self, applicability: crate::fix::Applicability) -> bool {
+        use crate::fix::Applicability as A;
+        matches!(
+            (self, applicability),
+            (FixApplicability::Safe, A::Safe)
+                | (FixApplicability::Unsafe, A::Unsafe)
+                | (FixApplicability::SafeWhenSure, _)
+        )
+    }
 }
 
 impl RuleMeta {
@@ -82,6 +129,7 @@ impl RuleMeta {
 ///         severity: Warning,             // default Error
 ///         since: V5_1,                   // default: from the first version
 ///         until: V6_3,                   // default: to the last version
+///         fix: Unsafe("Keep the last"),  // default: no fix (or Safe, SafeWhenSure)
 ///         summary: "One line.",
 ///         doc: "Why Meta rejects it, the sources, the fix.",
 ///     }
@@ -100,6 +148,7 @@ macro_rules! declare_rule {
             $(severity: $severity:ident,)?
             $(since: $since:expr,)?
             $(until: $until:expr,)?
+            $(fix: $fix_kind:ident($fix_what:literal),)?
             summary: $summary:literal,
             doc: $doc:literal $(,)?
         }
@@ -118,6 +167,12 @@ macro_rules! declare_rule {
             until: $crate::rule::or_default!($(Some($until))?; None),
             summary: $summary,
             doc: $doc,
+            fix: $crate::rule::or_default!(
+                $(Some($crate::rule::RuleFix {
+                    applicability: $crate::rule::FixApplicability::$fix_kind,
+                    what: $fix_what,
+                }))?; None
+            ),
             source: file!(),
             ident: stringify!($name),
         };

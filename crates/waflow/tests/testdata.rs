@@ -81,6 +81,8 @@ fn every_testdata_flow_matches_its_snapshot() {
         paths.len()
     );
     let mut failures = Vec::new();
+    // Rules whose findings proposed a fix in their own folder.
+    let mut fixing = std::collections::BTreeSet::new();
     for path in &paths {
         let bytes = std::fs::read(path).expect("readable flow");
         let report = waflow::validate_bytes(&bytes);
@@ -95,8 +97,23 @@ fn every_testdata_flow_matches_its_snapshot() {
         // Every finding names a registered rule: a rule that fires but is missing from the
         // registry would have no docs, no configuration and no testdata contract.
         for f in report.errors().iter().chain(report.warnings()) {
-            if f.rule.and_then(waflow::registry::by_code).is_none() {
+            let Some(meta) = f.rule.and_then(waflow::registry::by_code) else {
                 failures.push(format!("{name}: finding of unregistered rule {:?}", f.rule));
+                continue;
+            };
+            // A fix the rule's documentation does not declare, or declares otherwise.
+            for fix in &f.fixes {
+                if !meta
+                    .fix
+                    .is_some_and(|d| d.applicability.allows(fix.applicability))
+                {
+                    failures.push(format!(
+                        "{name}: {} proposes a {} fix ({:?}) its declaration does not allow",
+                        meta.code,
+                        fix.applicability.as_str(),
+                        fix.title
+                    ));
+                }
             }
         }
 
@@ -110,6 +127,14 @@ fn every_testdata_flow_matches_its_snapshot() {
             .and_then(|s| s.to_str())
             .unwrap_or_default();
         if let Some(rule) = folder.and_then(waflow::registry::by_code) {
+            if report
+                .errors()
+                .iter()
+                .chain(report.warnings())
+                .any(|f| f.rule == Some(rule.code) && !f.fixes.is_empty())
+            {
+                fixing.insert(rule.code);
+            }
             let fired = report
                 .errors()
                 .iter()
@@ -166,6 +191,21 @@ fn every_testdata_flow_matches_its_snapshot() {
             )),
             Err(_) => failures.push(format!("{name}: no snapshot (run with WAFLOW_BLESS=1)")),
         }
+    }
+    // Every rule that declares a fix shows it on a flow of its own folder (whose `.fixed`
+    // holds the result), and only those rules propose fixes there.
+    let declared: std::collections::BTreeSet<&str> = waflow::registry::all()
+        .iter()
+        .filter(|r| r.fix.is_some())
+        .map(|r| r.code)
+        .collect();
+    for code in declared.difference(&fixing) {
+        failures.push(format!(
+            "{code} declares a fix but no testdata/{code}/ flow shows it"
+        ));
+    }
+    for code in fixing.difference(&declared) {
+        failures.push(format!("{code} proposes fixes but declares none"));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -9,6 +9,7 @@ declare_rule! {
         code: "unknown-property",
         error: "INVALID_PROPERTY_KEY",
         error_type: JSON_SCHEMA_ERROR,
+        fix: SafeWhenSure("Rename the key to the closest key the object has"),
         summary: "A key that the object (component, screen, action...) does not have in this version",
         doc: "Meta's schemas are closed: every object accepts only its documented keys, and those \
          of the declared Flow JSON version (spec 9.4, additionalProperties). The finding points \
@@ -49,6 +50,7 @@ declare_rule! {
     pub INVALID_COMPONENT_TYPE {
         code: "invalid-component-type",
         error: "INVALID_PROPERTY_VALUE",
+        fix: SafeWhenSure("Replace the type with the closest component name"),
         summary: "A component `type` that does not exist, or not in this version or place",
         doc: "A component's `type` must name a component of the declared version that may sit \
               where it is (spec 3.1 and 4). Meta answers \"Invalid value found for property \
@@ -81,6 +83,7 @@ declare_rule! {
         code: "invalid-enum-value",
         error: "INVALID_ENUM_VALUE",
         error_type: JSON_SCHEMA_ERROR,
+        fix: SafeWhenSure("Replace the value with the closest allowed value"),
         summary: "A value outside the closed list of the property (or an action not allowed there)",
         doc: "Enumerated properties (`input-type`, `media-size`, `scale-type`, an action's `name`...) \
          accept only their listed values in the declared version (spec 4, 5.2). The message \
@@ -94,6 +97,7 @@ declare_rule! {
         code: "invalid-action-name",
         error: "INVALID_PROPERTY_VALUE",
         error_type: JSON_SCHEMA_ERROR,
+        fix: SafeWhenSure("Replace the name with the closest action the event takes"),
         summary: "An on-select or on-unselect action whose name is not one this event takes",
         doc: "Meta's schema pins the `name` of an on-select-action / on-unselect-action with a \
          constant (data_exchange, and update_data from 6.0 where the component allows it), so a \

@@ -13,6 +13,7 @@ declare_rule! {
         code: "text-mixed-with-reference",
         error: "INVALID_SCREEN_DYNAMIC_DATA",
         severity: Warning,
+        fix: SafeWhenSure("Write the text as a backtick expression (6.0+)"),
         summary: "A string mixes literal text with a `${...}` reference outside a backtick expression.",
         doc: "Outside backticks a reference is resolved only when it is the whole value; in \
          `\"Hi ${data.name}\"` the braces are shown literally. Meta's builder wraps such a string as \

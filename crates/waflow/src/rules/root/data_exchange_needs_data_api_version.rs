@@ -9,6 +9,7 @@ declare_rule! {
     pub(super) RULE {
         code: "data-exchange-needs-data-api-version",
         error: "MISSING_REQUIRED_PROPERTY",
+        fix: Unsafe("Declare the oldest data_api_version the flow version accepts"),
         summary: "A `data_exchange` action is used but `data_api_version` is missing.",
         doc: "A data_exchange action calls the flow's endpoint, whose protocol is declared by the \
               top-level `data_api_version`; without it Meta answers MISSING_REQUIRED_PROPERTY \
