@@ -66,7 +66,7 @@ pub(crate) fn unified_diff(name: &str, old: &str, new: &str) -> String {
 
 /// Replaces the file's bytes through a sibling temporary file and a rename, so a crash
 /// or a full disk never leaves a half-written flow; the file keeps its permissions.
-fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let permissions = std::fs::metadata(path)?.permissions();
     let file_name = path
         .file_name()

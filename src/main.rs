@@ -13,6 +13,7 @@ mod check;
 mod config;
 mod fixing;
 mod inputs;
+mod migrate;
 #[cfg(feature = "upload")]
 mod remote;
 mod render;
@@ -41,6 +42,9 @@ struct Cli {
 enum Command {
     /// Validate Flow JSON files, directories (every *.json, honouring .gitignore) or stdin (-)
     Check(CheckArgs),
+    /// Move flows to a newer Flow JSON version (default: the latest Meta lets you publish),
+    /// with every change the versions in between require, and say what needs you
+    Migrate(migrate::MigrateArgs),
     /// Print the JSON Schema of a Flow JSON version, or write them all (--write)
     Schema(schema::SchemaArgs),
     /// List every rule: code, Meta error code, versions, summary
@@ -176,6 +180,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Rules(args) => rules::run_list(&args),
         Command::Server(args) => server::run(&args),

@@ -92,9 +92,18 @@ impl Fix {
 /// validating again, may still apply it) or falls outside the text. Returns the new text
 /// and how many fixes were applied.
 pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, usize) {
+    let (out, applied) = apply_which(text, fixes);
+    (out, applied.len())
+}
+
+/// [`apply`], returning which of `fixes` (their indices, in order) were applied.
+pub fn apply_which<'f>(
+    text: &str,
+    fixes: impl IntoIterator<Item = &'f Fix>,
+) -> (String, Vec<usize>) {
     let mut taken: Vec<&Edit> = Vec::new();
-    let mut applied = 0;
-    for fix in fixes {
+    let mut applied = Vec::new();
+    for (i, fix) in fixes.into_iter().enumerate() {
         let before = taken.len();
         // Each edit is checked against those taken and this fix's own earlier ones, so
         // overlapping edits within one fix are refused too (slicing would go wrong).
@@ -110,7 +119,7 @@ pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (Strin
             ok
         });
         if fits && !fix.edits.is_empty() {
-            applied += 1;
+            applied.push(i);
         } else {
             taken.truncate(before);
         }

@@ -2,7 +2,8 @@
 //! bounded rounds (`waflow::fix_text`). Above the pipeline, as `validate` is: the stages
 //! only know the fix types (`fix.rs`).
 
-use crate::fix::{apply, Applicability, Fix};
+use crate::fix::{apply_which, Applicability, Fix};
+use crate::{Finding, Pointer};
 
 /// The outcome of [`fix_text`].
 #[derive(Debug)]
@@ -11,8 +12,25 @@ pub struct Fixed {
     pub text: String,
     /// How many fixes were applied, over all rounds.
     pub applied: usize,
+    /// The fixes applied, in the order they were, over all rounds.
+    pub fixes: Vec<AppliedFix>,
     /// The report of the fixed text: what remains.
     pub report: crate::Report,
+}
+
+/// One fix that [`fix_text`] applied, for telling the author what changed.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct AppliedFix {
+    /// The rule whose finding proposed it.
+    pub rule: Option<&'static str>,
+    /// What it did.
+    pub title: String,
+    /// Safe or unsafe.
+    pub applicability: Applicability,
+    /// Where the finding was, in the text of the round that applied the fix (the input
+    /// text for the first round).
+    pub at: Option<Pointer>,
 }
 
 /// At most this many rounds of validate-then-fix: a fix may uncover the next fault, but a
@@ -37,22 +55,33 @@ pub fn fix_text_with(
     unsafe_fixes: bool,
     policy: impl Fn(crate::Report) -> crate::Report,
 ) -> Fixed {
-    let wanted = |f: &&Fix| unsafe_fixes || f.applicability == Applicability::Safe;
+    let wanted = |_: &Finding, f: &Fix| unsafe_fixes || f.applicability == Applicability::Safe;
+    fix_selected(text, options, wanted, policy)
+}
+
+/// The rounds of [`fix_text_with`], applying the fixes `wanted` accepts (`waflow
+/// migrate` takes those of the findings a newer version brings).
+pub(crate) fn fix_selected(
+    text: &str,
+    options: &crate::Options,
+    wanted: impl Fn(&Finding, &Fix) -> bool,
+    policy: impl Fn(crate::Report) -> crate::Report,
+) -> Fixed {
     let validate = |text: &str| policy(crate::validate_with(text.as_bytes(), options));
     let mut current = text.to_owned();
     let mut report = validate(&current);
-    let mut applied = 0;
+    let mut done = Vec::new();
     for _ in 0..MAX_FIX_ROUNDS {
-        let fixes: Vec<&Fix> = report
+        let fixes: Vec<(&Finding, &Fix)> = report
             .in_order()
-            .flat_map(|f| f.fixes.iter())
-            .filter(wanted)
+            .flat_map(|f| f.fixes.iter().map(move |x| (f, x)))
+            .filter(|(f, x)| wanted(f, x))
             .collect();
         if fixes.is_empty() {
             break;
         }
-        let (next, n) = apply(&current, fixes);
-        if n == 0 || next == current {
+        let (next, which) = apply_which(&current, fixes.iter().map(|(_, x)| *x));
+        if which.is_empty() || next == current {
             break;
         }
         let next_report = validate(&next);
@@ -65,13 +94,22 @@ pub fn fix_text_with(
         if worse {
             break;
         }
+        done.extend(which.into_iter().map(|i| {
+            let (finding, fix) = fixes[i];
+            AppliedFix {
+                rule: finding.rule,
+                title: fix.title.clone(),
+                applicability: fix.applicability,
+                at: finding.pointers.first().cloned(),
+            }
+        }));
         current = next;
         report = next_report;
-        applied += n;
     }
     Fixed {
         text: current,
-        applied,
+        applied: done.len(),
+        fixes: done,
         report,
     }
 }

@@ -56,6 +56,7 @@ mod finding;
 pub mod fix;
 mod fixer;
 mod locate;
+pub mod migrate;
 pub mod registry;
 mod report;
 mod rule;
@@ -74,7 +75,7 @@ pub use finding::{
     rule_doc_url, Finding, Focus, Pointer, Severity, Spelled, Spelling, UnknownSeverity,
     FLOW_JSON_ERROR, JSON_SCHEMA_ERROR,
 };
-pub use fixer::{fix_text, fix_text_with, Fixed, MAX_FIX_ROUNDS};
+pub use fixer::{fix_text, fix_text_with, AppliedFix, Fixed, MAX_FIX_ROUNDS};
 pub use locate::attach_spans;
 pub use report::Report;
 pub use rule::{FixApplicability, RuleFix, RuleMeta};

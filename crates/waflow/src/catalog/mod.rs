@@ -9,6 +9,7 @@
 
 // Doc comments escape the tags (`\[B]`): rustdoc would read `[B]` as a link.
 
+pub mod changes;
 pub mod components;
 pub mod document;
 pub mod limits;

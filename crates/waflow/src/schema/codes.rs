@@ -148,6 +148,7 @@ declare_rule! {
         code: "pattern-mismatch",
         error: "PATTERN_MISMATCH",
         error_type: JSON_SCHEMA_ERROR,
+        fix: Safe("Remove an optional text property left blank (6.0+ refuses it)"),
         summary: "A string of the wrong form: a bad screen id, a blank title, a static value written as a reference or a reference where a literal is needed",
         doc: "Meta checks the form of some strings (spec 9.4, pattern): screen ids use letters and \
          underscores only (plus commas before 7.0), titles must not be blank from 5.0, `name` \

@@ -187,6 +187,20 @@ impl<'t> ErrorCtx<'_, 't> {
         out.push(rule.finding_at(message, self.loc.pointer_at(span, self.path(None))));
     }
 
+    /// The safe fix that removes the member here from its object.
+    fn remove_here(&self) -> Option<Fix> {
+        let (key, parent) = (self.here().key?, self.parent()?);
+        let index = parent
+            .node
+            .as_object()?
+            .iter()
+            .position(|m| m.key.span == key.span)?;
+        Some(Fix::safe(
+            format!("Remove the blank '{}'", key.name),
+            crate::edits::remove(&parent.node, &[index]),
+        ))
+    }
+
     /// The fix that replaces the string token here (a value) with `to`: safe when `to` is
     /// the sure match among `candidates` (`suggest::sure`), else unsafe.
     fn replace_value<'c>(
@@ -275,9 +289,14 @@ impl<'t> ErrorCtx<'_, 't> {
                 self.emit(&codes::TOO_SHORT, message, false, out);
             }
             Fault::Pattern => self.pattern(out),
-            Fault::Blank => {
+            Fault::Blank { optional } => {
                 let message = format!("{} must not be blank or an empty string.", self.subject());
                 self.emit(&codes::PATTERN_MISMATCH, message, false, out);
+                // A blank optional text shows nothing, as its absence does; from 6.0
+                // Meta refuses it, so it goes (a required one needs the author's words).
+                if let (true, Some(fix), Some(f)) = (optional, self.remove_here(), out.last_mut()) {
+                    f.fixes.push(fix);
+                }
             }
             Fault::Minimum(limit) => {
                 let message = format!(

@@ -48,7 +48,10 @@ pub(crate) enum Fault<'t> {
     MinLength(u32),
     Pattern,
     /// The not-blank `pattern` of Meta's string schemas ([`Prop::refuses_blank`]).
-    Blank,
+    Blank {
+        /// The property may be left out (then the fix removes it).
+        optional: bool,
+    },
     Minimum(i64),
     Maximum(i64),
     /// `format: uri`
@@ -71,7 +74,7 @@ impl Fault<'_> {
             Fault::MinItems(_) => "minItems",
             Fault::MaxItems(_) => "maxItems",
             Fault::MinLength(_) => "minLength",
-            Fault::Pattern | Fault::Blank => "pattern",
+            Fault::Pattern | Fault::Blank { .. } => "pattern",
             Fault::Minimum(_) => "minimum",
             Fault::Maximum(_) => "maximum",
             Fault::Format => "format",
@@ -426,7 +429,9 @@ impl<'t> Walker<'t, '_> {
                     }
                 }
                 if s.trim().is_empty() && p.refuses_blank(self.v, on_component) {
-                    self.fault(Fault::Blank);
+                    self.fault(Fault::Blank {
+                        optional: !p.required,
+                    });
                     // A CalendarPicker's label is a oneOf of that string and a range
                     // object, so a blank string fails the object branch too: the builder
                     // adds its type error when it walks the label as that branch (the

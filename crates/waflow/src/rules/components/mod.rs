@@ -12,6 +12,7 @@ family!(
     min_greater_than_max,
     invalid_min_max_days,
     invalid_date_range,
+    legacy_date_format,
     invalid_calendar_init_value,
     unexpected_calendar_range_prop,
     missing_calendar_range_prop,
