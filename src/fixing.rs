@@ -48,7 +48,7 @@ pub(crate) fn fix_input(
         return Ok((bytes, report, outcome));
     }
     match path {
-        Some(path) => write_in_place(path, fixed.text.as_bytes())
+        Some(path) => write_in_place(path, fixed.text.as_bytes(), text.as_bytes())
             .map_err(|e| format!("{name}: could not write the fixed file: {e}"))?,
         None => outcome.stdout = Some(fixed.text.clone()),
     }
@@ -64,24 +64,27 @@ pub(crate) fn unified_diff(name: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-/// Replaces the file's bytes through a sibling temporary file and a rename, so a crash
-/// or a full disk never leaves a half-written flow; the file keeps its permissions.
-pub(crate) fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let permissions = std::fs::metadata(path)?.permissions();
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{file_name}.waflow-fix.tmp"));
-    let result = (|| {
-        let mut f = std::fs::File::create(&temp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::set_permissions(&temp, permissions)?;
-        std::fs::rename(&temp, path)
-    })();
+/// Overwrites the file with `bytes`, in place: the file keeps its inode, permissions,
+/// owner and links. Should the write fail (a full disk), the `original` bytes are put
+/// back, so a failed fix leaves the flow as it was rather than half-written.
+///
+/// Why not a temporary file and a rename: on this project's machine that made `--fix`
+/// on 10,000 small flows five times slower than `check` (two directory operations per
+/// file, 2 s of system time), for protection only against waflow being killed in the
+/// microseconds between truncating and writing. ruff, rustfmt and biome write in place
+/// too.
+pub(crate) fn write_in_place(path: &Path, bytes: &[u8], original: &[u8]) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)?;
+    let result = f.write_all(bytes).and_then(|()| f.flush());
     if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+        use std::io::Seek;
+        let _ = f
+            .set_len(0)
+            .and_then(|()| f.rewind())
+            .and_then(|()| f.write_all(original));
     }
     result
 }

@@ -3,7 +3,7 @@
 //! the migrated text for stdin) and tells the author what changed and what needs them.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use waflow::fix::Applicability;
@@ -136,7 +136,8 @@ fn migrate_one(
             let _ = std::io::stdout().lock().write_all(escape(&diff).as_bytes());
         } else {
             match input.path() {
-                Some(path) => write(path, &m.text).map_err(|e| format!("{name}: {e}"))?,
+                Some(path) => crate::fixing::write_in_place(path, m.text.as_bytes(), &bytes)
+                    .map_err(|e| format!("{name}: could not write the migrated file: {e}"))?,
                 None => {
                     let _ = std::io::stdout().lock().write_all(m.text.as_bytes());
                 }
@@ -156,10 +157,6 @@ fn migrate_one(
             .count(),
         needs: m.needs.len(),
     })
-}
-
-fn write(path: &Path, text: &str) -> std::io::Result<()> {
-    crate::fixing::write_in_place(path, text.as_bytes())
 }
 
 /// `name: 2.1 -> 7.3`, then a line per change and per finding that needs the author.
