@@ -286,15 +286,8 @@ fn write_out(
     failures: &[String],
     policies: &Policies,
 ) -> std::io::Result<()> {
-    let on_terminal = std::io::stdout().is_terminal();
     // Text from a file reaches a terminal escaped; a pipe (`| patch -p1`) gets it exact.
-    let shown = |text: &str| {
-        if on_terminal {
-            terminal::escape_lines(text).into_owned()
-        } else {
-            text.to_owned()
-        }
-    };
+    let shown = |text: &str| terminal::for_stdout(text).into_owned();
     let applied: usize = checked.iter().map(|c| c.fixing.applied).sum();
     let fixed_files = checked.iter().filter(|c| c.fixing.applied > 0).count();
     let mut out = Vec::new();

@@ -133,7 +133,9 @@ fn migrate_one(
     if changed {
         if args.diff {
             let diff = crate::fixing::unified_diff(&name, text, &m.text);
-            let _ = std::io::stdout().lock().write_all(escape(&diff).as_bytes());
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(crate::terminal::for_stdout(&diff).as_bytes());
         } else {
             match input.path() {
                 Some(path) => crate::fixing::write_in_place(path, m.text.as_bytes(), &bytes)

@@ -32,6 +32,17 @@ pub(crate) fn escape_lines(text: &str) -> Cow<'_, str> {
     escape_keeping(text, |c| c == '\n' || c == '\t')
 }
 
+/// Text from a file for stdout: escaped as lines on a terminal, exact in a pipe (a diff
+/// piped to `patch -p1` must keep its bytes).
+pub(crate) fn for_stdout(text: &str) -> Cow<'_, str> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        escape_lines(text)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 fn escape_keeping(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !text.chars().any(|c| is_unsafe(c) && !keep(c)) {
         return Cow::Borrowed(text);

@@ -56,18 +56,18 @@ pub fn fix_text_with(
     policy: impl Fn(crate::Report) -> crate::Report,
 ) -> Fixed {
     let wanted = |_: &Finding, f: &Fix| unsafe_fixes || f.applicability == Applicability::Safe;
-    fix_selected(text, options, wanted, policy)
+    let validate = |text: &str| policy(crate::validate_with(text.as_bytes(), options));
+    fix_selected(text, validate, wanted)
 }
 
-/// The rounds of [`fix_text_with`], applying the fixes `wanted` accepts (`waflow
-/// migrate` takes those of the findings a newer version brings).
+/// The rounds of [`fix_text_with`]: each text judged by `validate`, the fixes `wanted`
+/// accepts applied (`waflow migrate` takes those of the findings a newer version brings,
+/// with every stage run).
 pub(crate) fn fix_selected(
     text: &str,
-    options: &crate::Options,
+    validate: impl Fn(&str) -> crate::Report,
     wanted: impl Fn(&Finding, &Fix) -> bool,
-    policy: impl Fn(crate::Report) -> crate::Report,
 ) -> Fixed {
-    let validate = |text: &str| policy(crate::validate_with(text.as_bytes(), options));
     let mut current = text.to_owned();
     let mut report = validate(&current);
     let mut done = Vec::new();

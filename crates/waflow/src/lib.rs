@@ -165,7 +165,7 @@ pub fn validate_with(bytes: &[u8], options: &Options) -> Report {
         bytes: bytes.len() as u64,
         complete: true,
     };
-    run(bytes, size, options)
+    run(bytes, size, options, Through::Stop)
 }
 
 /// Reads at most `options.read_cap` bytes from `reader` and validates them.
@@ -189,7 +189,7 @@ pub fn validate_capped(bytes: &[u8], options: &Options) -> Report {
         bytes: bytes.len() as u64,
         complete,
     };
-    run(bytes, size, options)
+    run(bytes, size, options, Through::Stop)
 }
 
 /// The report for an input known to be `len` bytes long, when that is more than
@@ -201,13 +201,33 @@ pub fn oversized(len: u64, options: &Options) -> Option<Report> {
         bytes: len,
         complete: true,
     };
-    (len > options.max_bytes as u64).then(|| run(&[], size, options))
+    (len > options.max_bytes as u64).then(|| run(&[], size, options, Through::Stop))
 }
 
-fn run(bytes: &[u8], size: document::Size, options: &Options) -> Report {
+/// Whether the semantic pass runs on a flow with schema errors.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Through {
+    /// No: as Meta does, schema errors end the run (the semantic pass would cascade).
+    Stop,
+    /// Yes, for `migrate`: the fixes a newer version's semantic rules propose are the
+    /// migration, and a schema error elsewhere in the flow must not hide them.
+    SchemaErrors,
+}
+
+/// Validates every stage, running the semantic pass even when the schema stage found
+/// errors (see [`Through::SchemaErrors`]).
+pub(crate) fn validate_through_schema_errors(bytes: &[u8], options: &Options) -> Report {
+    let size = document::Size {
+        bytes: bytes.len() as u64,
+        complete: true,
+    };
+    run(bytes, size, options, Through::SchemaErrors)
+}
+
+fn run(bytes: &[u8], size: document::Size, options: &Options, through: Through) -> Report {
     let failed = AtomicBool::new(false);
     let mut sink = Sink::new(options.max_findings, &failed);
-    let version = stages(bytes, size, options, &mut sink);
+    let version = stages(bytes, size, options, through, &mut sink);
     let (findings, dropped) = sink.finish();
     let report = Report::new(findings, version);
     report.capped(options.max_findings, dropped, |dropped, kept| {
@@ -228,6 +248,7 @@ fn stages(
     bytes: &[u8],
     size: document::Size,
     options: &Options,
+    through: Through,
     out: &mut Sink<'_>,
 ) -> Option<FlowVersion> {
     if !document::check_size(size, options.max_bytes, out) {
@@ -253,11 +274,21 @@ fn stages(
     // As Meta does: schema errors end the run; the semantic pass would only cascade.
     // A large document runs the semantic pass beside the schema stage and drops its
     // findings if the schema failed: the two only read the tree.
-    if bytes.len() >= PARALLEL_STAGES && beside_schema(&parsed.root, version, loc, options, out) {
+    if through == Through::Stop
+        && bytes.len() >= PARALLEL_STAGES
+        && beside_schema(&parsed.root, version, loc, options, out)
+    {
         return Some(version);
     }
     if !schema::check(&parsed.root, version, loc, out) {
         rules::check(&parsed.root, version, loc, out);
+    } else if through == Through::SchemaErrors {
+        // A sink of its own: the schema stage raised `out`'s failure signal, which the
+        // semantic pass would take as the sign to stop.
+        let clear = AtomicBool::new(false);
+        let mut sink = Sink::new(options.max_findings, &clear);
+        rules::check(&parsed.root, version, loc, &mut sink);
+        out.absorb(sink.finish());
     }
     Some(version)
 }

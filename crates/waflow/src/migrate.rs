@@ -80,7 +80,8 @@ pub struct Migration {
     pub steps: Vec<Step>,
     /// What the newer version rejects (or warns about) that needs the author.
     pub needs: Vec<Needs>,
-    /// The report of the migrated text: everything that remains, old faults included.
+    /// The report of the migrated text, as `waflow check` makes it: everything that
+    /// remains, old faults included.
     pub report: Report,
 }
 
@@ -101,7 +102,7 @@ pub fn migrate(text: &str, to: FlowVersion, options: &Options) -> Result<Migrati
     if from > to {
         return Err(MigrateError::Downgrade { from, to });
     }
-    let before = crate::validate_with(text.as_bytes(), options);
+    let before = crate::validate_through_schema_errors(text.as_bytes(), options);
     if from == to {
         return Ok(Migration {
             from,
@@ -109,7 +110,7 @@ pub fn migrate(text: &str, to: FlowVersion, options: &Options) -> Result<Migrati
             text: text.to_owned(),
             steps: Vec::new(),
             needs: Vec::new(),
-            report: before,
+            report: crate::validate_with(text.as_bytes(), options),
         });
     }
     // Faults the flow already had, as (rule, path): the migration leaves them alone.
@@ -138,7 +139,10 @@ pub fn migrate(text: &str, to: FlowVersion, options: &Options) -> Result<Migrati
         )],
     );
     let (bumped, _) = crate::fix::apply(text, [&bump]);
-    let fixed = fix_selected(&bumped, options, |f, _| brought(f), |r| r);
+    // Every stage runs: a schema error the author must fix elsewhere must not hide the
+    // semantic rules' part of the migration.
+    let validate = |t: &str| crate::validate_through_schema_errors(t.as_bytes(), options);
+    let fixed = fix_selected(&bumped, validate, |f, _| brought(f));
 
     let mut steps = vec![Step {
         title: bump.title,
@@ -166,13 +170,14 @@ pub fn migrate(text: &str, to: FlowVersion, options: &Options) -> Result<Migrati
             change: change_of(f.rule, first_path(f)),
         })
         .collect();
+    let report = crate::validate_with(fixed.text.as_bytes(), options);
     Ok(Migration {
         from,
         to,
         text: fixed.text,
         steps,
         needs,
-        report: fixed.report,
+        report,
     })
 }
 
