@@ -197,7 +197,7 @@ impl<'t> ErrorCtx<'_, 't> {
             .position(|m| m.key.span == key.span)?;
         Some(Fix::safe(
             format!("Remove the blank '{}'", key.name),
-            crate::edits::remove(&parent.node, &[index]),
+            crate::edits::remove(parent.node, &[index]),
         ))
     }
 
