@@ -186,7 +186,7 @@ pub(crate) fn check(
             format!(
                 "Flow JSON version {version} is frozen since {since}: Meta no longer accepts new or updated flows that use it"
             ),
-            format!("Migrate the flow to Flow JSON {LATEST}"),
+            format!("Move the flow to Flow JSON {LATEST}: `waflow migrate` does it and says what needs you"),
             true,
         ),
         Some(VersionState::Unavailable) => (
