@@ -148,6 +148,13 @@ fn diagnostic(f: &Finding, severity: Severity, name: &str, text: &str) -> Diagno
     if let Some(help) = &f.help {
         notes.push(format!("help: {}", escape(help)));
     }
+    for fix in &f.fixes {
+        let how = match fix.applicability {
+            waflow::fix::Applicability::Safe => "safe: `waflow check --fix`",
+            waflow::fix::Applicability::Unsafe => "unsafe: `--fix --unsafe-fixes`, review it",
+        };
+        notes.push(format!("fix: {} ({how})", escape(&fix.title)));
+    }
     if let Some(rule) = f.rule {
         notes.push(format!(
             "docs: {} (or `waflow explain {rule}`)",
@@ -225,11 +232,31 @@ pub(crate) fn summary(checked: &[Checked], unreadable: usize) -> String {
         };
     }
     format!(
-        "Checked {files}: {}, {} ({} with errors){unread}.\n",
+        "Checked {files}: {}, {} ({} with errors){unread}.\n{}",
         plural(errors, "error"),
         plural(warnings, "warning"),
-        plural(failing, "file")
+        plural(failing, "file"),
+        fixable(checked)
     )
+}
+
+/// "3 fixable with `waflow check --fix` (2 more with `--unsafe-fixes`).", as ruff says it,
+/// or nothing when no finding proposes a fix.
+fn fixable(checked: &[Checked]) -> String {
+    use waflow::fix::Applicability::Safe;
+    let findings = || checked.iter().flat_map(|c| c.report.in_order());
+    let safe = findings()
+        .filter(|f| f.fixes.iter().any(|x| x.applicability == Safe))
+        .count();
+    let unsafe_only = findings()
+        .filter(|f| !f.fixes.is_empty() && f.fixes.iter().all(|x| x.applicability != Safe))
+        .count();
+    match (safe, unsafe_only) {
+        (0, 0) => String::new(),
+        (0, u) => format!("{u} fixable with `waflow check --fix --unsafe-fixes` (review them).\n"),
+        (s, 0) => format!("{s} fixable with `waflow check --fix`.\n"),
+        (s, u) => format!("{s} fixable with `waflow check --fix` ({u} more with `--unsafe-fixes`).\n"),
+    }
 }
 
 pub(crate) fn plural(n: usize, word: &str) -> String {
