@@ -257,6 +257,8 @@ fn stages(
     }
     if !schema::check(&parsed.root, version, loc, out) {
         rules::check(&parsed.root, version, loc, out);
+    } else {
+        rules::fix_schema_findings(&parsed.root, version, loc, out.findings_mut());
     }
     Some(version)
 }
@@ -297,6 +299,8 @@ fn beside_schema(
         let found = rules.join().unwrap_or_else(|_| semantic());
         if !failed {
             out.absorb(found);
+        } else {
+            rules::fix_schema_findings(root, version, loc, out.findings_mut());
         }
         true
     })
