@@ -255,7 +255,9 @@ fn fixable(checked: &[Checked]) -> String {
         (0, 0) => String::new(),
         (0, u) => format!("{u} fixable with `waflow check --fix --unsafe-fixes` (review them).\n"),
         (s, 0) => format!("{s} fixable with `waflow check --fix`.\n"),
-        (s, u) => format!("{s} fixable with `waflow check --fix` ({u} more with `--unsafe-fixes`).\n"),
+        (s, u) => {
+            format!("{s} fixable with `waflow check --fix` ({u} more with `--unsafe-fixes`).\n")
+        }
     }
 }
 

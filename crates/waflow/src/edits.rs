@@ -281,6 +281,23 @@ pub(crate) fn rename_key(key: Span, name: &str) -> Edit {
     Edit::replace(key, quote(name))
 }
 
+/// An edit inserting `item` into `container` right after its item `index` (an object's
+/// member `"key": value` when `key` is given, else an array element), laid out as
+/// [`insert`] lays out a last item: on its own line indented like its siblings, or inline
+/// when the container is written on one line.
+pub(crate) fn insert_after(
+    text: &str,
+    container: &Node<'_>,
+    index: usize,
+    key: Option<&str>,
+    item: &Json,
+) -> Option<Edit> {
+    let after = items(container)?.get(index)?.end;
+    // After the last item the separator and the item are what goes after any item.
+    let last = insert(text, container, At::Last, key, item)?;
+    Some(Edit::insert(after, last.replacement))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,5 +406,53 @@ mod tests {
             ("\t", "\r\n", false)
         );
         assert!(Style::of("{\"a\": 1}").compact);
+    }
+
+    #[test]
+    fn inserting_after_an_item_lays_it_out_like_a_last_one() {
+        let text = "{\n  \"a\": 1,\n  \"b\": 2\n}";
+        let v = Json::object([("x", Json::Array(vec![Json::str("y")]))]);
+        assert_eq!(
+            edit(text, |t, r| insert_after(t, r, 0, Some("m"), &v)
+                .into_iter()
+                .collect()),
+            "{\n  \"a\": 1,\n  \"m\": {\n    \"x\": [\n      \"y\"\n    ]\n  },\n  \"b\": 2\n}"
+        );
+        assert_eq!(
+            edit(text, |t, r| insert_after(
+                t,
+                r,
+                1,
+                Some("m"),
+                &Json::Raw("3".into())
+            )
+            .into_iter()
+            .collect()),
+            "{\n  \"a\": 1,\n  \"b\": 2,\n  \"m\": 3\n}"
+        );
+        assert_eq!(
+            edit("[1, 2]", |t, r| insert_after(
+                t,
+                r,
+                0,
+                None,
+                &Json::Raw("9".into())
+            )
+            .into_iter()
+            .collect()),
+            "[1, 9, 2]"
+        );
+        assert_eq!(
+            edit("[]", |t, r| insert_after(
+                t,
+                r,
+                0,
+                None,
+                &Json::Raw("9".into())
+            )
+            .into_iter()
+            .collect()),
+            "[]"
+        );
     }
 }

@@ -282,13 +282,18 @@ fn stages(
     }
     if !schema::check(&parsed.root, version, loc, out) {
         rules::check(&parsed.root, version, loc, out);
-    } else if through == Through::SchemaErrors {
-        // A sink of its own: the schema stage raised `out`'s failure signal, which the
-        // semantic pass would take as the sign to stop.
-        let clear = AtomicBool::new(false);
-        let mut sink = Sink::new(options.max_findings, &clear);
-        rules::check(&parsed.root, version, loc, &mut sink);
-        out.absorb(sink.finish());
+    } else {
+        // The fixes of schema findings that need the semantic model (a screen renamed
+        // wherever the flow names it).
+        rules::fix_schema_findings(&parsed.root, version, loc, out.findings_mut());
+        if through == Through::SchemaErrors {
+            // A sink of its own: the schema stage raised `out`'s failure signal, which
+            // the semantic pass would take as the sign to stop.
+            let clear = AtomicBool::new(false);
+            let mut sink = Sink::new(options.max_findings, &clear);
+            rules::check(&parsed.root, version, loc, &mut sink);
+            out.absorb(sink.finish());
+        }
     }
     Some(version)
 }
@@ -329,6 +334,8 @@ fn beside_schema(
         let found = rules.join().unwrap_or_else(|_| semantic());
         if !failed {
             out.absorb(found);
+        } else {
+            rules::fix_schema_findings(root, version, loc, out.findings_mut());
         }
         true
     })

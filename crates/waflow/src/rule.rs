@@ -63,6 +63,9 @@ pub enum FixApplicability {
     Unsafe,
     /// Safe when the fix is unambiguous (one close match, no quoting doubts), else unsafe.
     SafeWhenSure,
+    /// Safe for some of the faults the rule finds, unsafe for others (its `what` says
+    /// which).
+    Either,
 }
 
 impl FixApplicability {
@@ -72,6 +75,7 @@ impl FixApplicability {
             FixApplicability::Safe => "safe",
             FixApplicability::Unsafe => "unsafe",
             FixApplicability::SafeWhenSure => "safe when sure, else unsafe",
+            FixApplicability::Either => "safe or unsafe, by case",
         }
     }
 
@@ -82,7 +86,7 @@ impl FixApplicability {
             (self, applicability),
             (FixApplicability::Safe, A::Safe)
                 | (FixApplicability::Unsafe, A::Unsafe)
-                | (FixApplicability::SafeWhenSure, _)
+                | (FixApplicability::SafeWhenSure | FixApplicability::Either, _)
         )
     }
 }

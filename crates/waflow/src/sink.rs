@@ -79,6 +79,12 @@ impl<'s> Sink<'s> {
         self.findings.extend(found.into_iter().take(kept));
     }
 
+    /// The findings held, for a pass that adds to them (fixes that need the model for
+    /// the schema stage's findings, `rules::fix_schema_findings`).
+    pub fn findings_mut(&mut self) -> &mut [Finding] {
+        &mut self.findings
+    }
+
     /// How many findings are held.
     pub fn len(&self) -> usize {
         self.findings.len()

@@ -90,7 +90,11 @@ proptest! {
         let seeds = seeds();
         let mut doc: Value = serde_json::from_str(&seeds[seed % seeds.len()]).expect("seed is JSON");
         let mut n = at;
-        misspell(&mut doc, &mut n, pick);
+        if at % 4 == 0 {
+            break_screens(&mut doc, pick);
+        } else {
+            misspell(&mut doc, &mut n, pick);
+        }
         let mut text = serde_json::to_string_pretty(&doc).expect("serializes");
         // Syntax an editor leaves behind: a trailing comma or a comment.
         match syntax {
@@ -122,5 +126,90 @@ proptest! {
         }
         let again = fix_text(&fixed.text, &waflow::Options::default(), true);
         prop_assert_eq!(again.applied, 0, "a second run fixed more:\n{}", fixed.text);
+    }
+}
+
+// ---- screen ids and routing: reserved-screen-id, pattern-mismatch on a screen id, the
+// routing rules and navigate-to-self ------------------------------------------------------
+
+/// Renames screen id `from` to `to` wherever a flow names it: screen ids, navigate
+/// targets, `routing_model` keys and lists, and `${screen.<from>.` in strings.
+fn rename_screen(v: &mut Value, from: &str, to: &str) {
+    match v {
+        Value::Object(m) => {
+            if m.contains_key(from) {
+                if let Some(value) = m.remove(from) {
+                    m.insert(to.to_owned(), value);
+                }
+            }
+            for (_, x) in m.iter_mut() {
+                rename_screen(x, from, to);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| rename_screen(x, from, to)),
+        Value::String(s) if s == from => *s = to.to_owned(),
+        Value::String(s) => {
+            *s = s.replace(&format!("${{screen.{from}."), &format!("${{screen.{to}."));
+        }
+        _ => {}
+    }
+}
+
+/// A screen whose Footer navigates to `to`, and whose link navigates to itself when
+/// `self_link`.
+fn navigating_screen(id: &str, to: &str, self_link: bool) -> Value {
+    let navigate = |name: &str| serde_json::json!({"name": "navigate", "next": {"type": "screen", "name": name}, "payload": {}});
+    let mut children = vec![serde_json::json!({"type": "TextBody", "text": "Hello"})];
+    if self_link {
+        children.push(serde_json::json!({"type": "EmbeddedLink", "text": "Again", "on-click-action": navigate(id)}));
+    }
+    children.push(
+        serde_json::json!({"type": "Footer", "label": "Next", "on-click-action": navigate(to)}),
+    );
+    serde_json::json!({"id": id, "title": "Intro", "layout": {"type": "SingleColumnLayout", "children": children}})
+}
+
+/// One screen or routing fault, by `pick`: the first screen renamed (everywhere) to the
+/// reserved `success` or to an invalid id; a `routing_model` with a route to itself, an
+/// unknown screen and screens left out; `data_api_version` without a `routing_model`; a new
+/// first screen that navigates to itself, or to a screen the model does not route it to.
+fn break_screens(doc: &mut Value, pick: usize) {
+    let Some(first) = doc["screens"][0]["id"].as_str().map(str::to_owned) else {
+        return;
+    };
+    let Some(root) = doc.as_object_mut() else {
+        return;
+    };
+    match pick % 6 {
+        0 => rename_screen(doc, &first, "success"),
+        1 => rename_screen(
+            doc,
+            &first,
+            &format!("{}-{}", first.to_lowercase(), pick % 10),
+        ),
+        2 => {
+            root.insert("data_api_version".into(), Value::from("3.0"));
+            root.insert(
+                "routing_model".into(),
+                serde_json::json!({ first.as_str(): [first.as_str(), "NOWHERE"], "GONE": [] }),
+            );
+        }
+        3 => {
+            root.remove("routing_model");
+            root.insert("data_api_version".into(), Value::from("3.0"));
+        }
+        kind => {
+            let intro = navigating_screen("INTRO", &first, kind == 4);
+            if let Some(screens) = root.get_mut("screens").and_then(Value::as_array_mut) {
+                screens.insert(0, intro);
+            }
+            if !root.contains_key("routing_model") {
+                root.insert("data_api_version".into(), Value::from("3.0"));
+                root.insert(
+                    "routing_model".into(),
+                    serde_json::json!({ first.as_str(): [] }),
+                );
+            }
+        }
     }
 }

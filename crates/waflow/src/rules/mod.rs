@@ -160,6 +160,64 @@ pub(crate) fn check(root: &Node<'_>, version: FlowVersion, loc: &Locator<'_>, si
     }
 }
 
+/// Adds the fixes of the schema stage's findings that only the model can make, after the
+/// schema stage failed (so no semantic rule ran): a `pattern-mismatch` on a screen's `id`
+/// gets the rename of that screen, wherever the flow names it, to the id with `_` for
+/// each character an id may not have (unsafe, as every rename: an endpoint may use the
+/// old name). The schema stage does not import this stage and builds no model: the
+/// pipeline calls this after it. The model is built only when such a finding is there; it
+/// reads a tree the schema refused without assuming its shapes.
+pub(crate) fn fix_schema_findings(
+    root: &Node<'_>,
+    version: FlowVersion,
+    loc: &Locator<'_>,
+    findings: &mut [Finding],
+) {
+    let screens = root
+        .get("screens")
+        .and_then(Node::as_array)
+        .unwrap_or_default();
+    // Each rename reads the whole flow: bounded by the screens a flow may have (a flow
+    // with more fails on that alone), so a document of many bad ids costs no more.
+    if screens.len() > crate::catalog::limits::MAX_SCREENS {
+        return;
+    }
+    // The screen whose `id` value a finding points at.
+    let screen_of = |f: &Finding| {
+        let at = f.pointers.first()?.span?;
+        screens
+            .iter()
+            .position(|s| s.get("id").is_some_and(|id| id.span == at))
+    };
+    let mut model = None;
+    let mut given: Vec<String> = Vec::new();
+    for f in findings.iter_mut() {
+        // The schema stage's code for a string of the wrong form (schema/codes.rs).
+        if f.rule != Some("pattern-mismatch") {
+            continue;
+        }
+        let Some(i) = screen_of(f) else { continue };
+        let m = model.get_or_insert_with(|| model::build(loc, root, version));
+        let Some(id) = m.flow.screens[i].id_str() else {
+            continue;
+        };
+        let Some(base) = model::screens::valid_form(id, version).filter(|b| b != id) else {
+            continue;
+        };
+        let Some(to) = m.fresh_screen_id(&base, &given) else {
+            continue;
+        };
+        let Some(edits) = m.rename_screen(i, &to) else {
+            continue;
+        };
+        f.fixes.push(Fix::r#unsafe(
+            format!("Rename screen '{id}' to '{to}' wherever the flow names it"),
+            edits,
+        ));
+        given.push(to);
+    }
+}
+
 /// The semantic stage alone, on a tree parsed from `text` that passed the schema stage
 /// (for benchmarks and tools that hold a tree already).
 pub fn check_tree(text: &str, root: &Node<'_>, version: FlowVersion) -> Vec<Finding> {

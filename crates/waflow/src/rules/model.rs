@@ -25,6 +25,7 @@ use crate::syntax::{Member, Node, Span, Value};
 
 mod resolve;
 pub(crate) use resolve::{vtype, Reason, Reference, Typed};
+pub(crate) mod screens;
 
 pub(crate) struct Flow<'a, 's> {
     pub text: &'a str,

@@ -148,12 +148,16 @@ declare_rule! {
         code: "pattern-mismatch",
         error: "PATTERN_MISMATCH",
         error_type: JSON_SCHEMA_ERROR,
-        fix: Safe("Remove an optional text property left blank (6.0+ refuses it)"),
+        fix: Either("Remove a blank optional text (safe); rename an invalid screen id wherever the flow names it, with '_' for each character an id may not have (unsafe)"),
         summary: "A string of the wrong form: a bad screen id, a blank title, a static value written as a reference or a reference where a literal is needed",
         doc: "Meta checks the form of some strings (spec 9.4, pattern): screen ids use letters and \
          underscores only (plus commas before 7.0), titles must not be blank from 5.0, `name` \
          must not be dynamic, and a string given to a boolean or number property must be a \
-         dynamic reference. Fix: as the message says.",
+         dynamic reference. Fix: as the message says. For a screen id waflow's fix renames the \
+         screen to the id with `_` for each character an id may not have (`screen-one` -> \
+         `screen_one`, made unique with `_B`, `_C`, ... when taken), in its `id`, navigate \
+         targets, `routing_model` and `${screen...}` references; unsafe, because an endpoint \
+         that names the screen must be changed too. An id with no letter left gets none.",
     }
 }
 

@@ -22,6 +22,8 @@ use crate::rules::model::graph::Routing;
 use crate::rules::model::Model;
 use crate::syntax::Span;
 
+pub(super) mod regenerate;
+
 family!(
     routing_unknown_screen,
     routing_too_many_branches,

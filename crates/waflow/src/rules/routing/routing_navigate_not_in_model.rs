@@ -8,11 +8,16 @@ declare_rule! {
     pub(super) RULE {
         code: "routing-navigate-not-in-model",
         error: "INVALID_ROUTING_MODEL",
+        fix: Unsafe("Regenerate routing_model from the navigate actions, keeping its routes between screens that exist"),
         summary: "A screen navigates to a screen its `routing_model` entry does not list.",
         doc: "In an endpoint flow the routing model is the map of allowed moves, so each navigate from S \
          to T needs the route S -> T; Meta reports the missing direct route with two pointers, on \
          both screens' ids [B] (spec 7.1). Screens with a NavigationList are exempt (6.2+). Fix: add \
-         T to S's list in `routing_model`.",
+         T to S's list in `routing_model`. waflow's fix regenerates the model: it keeps every \
+         route between screens that exist (the endpoint's moves, which no navigate shows), adds \
+         each navigate's route, drops unknown ids and routes to self, and lists every screen; \
+         none when that would give a screen more than 10 routes or leave no entry screen. \
+         Unsafe: the model is what the endpoint may do, and the author must look.",
     }
 }
 
@@ -22,9 +27,10 @@ pub(super) fn routing_navigate_not_in_model(m: &Model<'_, '_>, out: &mut Reporte
     };
     let g = m.graph();
     let name = |i: usize| super::name(m, i);
+    let fix = std::cell::OnceCell::new();
     for &(f, t) in &g.navigates {
         if !r.edges.contains(&(f, t)) && !r.edges.contains(&(t, f)) && !g.links_anywhere[f] {
-            out.at(
+            out.at_with(
                 format!(
                     "Direct route missing from {} to {} in routing_model, although {} navigates there",
                     name(f),
@@ -37,6 +43,7 @@ pub(super) fn routing_navigate_not_in_model(m: &Model<'_, '_>, out: &mut Reporte
                     name(f)
                 )),
                 &[super::id_span(m, f), super::id_span(m, t)],
+                fix.get_or_init(|| super::regenerate::rewrite(m)).clone(),
             );
         }
     }

@@ -1,5 +1,6 @@
 //! Screen-level rules (spec 2, 8): ids, terminal screens and their Footers, `sensitive`.
 
+use crate::fix::Fix;
 use crate::rules::Reporter;
 use crate::syntax::Span;
 
@@ -17,7 +18,12 @@ family!(
 /// The finding of `reserved-screen-id` and `success-screen-id`: one message, two
 /// severities (Meta refuses `success`; `SUCCESS` is only a mistake).
 fn reserved_id(id: &str, at: Span, out: &mut Reporter<'_, '_>) {
-    out.at(
+    reserved_id_with(id, at, None, out);
+}
+
+/// [`reserved_id`] with the fix the rule proposes, when it has one.
+fn reserved_id_with(id: &str, at: Span, fix: Option<Fix>, out: &mut Reporter<'_, '_>) {
+    out.at_with(
         format!(
             "Screen id '{id}' is reserved: an endpoint answers with screen SUCCESS to end the flow"
         ),
@@ -26,5 +32,6 @@ fn reserved_id(id: &str, at: Span, out: &mut Reporter<'_, '_>) {
                 .into(),
         ),
         &[at],
+        fix,
     );
 }
