@@ -52,6 +52,7 @@ pub mod catalog;
 pub mod diagnostic;
 mod document;
 mod edits;
+pub mod endpoint;
 mod finding;
 pub mod fix;
 mod fixer;

@@ -10,17 +10,19 @@ use std::sync::OnceLock;
 use crate::rule::RuleMeta;
 
 /// Every rule, in documentation order: the document stage, the version stage, the
-/// flow-level checks, the schema stage, then the semantic rule families.
+/// flow-level checks, the schema stage, the semantic rule families, then the checks of an
+/// endpoint's responses.
 pub fn all() -> &'static [&'static RuleMeta] {
     static ALL: OnceLock<Vec<&'static RuleMeta>> = OnceLock::new();
     ALL.get_or_init(|| {
         let (flow_level, semantic) = crate::rules::registered();
-        let stages: [&[&'static RuleMeta]; 5] = [
+        let stages: [&[&'static RuleMeta]; 6] = [
             crate::document::RULES,
             crate::version::RULES,
             &flow_level,
             crate::schema::codes::RULES,
             &semantic,
+            crate::endpoint::RULES,
         ];
         stages.concat()
     })

@@ -25,10 +25,10 @@ macro_rules! family {
 mod actions;
 mod components;
 mod data_model;
-mod expr;
+pub(crate) mod expr;
 mod expressions;
 mod layout;
-mod model;
+pub(crate) mod model;
 mod references;
 mod root;
 mod routing;
