@@ -78,8 +78,11 @@ fn keeps_screens_joined(m: &Model<'_, '_>, a: &Action<'_, '_>) -> bool {
     let n = m.flow.screens.len();
     let id = a.next_screen().and_then(Node::as_str);
     let to = id.and_then(|id| m.flow.ids.get(id).copied());
-    let odd: Vec<(usize, Option<usize>, &str)> =
-        g.odd_navigates.iter().map(|o| (o.from, o.to, o.id)).collect();
+    let odd: Vec<(usize, Option<usize>, &str)> = g
+        .odd_navigates
+        .iter()
+        .map(|o| (o.from, o.to, o.id))
+        .collect();
     let before = lost(n, &g.navigates, &odd);
     // The same graph less this action's move: its edge, or its odd navigate.
     let mut edges = g.navigates.clone();

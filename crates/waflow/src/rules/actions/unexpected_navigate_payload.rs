@@ -60,12 +60,8 @@ fn undeclared_keys(
                 ))
             });
         // Unsafe: the value is lost, and the author may have meant to declare the field.
-        let fix = payload.map(|p| {
-            Fix::r#unsafe(
-                format!("Remove '{key}' from the payload"),
-                remove(p, &[i]),
-            )
-        });
+        let fix = payload
+            .map(|p| Fix::r#unsafe(format!("Remove '{key}' from the payload"), remove(p, &[i])));
         out.at_with(
             format!("Screen {} declares no data field '{key}'", n.target),
             help,

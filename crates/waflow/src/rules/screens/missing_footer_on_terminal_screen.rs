@@ -109,5 +109,11 @@ fn footer_edit(m: &Model<'_, '_>, s: &Screen<'_, '_>, footer: &Json) -> Option<E
                 .filter(|c| c.as_array().is_some())
         })
         .flatten();
-    insert(m.flow.text, form.unwrap_or(children), At::Last, None, footer)
+    insert(
+        m.flow.text,
+        form.unwrap_or(children),
+        At::Last,
+        None,
+        footer,
+    )
 }
