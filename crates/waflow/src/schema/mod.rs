@@ -800,6 +800,30 @@ mod tests {
     use crate::catalog::model::{V5_1, V6_0};
 
     #[test]
+    fn only_numbers_written_as_javascript_writes_them_convert() {
+        use super::canonical_number as c;
+        for ok in ["0", "5", "-5", "30", "123456789012345"] {
+            assert!(c(ok, false), "{ok}");
+        }
+        for no in [
+            "",
+            "-",
+            "-0",
+            "05",
+            "+5",
+            "5.0",
+            "1e3",
+            " 5",
+            "5 ",
+            "1234567890123456",
+        ] {
+            assert!(!c(no, false), "{no}");
+        }
+        assert!(c("2.5", true) && c("-0.25", true));
+        assert!(!c("2.50", true) && !c("2.", true) && !c(".5", true) && !c("1E3", true));
+    }
+
+    #[test]
     fn every_catalog_pattern_compiles_in_ecma_reading() {
         let all: Vec<_> = crate::catalog::patterns().collect();
         assert!(all.len() >= 4, "{all:?}");
