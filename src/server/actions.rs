@@ -225,7 +225,8 @@ mod tests {
   "data": {"name": {"type": "string", "__example__": "x"}},
   "layout": {"type": "SingleColumnLayout", "children": [
     {"type": "TextBody", "text": "${data.nme}"},
-    {"type": "TextInput", "name": "n", "label": "L", "initial-text": "x"}]}}]}"#;
+    {"type": "TextInput", "name": "n", "label": "L", "initial-text": "x"},
+    {"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}}]}}]}"#;
         // The schema fault first (it ends the run, as at Meta).
         let f = fixes(text, &waflow::validate(text));
         assert_eq!(f.len(), 1, "{f:?}");

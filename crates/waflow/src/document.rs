@@ -8,7 +8,7 @@ use crate::fix::{Edit, Fix};
 use crate::locate::Locator;
 use crate::rule::{declare_rule, RuleMeta};
 use crate::sink::Sink;
-use crate::syntax::{self, Arena, LineIndex, ParseOptions, Parsed, Span};
+use crate::syntax::{self, Arena, LineIndex, Node, ParseOptions, Parsed, Span, Value};
 
 declare_rule! {
     pub(crate) INVALID_UTF8 {
@@ -77,12 +77,15 @@ declare_rule! {
         code: "duplicate-key",
         error: "WAFLOW_DUPLICATE_KEY",
         severity: Warning,
+        fix: Unsafe("Remove the earlier occurrences, keeping the last as Meta does"),
         summary: "A key appears twice in one object; Meta silently keeps only the last value.",
         doc: "JSON parsers, Meta's included, accept an object with a repeated key and keep the \
               last value, so the first one is silently ignored: almost always an editing mistake \
               (a property pasted twice, two `children` lists). Not a Meta error, so a warning \
               with the Meta-style code WAFLOW_DUPLICATE_KEY; both positions are given. Fix: \
-              delete one of the two, or merge them.",
+              delete one of the two, or merge them. The fix (on the finding at the last \
+              occurrence) deletes the earlier ones, keeping the value Meta reads; unsafe, \
+              since the author may have meant an earlier one.",
     }
 }
 
@@ -214,6 +217,7 @@ pub(crate) fn parse<'s>(
     let parsed = match syntax::parse(text, arena, &options) {
         Ok(parsed) => {
             out.drop_uncollected(parsed.more_duplicate_keys);
+            let mut repeats = Repeats::default();
             for dup in &parsed.duplicate_keys {
                 if !out.take() {
                     continue;
@@ -227,6 +231,7 @@ pub(crate) fn parse<'s>(
                 let path = dup.object.key(&dup.name);
                 f.pointers.push(loc.pointer(dup.duplicate, &path));
                 f.pointers.push(loc.pointer(dup.first, &path));
+                f.fixes.extend(repeats.keep_last(&parsed.root, dup));
                 out.push_taken(f);
             }
             for &at in &parsed.lone_surrogates {
@@ -294,6 +299,65 @@ fn syntax_fix(text: &str, err: &syntax::ParseError) -> Option<Fix> {
             ))
         }
         _ => None,
+    }
+}
+
+/// The objects with repeated keys, each indexed once (name -> member indices), so a
+/// file of many duplicates costs one pass per object.
+#[derive(Default)]
+struct Repeats<'s> {
+    objects: foldhash::HashMap<u32, (Node<'s>, foldhash::HashMap<&'s str, Vec<usize>>)>,
+}
+
+impl<'s> Repeats<'s> {
+    /// Unsafe (the author may have meant an earlier value): on the finding at the last
+    /// occurrence of a repeated key, the earlier occurrences removed, keeping the value
+    /// Meta's JSON.parse keeps. The findings at other occurrences propose nothing (one fix
+    /// per key, not one per pair).
+    fn keep_last(&mut self, root: &Node<'s>, dup: &syntax::DuplicateKey) -> Option<Fix> {
+        let object = holder(root, dup.duplicate)?;
+        let (object, names) = self.objects.entry(object.span.start).or_insert_with(|| {
+            let mut names: foldhash::HashMap<&'s str, Vec<usize>> = Default::default();
+            for (i, m) in object.as_object().unwrap_or_default().iter().enumerate() {
+                names.entry(m.key.name).or_default().push(i);
+            }
+            names.retain(|_, at| at.len() > 1);
+            (object, names)
+        });
+        let members = object.as_object()?;
+        let (last, earlier) = names.get(dup.name.as_str())?.split_last()?;
+        if members[*last].key.span != dup.duplicate {
+            return None;
+        }
+        Some(Fix::r#unsafe(
+            format!("Remove the earlier '{}', keeping this last value", dup.name),
+            crate::edits::remove(object, earlier),
+        ))
+    }
+}
+
+/// The object one of whose keys is the token at `key`, found by descending through the
+/// containers that enclose it (members and elements are in source order: binary search).
+fn holder<'s>(root: &Node<'s>, key: Span) -> Option<Node<'s>> {
+    let mut node = *root;
+    loop {
+        match node.value {
+            Value::Object(members) => {
+                let i = members.partition_point(|m| m.key.span.start < key.start);
+                if members.get(i).is_some_and(|m| m.key.span == key) {
+                    return Some(node);
+                }
+                node = members.get(i.checked_sub(1)?)?.value;
+            }
+            Value::Array(items) => {
+                let i = items.partition_point(|n| n.span.start <= key.start);
+                node = *items.get(i.checked_sub(1)?)?;
+            }
+            _ => return None,
+        }
+        if !(node.span.start <= key.start && key.end <= node.span.end) {
+            return None;
+        }
     }
 }
 

@@ -68,7 +68,14 @@ mod tests {
                 "{} lacks docs",
                 r.code
             );
-            assert!(r.error.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'));
+            // Meta's codes: UPPER_SNAKE for Flow JSON; the client's error keys (kebab-case,
+            // `invalid-screen-transition`) for an endpoint's responses.
+            let meta_code = if r.error_type == crate::endpoint::ENDPOINT_RESPONSE_ERROR {
+                |b: u8| b.is_ascii_lowercase() || b == b'-'
+            } else {
+                |b: u8| b.is_ascii_uppercase() || b == b'_'
+            };
+            assert!(r.error.bytes().all(meta_code), "{}: {}", r.code, r.error);
         }
     }
 

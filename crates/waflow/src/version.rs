@@ -4,7 +4,9 @@
 //! their own version's rules (the author needs the whole list before migrating).
 
 use crate::catalog::versions::{self, FlowVersion, VersionState, LATEST};
+use crate::edits::quote;
 use crate::finding::{Severity, JSON_SCHEMA_ERROR};
+use crate::fix::{Edit, Fix};
 use crate::locate::Locator;
 use crate::rule::{declare_rule, RuleMeta};
 use crate::sink::Sink;
@@ -51,12 +53,15 @@ declare_rule! {
         code: "version-not-exact",
         error: "INVALID_PROPERTY_VALUE",
         error_type: JSON_SCHEMA_ERROR,
+        fix: Safe("Write the version id exactly"),
         summary: "`version` names a version, but not in its exact form (\"07.3\", \" 7.3\").",
         doc: "Meta reads the number out of `version` to choose the schema, and that schema then \
               requires the exact id: \"07.3\" or \" 7.3\" is INVALID_PROPERTY_VALUE (\"Invalid value \
               found for property 'version'. Expected '7.3'.\") at the value (conformance records \
               testdata/invalid-version_invalid-leading-zero, _invalid-padded; spec 1.1). Fix: \
-              write the id exactly, as the message says.",
+              write the id exactly, as the message says; the fix rewrites the value (\"07.3\" -> \
+              \"7.3\"), safe: Meta already reads that version out of it, so only the spelling \
+              changes.",
     }
 }
 
@@ -175,6 +180,12 @@ pub(crate) fn check(
             "Write exactly \"{version}\", without spaces or leading zeros"
         ));
         f.pointers.push(loc.pointer(node.span, &path));
+        // Safe: Meta reads this very version out of the text; only its spelling changes.
+        let exact = version.to_string();
+        f.fixes.push(Fix::safe(
+            format!("Write the version as \"{exact}\""),
+            vec![Edit::replace(node.span, quote(&exact))],
+        ));
         out.push(f);
         return None;
     }

@@ -250,8 +250,7 @@ pub(crate) fn check_one(c: &Contract, text: &str, request: Request<'_>, out: &mu
         );
     }
     let arena = crate::syntax::Arena::for_text(text);
-    let parsed = match crate::syntax::parse(text, &arena, &crate::syntax::ParseOptions::default())
-    {
+    let parsed = match crate::syntax::parse(text, &arena, &crate::syntax::ParseOptions::default()) {
         Ok(p) => p,
         Err(e) => {
             out.at(
@@ -267,7 +266,10 @@ pub(crate) fn check_one(c: &Contract, text: &str, request: Request<'_>, out: &mu
     if root.as_object().is_none() {
         out.at(
             &RESPONSE_SHAPE,
-            format!("A response is a JSON object, not {}", article(root.type_name())),
+            format!(
+                "A response is a JSON object, not {}",
+                article(root.type_name())
+            ),
             root.span,
             "",
         );
@@ -277,7 +279,10 @@ pub(crate) fn check_one(c: &Contract, text: &str, request: Request<'_>, out: &mu
     if let Some(d) = data.filter(|d| d.value.as_object().is_none()) {
         out.at(
             &RESPONSE_SHAPE,
-            format!("'data' must be an object, not {}", article(d.value.type_name())),
+            format!(
+                "'data' must be an object, not {}",
+                article(d.value.type_name())
+            ),
             d.value.span,
             "data",
         );
@@ -290,8 +295,7 @@ pub(crate) fn check_one(c: &Contract, text: &str, request: Request<'_>, out: &mu
     let Some(screen) = root.member("screen") else {
         out.at(
             &RESPONSE_SHAPE,
-            "The response has no 'screen': name the next screen, or SUCCESS to end the flow"
-                .into(),
+            "The response has no 'screen': name the next screen, or SUCCESS to end the flow".into(),
             root.span,
             "",
         );
@@ -300,7 +304,10 @@ pub(crate) fn check_one(c: &Contract, text: &str, request: Request<'_>, out: &mu
     let Some(id) = screen.value.as_str() else {
         out.at(
             &RESPONSE_SHAPE,
-            format!("'screen' must be a string, not {}", article(screen.value.type_name())),
+            format!(
+                "'screen' must be a string, not {}",
+                article(screen.value.type_name())
+            ),
             screen.value.span,
             "screen",
         );
@@ -324,7 +331,12 @@ pub(crate) fn check_one(c: &Contract, text: &str, request: Request<'_>, out: &mu
                 None => format!("the flow has no screen {id}"),
             }
         };
-        out.at(&RESPONSE_UNKNOWN_SCREEN, format!("The response names {id:?}: {why}"), screen.value.span, "screen");
+        out.at(
+            &RESPONSE_UNKNOWN_SCREEN,
+            format!("The response names {id:?}: {why}"),
+            screen.value.span,
+            "screen",
+        );
         return;
     };
     transition(c, id, request, screen.value.span, out);
@@ -362,7 +374,10 @@ fn success(data: Option<&Node<'_>>, screen: &Member<'_>, out: &mut Out<'_>) {
 /// objects; `false` when one is not (the rest would be judged on a broken shape).
 fn reserved_members(data: Option<&Node<'_>>, out: &mut Out<'_>) -> bool {
     let Some(data) = data else { return true };
-    if let Some(m) = data.member("error_message").filter(|m| m.value.as_str().is_none()) {
+    if let Some(m) = data
+        .member("error_message")
+        .filter(|m| m.value.as_str().is_none())
+    {
         out.at(
             &RESPONSE_SHAPE,
             format!(
@@ -386,7 +401,10 @@ fn reserved_members(data: Option<&Node<'_>>, out: &mut Out<'_>) -> bool {
         if let Some((node, path)) = bad {
             out.at(
                 &RESPONSE_SHAPE,
-                format!("'{path}' must be an object, not {}", article(node.type_name())),
+                format!(
+                    "'{path}' must be an object, not {}",
+                    article(node.type_name())
+                ),
                 node.span,
                 path,
             );
@@ -494,7 +512,10 @@ fn check_data(screen: &ScreenContract, data: Option<&Node<'_>>, out: &mut Out<'_
     }
     let at = data.map_or(Span::new(0, 0), |d| d.span);
     let required = |f: &Field| screen.navigation_list || screen.required.contains(&f.name);
-    for f in fields.iter().filter(|f| !members.iter().any(|m| m.key.name == f.name)) {
+    for f in fields
+        .iter()
+        .filter(|f| !members.iter().any(|m| m.key.name == f.name))
+    {
         let reads = if screen.reads.contains(&f.name) {
             format!(", and the screen reads it (${{data.{}}})", f.name)
         } else {

@@ -235,12 +235,14 @@ fn literal(node: &Node<'_>) -> Option<serde_json::Value> {
 /// What a payload value is: a reference's resolved type, an expression's type, or a
 /// literal's own JSON type.
 fn payload_decl(m: &Model<'_, '_>, action: usize, node: &Node<'_>) -> Decl {
-    let string = m.flow.strings.iter().position(|d| {
-        std::ptr::eq(d.node, node) || d.node.span == node.span
-    });
-    let Some(si) = string.filter(|&i| {
-        matches!(m.flow.strings[i].place, Place::Payload { action: a, .. } if a == action)
-    }) else {
+    let string = m
+        .flow
+        .strings
+        .iter()
+        .position(|d| std::ptr::eq(d.node, node) || d.node.span == node.span);
+    let Some(si) = string.filter(
+        |&i| matches!(m.flow.strings[i].place, Place::Payload { action: a, .. } if a == action),
+    ) else {
         return match node.value {
             Value::String(_) => Decl::String,
             Value::Number(_) => Decl::Number,

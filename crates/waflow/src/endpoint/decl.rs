@@ -86,10 +86,8 @@ impl Decl {
                 None => json!({"type": "array"}),
             },
             Decl::Object(props) => {
-                let properties: Map<String, Json> = props
-                    .iter()
-                    .map(|f| (f.name.clone(), f.schema()))
-                    .collect();
+                let properties: Map<String, Json> =
+                    props.iter().map(|f| (f.name.clone(), f.schema())).collect();
                 json!({"type": "object", "properties": properties})
             }
             d => json!({"type": d.type_name()}),
@@ -103,12 +101,9 @@ impl Decl {
             Decl::Number | Decl::Integer => json!(0),
             Decl::Boolean => json!(false),
             Decl::Array(items) => Json::Array(items.iter().map(|i| i.sample()).collect()),
-            Decl::Object(props) => Json::Object(
-                props
-                    .iter()
-                    .map(|f| (f.name.clone(), f.sample()))
-                    .collect(),
-            ),
+            Decl::Object(props) => {
+                Json::Object(props.iter().map(|f| (f.name.clone(), f.sample())).collect())
+            }
         }
     }
 }

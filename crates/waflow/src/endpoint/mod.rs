@@ -28,8 +28,8 @@ mod decl;
 mod requests;
 mod schema;
 
-pub use check::{Request, RequestAction, ENDPOINT_RESPONSE_ERROR, MAX_RESPONSE_BYTES};
 pub(crate) use check::RULES;
+pub use check::{Request, RequestAction, ENDPOINT_RESPONSE_ERROR, MAX_RESPONSE_BYTES};
 pub use contract::{Contract, ContractError, Exchange, ScreenContract};
 pub use decl::{Decl, Field};
 

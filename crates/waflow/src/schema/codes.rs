@@ -37,11 +37,17 @@ declare_rule! {
         code: "wrong-type",
         error: "INVALID_PROPERTY_TYPE",
         error_type: JSON_SCHEMA_ERROR,
+        fix: Safe("Convert the value exactly: \"true\" -> true, \"5\" -> 5, 5 -> \"5\""),
         summary: "A value of the wrong JSON type",
         doc: "Each property has a JSON type (spec section 0): `visible` is a boolean or a dynamic \
          reference string, `label` a string, `data-source` an array or a reference. The finding \
          points at the value. Fix: write the value with the type the message names (`true`, \
-         not `\"true\"`; `5`, not `\"5\"`).",
+         not `\"true\"`; `5`, not `\"5\"`). The fix converts where that is exact: \"true\"/\"false\" \
+         for a static boolean (`terminal`, `success`), an integer in a string for a static \
+         integer within its bounds (`max-uploaded-photos`), a number or boolean for a plain \
+         string (a `label` of 5 becomes \"5\"), written as its own text; safe, since the value \
+         stays the one the author wrote. A string given to a boolean or number property that \
+         also takes references is pattern-mismatch's, not this rule's.",
     }
 }
 
@@ -199,11 +205,18 @@ declare_rule! {
         code: "forbidden-combination",
         error: "NOT_KEYWORD_SCHEMA_VALIDATION_FAILED",
         error_type: JSON_SCHEMA_ERROR,
+        fix: SafeWhenSure("Remove the key that can't be there: next, payload or success"),
         summary: "Keys that may not be used together",
         doc: "Meta's schema forbids some combinations (spec 9.4, not): `success` on a screen that is \
          not terminal, a Footer's `center-caption` with `left-caption`/`right-caption`, `next` on \
          an action that is not `navigate`, `url` on one that is not `open_url`, `payload` on \
-         `open_url`. Fix: remove one of them.",
+         `open_url`. Fix: remove one of them. The fix removes `payload` from open_url (safe: \
+         it sends nothing); `next` from a complete on a terminal screen (safe; elsewhere a \
+         complete was probably meant as a navigate: no fix) or from a data_exchange or open_url \
+         (unsafe: it may have been meant as a navigate); `success` from \
+         a screen that says \"terminal\": false (safe) or says nothing (unsafe: it may have been \
+         meant to be terminal). No fix for the captions or `url`, where which key is wrong is \
+         a guess.",
     }
 }
 

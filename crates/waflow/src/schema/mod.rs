@@ -393,6 +393,43 @@ impl<'t> ErrorCtx<'_, 't> {
             Article(found)
         );
         self.emit(&codes::WRONG_TYPE, message, false, out);
+        if let (Some(fix), Some(f)) = (self.convert(), out.last_mut()) {
+            f.fixes.push(fix);
+        }
+    }
+
+    /// The safe fix of a value written with the wrong JSON type when converting it is
+    /// exact: `"true"`/`"false"` where a static boolean is wanted, an integer written as a
+    /// string where a static integer is (within its bounds), and a number or boolean where
+    /// a plain string is (a string property without a pattern), written as its own text.
+    /// None for anything else: a number in exponent form, a string that is no canonical
+    /// number, a value inside an array, a URL, an enum.
+    fn convert(&self) -> Option<Fix> {
+        let step = self.here();
+        let p = step.prop.filter(|_| step.key.is_some())?;
+        let to = match (&p.ty, &step.node.value) {
+            (Ty::StaticBool, Value::String(s @ ("true" | "false"))) => (*s).to_owned(),
+            (Ty::StaticInt, Value::String(s)) if canonical_number(s, false) => {
+                let n: f64 = s.parse().ok()?;
+                if p.min.is_some_and(|m| n < m) || p.max.is_some_and(|m| n > m) {
+                    return None;
+                }
+                (*s).to_owned()
+            }
+            (Ty::Str | Ty::StaticStr | Ty::Text | Ty::RichText, value) if p.pattern.is_none() => {
+                match value {
+                    Value::Number(t) if canonical_number(t, true) => json_string(t),
+                    Value::Bool(b) => json_string(&b.to_string()),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let from = &self.loc.text()[step.node.span.range()];
+        Some(Fix::safe(
+            format!("Write {from} as {to}"),
+            vec![Edit::replace(step.node.span, to)],
+        ))
     }
 
     fn not_in_enum(&self, values: &[&str], out: &mut Vec<Finding>) {
@@ -573,7 +610,78 @@ impl<'t> ErrorCtx<'_, 't> {
             (_, Some(m)) => self.loc.pointer_at(m.value.span, self.path(Some(key))),
         };
         f.pointers.push(pointer);
+        f.fixes.extend(self.drop_forbidden(key));
         out.push(f);
+    }
+
+    /// The fix of a forbidden combination where dropping one key is clearly right (every
+    /// occurrence of the key goes):
+    /// - `payload` on open_url: safe, an open_url sends nothing;
+    /// - `next` on an action of a name the event takes, other than navigate: safe on a
+    ///   complete of a terminal screen (complete is what the screen needs; `next` is never
+    ///   read), unsafe on a data_exchange or open_url (it may have been meant as a
+    ///   navigate), none on a complete elsewhere (complete is wrong there too: probably a
+    ///   navigate);
+    /// - `success` on a screen that is not terminal: safe when it says `"terminal": false`
+    ///   (the author said so; `success` is read on terminal screens only), unsafe when
+    ///   `terminal` is absent (the screen may have been meant to be terminal).
+    ///
+    /// None for the other combinations, where which key is wrong is a guess (a Footer's
+    /// captions, `url` on an action that is not open_url), for an action whose name is
+    /// not one the event takes, nor when `terminal` is not a boolean (wrong-type's).
+    fn drop_forbidden(&self, key: &str) -> Option<Fix> {
+        let step = self.here();
+        let members = step.node.as_object()?;
+        let safe = match (&step.shape, key) {
+            (Shape::Action { allowed, .. }, "next" | "payload") => {
+                let name = step.node.get("name").and_then(Node::as_str)?;
+                if !crate::catalog::model::allowed_names(allowed, self.v).any(|a| a == name) {
+                    return None;
+                }
+                match (key, name) {
+                    ("payload", "open_url") => true,
+                    ("next", "navigate") | ("payload", _) => return None,
+                    // Off a terminal screen a complete is an error of its own: the
+                    // action was probably meant as a navigate.
+                    ("next", "complete") if self.screen_is_terminal() => true,
+                    ("next", "complete") => return None,
+                    _ => false,
+                }
+            }
+            (Shape::Props { .. }, "success") => match step.node.get("terminal").map(|t| &t.value) {
+                None => false,
+                Some(Value::Bool(false)) => true,
+                Some(_) => return None,
+            },
+            _ => return None,
+        };
+        let at: Vec<usize> = members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.key.name == key)
+            .map(|(i, _)| i)
+            .collect();
+        if at.is_empty() {
+            return None;
+        }
+        let title = format!("Remove '{key}'");
+        let edits = crate::edits::remove(step.node, &at);
+        Some(if safe {
+            Fix::safe(title, edits)
+        } else {
+            Fix::r#unsafe(title, edits)
+        })
+    }
+
+    /// Whether the screen the node at fault sits on says `"terminal": true` (the screen is
+    /// the element of the root's `screens` on the path).
+    fn screen_is_terminal(&self) -> bool {
+        match self.steps {
+            [_, screens, screen, ..] if screens.key.is_some_and(|k| k.name == "screens") => {
+                screen.node.get("terminal").and_then(Node::as_bool) == Some(true)
+            }
+            _ => false,
+        }
     }
 }
 
@@ -681,6 +789,25 @@ fn number_text(node: &Node<'_>) -> String {
     }
 }
 
+/// Whether `s` is a number as JavaScript writes it back, so converting it between a
+/// string and a number loses nothing: an integer without leading zeros or sign noise
+/// (`-0` is not), with `fraction` a decimal part that ends in a non-zero digit too; at
+/// most 15 digits, all exact in a double.
+fn canonical_number(s: &str, fraction: bool) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) if fraction => (i, Some(f)),
+        Some(_) => return false,
+        None => (digits, None),
+    };
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    all_digits(int)
+        && (int == "0" || !int.starts_with('0'))
+        && frac.is_none_or(|f| all_digits(f) && !f.ends_with('0'))
+        && int.len() + frac.map_or(0, str::len) <= 15
+        && s != "-0"
+}
+
 /// `s` as a JSON string token (quotes and escapes), as a fix writes it.
 fn json_string(s: &str) -> String {
     serde_json::Value::from(s).to_string()
@@ -690,6 +817,30 @@ fn json_string(s: &str) -> String {
 mod tests {
     use super::walk::{ecma, is_dynamic};
     use crate::catalog::model::{V5_1, V6_0};
+
+    #[test]
+    fn only_numbers_written_as_javascript_writes_them_convert() {
+        use super::canonical_number as c;
+        for ok in ["0", "5", "-5", "30", "123456789012345"] {
+            assert!(c(ok, false), "{ok}");
+        }
+        for no in [
+            "",
+            "-",
+            "-0",
+            "05",
+            "+5",
+            "5.0",
+            "1e3",
+            " 5",
+            "5 ",
+            "1234567890123456",
+        ] {
+            assert!(!c(no, false), "{no}");
+        }
+        assert!(c("2.5", true) && c("-0.25", true));
+        assert!(!c("2.50", true) && !c("2.", true) && !c(".5", true) && !c("1E3", true));
+    }
 
     #[test]
     fn every_catalog_pattern_compiles_in_ecma_reading() {

@@ -1,5 +1,8 @@
 //! `unexpected-navigate-payload`.
 
+use crate::catalog::model::V5_0;
+use crate::edits::remove;
+use crate::fix::Fix;
 use crate::rule::declare_rule;
 use crate::rules::model::Model;
 use crate::rules::Reporter;
@@ -9,10 +12,14 @@ declare_rule! {
     pub(super) RULE {
         code: "unexpected-navigate-payload",
         error: "INVALID_NAVIGATE_ACTION_PAYLOAD",
+        fix: Unsafe("Remove the key the target screen does not declare"),
         summary: "A navigate payload has a key the target screen does not declare.",
         doc: "Every payload key must be a field of the target screen's `data`; Meta answers \
          INVALID_NAVIGATE_ACTION_PAYLOAD with the pointer on the key [B] (spec 5.3). Fix: declare \
-         the field on the target screen or drop the key.",
+         the field on the target screen or drop the key. The fix drops it, unsafe: the target may \
+         have been meant to declare the field (or the key misspells one it declares), and the \
+         value is lost. No fix on the Footer of a terminal screen, whose navigate \
+         terminal-footer-action turns into a complete that keeps its payload.",
     }
 }
 
@@ -33,7 +40,13 @@ fn undeclared_keys(
     out: &mut Reporter<'_, '_>,
 ) {
     let there = &m.flow.screens[ti];
-    for member in super::payload_members(n.action) {
+    // On the Footer of a terminal screen the navigate is terminal-footer-action's, whose
+    // fix makes it a complete that keeps the payload: the keys are then free.
+    let here = &m.flow.screens[n.action.screen];
+    let terminal_footer =
+        here.comps[n.action.comp].ty == "Footer" && here.terminal && m.version >= V5_0;
+    let payload = n.action.node.get("payload").filter(|_| !terminal_footer);
+    for (i, member) in super::payload_members(n.action).iter().enumerate() {
         let key = member.key.name;
         if there.field(key).is_some() {
             continue;
@@ -46,10 +59,14 @@ fn undeclared_keys(
                     n.target
                 ))
             });
-        out.at(
+        // Unsafe: the value is lost, and the author may have meant to declare the field.
+        let fix = payload
+            .map(|p| Fix::r#unsafe(format!("Remove '{key}' from the payload"), remove(p, &[i])));
+        out.at_with(
             format!("Screen {} declares no data field '{key}'", n.target),
             help,
             &[member.key.span],
+            fix,
         );
     }
 }
