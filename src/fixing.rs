@@ -65,26 +65,26 @@ pub(crate) fn unified_diff(name: &str, old: &str, new: &str) -> String {
 }
 
 /// Overwrites the file with `bytes`, in place: the file keeps its inode, permissions,
-/// owner and links. Should the write fail (a full disk), the `original` bytes are put
-/// back, so a failed fix leaves the flow as it was rather than half-written.
+/// owner and links. The new bytes are written over the old from the start and the file
+/// then cut to their length, so a fix that does not grow the file needs no new disk
+/// blocks (a full disk cannot stop it half-way); should a write fail anyway, the
+/// `original` bytes are put back.
 ///
 /// Why not a temporary file and a rename: on this project's machine that made `--fix`
 /// on 10,000 small flows five times slower than `check` (two directory operations per
 /// file, 2 s of system time), for protection only against waflow being killed in the
-/// microseconds between truncating and writing. ruff, rustfmt and biome write in place
-/// too.
+/// microseconds of the write. ruff, rustfmt and biome write in place too.
 pub(crate) fn write_in_place(path: &Path, bytes: &[u8], original: &[u8]) -> std::io::Result<()> {
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .truncate(true)
-        .open(path)?;
-    let result = f.write_all(bytes).and_then(|()| f.flush());
-    if result.is_err() {
+    let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+    let mut overwrite = |b: &[u8]| {
         use std::io::Seek;
-        let _ = f
-            .set_len(0)
-            .and_then(|()| f.rewind())
-            .and_then(|()| f.write_all(original));
+        f.rewind()?;
+        f.write_all(b)?;
+        f.set_len(b.len() as u64)
+    };
+    let result = overwrite(bytes);
+    if result.is_err() {
+        let _ = overwrite(original);
     }
     result
 }

@@ -3,9 +3,6 @@
 //! and writing new values in the file's own style. Rules build their fixes from these, so
 //! each fix touches only the bytes it must.
 
-// Used by the rules as their fixes land; remove once every helper has a caller.
-#![allow(dead_code)]
-
 use crate::fix::Edit;
 use crate::syntax::{Node, Span, Value};
 
@@ -274,11 +271,6 @@ fn inner_span(container: &Node<'_>) -> Span {
         start: container.span.start + 1,
         end: container.span.end - 1,
     }
-}
-
-/// An edit renaming a member's key to `name`.
-pub(crate) fn rename_key(key: Span, name: &str) -> Edit {
-    Edit::replace(key, quote(name))
 }
 
 /// An edit inserting `item` into `container` right after its item `index` (an object's

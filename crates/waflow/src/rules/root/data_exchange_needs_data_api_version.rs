@@ -1,6 +1,7 @@
 //! `data-exchange-needs-data-api-version`.
 
-use crate::fix::{Edit, Fix};
+use crate::edits::{self, At, Json};
+use crate::fix::Fix;
 use crate::rule::declare_rule;
 use crate::rules::model::Model;
 use crate::rules::Reporter;
@@ -42,19 +43,19 @@ pub(super) fn data_exchange_needs_data_api_version(m: &Model<'_, '_>, out: &mut 
 }
 
 /// Unsafe (the flow then needs a `routing_model` too, and its endpoint must speak the
-/// protocol): `data_api_version` inserted as the root's first member, indented as the
-/// member it goes before, with the oldest protocol the flow's version accepts.
+/// protocol): `data_api_version` inserted as the root's first member, laid out as the
+/// members after it, with the oldest protocol the flow's version accepts.
 fn declare_version(m: &Model<'_, '_>) -> Option<Fix> {
-    let first = m.root.as_object()?.first()?;
     let id = super::accepted(m.version).first().copied()?;
-    let text = m.loc.text();
-    let (open, key) = (m.root.span.start as usize + 1, first.key.span.start);
-    let indent = text.get(open..key as usize)?;
+    let edit = edits::insert(
+        m.loc.text(),
+        m.root,
+        At::First,
+        Some("data_api_version"),
+        &Json::str(id),
+    )?;
     Some(Fix::r#unsafe(
         format!("Declare \"data_api_version\": \"{id}\""),
-        vec![Edit::insert(
-            key,
-            format!("\"data_api_version\": \"{id}\",{indent}"),
-        )],
+        vec![edit],
     ))
 }
