@@ -88,3 +88,34 @@ pub(crate) fn write_in_place(path: &Path, bytes: &[u8], original: &[u8]) -> std:
     }
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::write_in_place;
+
+    #[test]
+    fn a_file_is_overwritten_to_exactly_the_new_bytes_whether_shorter_or_longer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("flow.json");
+        std::fs::write(&path, "{\"a\": 1,\n}\n").unwrap();
+        write_in_place(&path, b"{\"a\": 1\n}\n", b"{\"a\": 1,\n}\n").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"{\"a\": 1\n}\n");
+        write_in_place(&path, b"{\"a\": 1, \"b\": 2}\n", b"{\"a\": 1\n}\n").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"{\"a\": 1, \"b\": 2}\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_that_cannot_be_written_is_left_as_it_was() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("flow.json");
+        std::fs::write(&path, "{}").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        if std::fs::OpenOptions::new().write(true).open(&path).is_ok() {
+            return; // root writes anyway
+        }
+        assert!(write_in_place(&path, b"{\"a\": 1}", b"{}").is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"{}");
+    }
+}
