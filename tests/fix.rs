@@ -107,3 +107,56 @@ fn fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), safe_fixed());
     assert!(String::from_utf8_lossy(&out.stderr).contains("initial-text"));
 }
+
+#[test]
+fn json_output_lists_each_fix_beside_meta_s_lists_and_its_edits_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("flow.json"), FLOW).unwrap();
+    // The trailing comma stops the parser: take the flow without it, so every fix shows.
+    let flow = FLOW.replace("}}},\r\n        ]", "}}}\r\n        ]");
+    std::fs::write(dir.path().join("flow.json"), &flow).unwrap();
+    let out = waflow(&["check", "--format", "json", "flow.json"], dir.path(), None);
+    let files: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let file = &files[0];
+    // Meta's lists are exactly as without fixes: no finding carries a fix.
+    for f in file["validationErrors"].as_array().unwrap() {
+        assert!(f.get("fixes").is_none(), "{f}");
+    }
+    let fixes = file["fixes"].as_array().expect("a fixes list");
+    assert_eq!(fixes.len(), 3, "{fixes:#?}");
+    let mut text = flow.clone();
+    // Applied from the end, each fix's edits make the text they say.
+    let mut edits: Vec<(usize, usize, String)> = fixes
+        .iter()
+        .flat_map(|f| f["edits"].as_array().unwrap().clone())
+        .map(|e| {
+            (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+                e["replacement"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    edits.sort();
+    for (start, end, with) in edits.into_iter().rev() {
+        text.replace_range(start..end, &with);
+    }
+    assert_eq!(
+        text,
+        flow.replace("\"txt\"", "\"text\"")
+            .replace("\"lable\"", "\"label\"")
+            .replace("\"initial-text\"", "\"init-value\"")
+    );
+    let by_rule: Vec<(&str, &str)> = fixes
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["applicability"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(by_rule.contains(&("unknown-property", "unsafe")), "{by_rule:?}");
+    assert!(by_rule.contains(&("unknown-property", "safe")), "{by_rule:?}");
+    assert_eq!(fixes[0]["finding"]["list"], "validationErrors");
+}
