@@ -11,6 +11,7 @@ mod alloc;
 mod bounded;
 mod check;
 mod config;
+mod endpoint;
 mod fixing;
 mod inputs;
 mod migrate;
@@ -45,6 +46,12 @@ enum Command {
     /// Move flows to a newer Flow JSON version (default: the latest Meta lets you publish),
     /// with every change the versions in between require, and say what needs you
     Migrate(migrate::MigrateArgs),
+    /// The flow's endpoint contract: the schema of its responses, a check of recorded
+    /// responses, example requests
+    Endpoint {
+        #[command(subcommand)]
+        command: endpoint::EndpointCommand,
+    },
     /// Print the JSON Schema of a Flow JSON version, or write them all (--write)
     Schema(schema::SchemaArgs),
     /// List every rule: code, Meta error code, versions, summary
@@ -181,6 +188,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Migrate(args) => migrate::run(&args),
+        Command::Endpoint { command } => endpoint::run(&command),
         Command::Schema(args) => schema::run(&args),
         Command::Rules(args) => rules::run_list(&args),
         Command::Server(args) => server::run(&args),

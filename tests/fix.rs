@@ -115,7 +115,11 @@ fn json_output_lists_each_fix_beside_meta_s_lists_and_its_edits_apply() {
     // The trailing comma stops the parser: take the flow without it, so every fix shows.
     let flow = FLOW.replace("}}},\r\n        ]", "}}}\r\n        ]");
     std::fs::write(dir.path().join("flow.json"), &flow).unwrap();
-    let out = waflow(&["check", "--format", "json", "flow.json"], dir.path(), None);
+    let out = waflow(
+        &["check", "--format", "json", "flow.json"],
+        dir.path(),
+        None,
+    );
     let files: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let file = &files[0];
     // Meta's lists are exactly as without fixes: no finding carries a fix.
@@ -156,7 +160,13 @@ fn json_output_lists_each_fix_beside_meta_s_lists_and_its_edits_apply() {
             )
         })
         .collect();
-    assert!(by_rule.contains(&("unknown-property", "unsafe")), "{by_rule:?}");
-    assert!(by_rule.contains(&("unknown-property", "safe")), "{by_rule:?}");
+    assert!(
+        by_rule.contains(&("unknown-property", "unsafe")),
+        "{by_rule:?}"
+    );
+    assert!(
+        by_rule.contains(&("unknown-property", "safe")),
+        "{by_rule:?}"
+    );
     assert_eq!(fixes[0]["finding"]["list"], "validationErrors");
 }

@@ -9,7 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-use serde_json::{json, Value};
+mod support;
+use support::snapshot;
 
 fn testdata() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata")
@@ -23,51 +24,15 @@ fn flows(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
+            // Endpoint responses, not flows: tests/endpoint.rs runs them.
+            if path.file_name().is_some_and(|n| n == "endpoint") && dir == testdata() {
+                continue;
+            }
             flows(&path, out);
         } else if path.extension().is_some_and(|e| e == "json") {
             out.push(path);
         }
     }
-}
-
-fn snapshot(report: &waflow::Report) -> String {
-    let findings: Vec<Value> = report
-        .errors()
-        .iter()
-        .chain(report.warnings())
-        .map(|f| {
-            json!({
-                "severity": f.severity.as_str(),
-                "rule": f.rule,
-                "error": f.error,
-                "errorType": f.error_type,
-                "message": f.message,
-                "help": f.help,
-                "pointers": f.pointers.iter().map(|p| {
-                    let mut at = json!({
-                        "lineStart": p.line_start,
-                        "lineEnd": p.line_end,
-                        "columnStart": p.column_start,
-                        "columnEnd": p.column_end,
-                        "path": p.path,
-                    });
-                    // The finer place shown to people, inside Meta's token.
-                    if let Some(focus) = &p.focus {
-                        at["focus"] = json!({
-                            "lineStart": focus.line_start,
-                            "lineEnd": focus.line_end,
-                            "columnStart": focus.column_start,
-                            "columnEnd": focus.column_end,
-                        });
-                    }
-                    at
-                }).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let mut text = serde_json::to_string_pretty(&findings).expect("serializable");
-    text.push('\n');
-    text
 }
 
 #[test]
@@ -230,7 +195,7 @@ fn every_snapshot_has_its_flow() {
 }
 
 /// Folders of testdata/ that are not named after a rule.
-const NOT_RULES: &[&str] = &["_gen", "components", "examples"];
+const NOT_RULES: &[&str] = &["_gen", "components", "examples", "endpoint"];
 
 /// A folder named after no registered rule would be skipped by the rule-folder contract:
 /// a renamed or unregistered rule must not silently lose its tests.
@@ -264,7 +229,12 @@ fn every_rule_has_a_testdata_folder_with_a_failing_and_a_passing_flow() {
         .iter()
         .filter(|r| !GENERATED.contains(&r.code))
     {
-        let dir = testdata().join(rule.code);
+        // The checks of endpoint responses keep their responses under testdata/endpoint/.
+        let dir = if rule.error_type == waflow::endpoint::ENDPOINT_RESPONSE_ERROR {
+            testdata().join("endpoint").join(rule.code)
+        } else {
+            testdata().join(rule.code)
+        };
         let names: Vec<String> = std::fs::read_dir(&dir)
             .map(|d| {
                 d.flatten()
