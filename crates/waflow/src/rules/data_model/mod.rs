@@ -20,6 +20,7 @@ family!(
     data_object_without_properties,
     data_required_not_array,
     invalid_data_field_name,
+    unread_data_field,
 );
 
 /// The key of `data` that lists required fields (JSON Schema style), not a field.
