@@ -13,6 +13,7 @@ mod check;
 mod config;
 mod endpoint;
 mod fixing;
+mod graph;
 mod inputs;
 mod migrate;
 #[cfg(feature = "upload")]
@@ -52,6 +53,9 @@ enum Command {
         #[command(subcommand)]
         command: endpoint::EndpointCommand,
     },
+    /// Draw the flow: its screens and the ways between them (navigate, routing_model,
+    /// data_exchange), the faulty ones marked, as Mermaid, DOT or JSON
+    Graph(graph::GraphArgs),
     /// Print the JSON Schema of a Flow JSON version, or write them all (--write)
     Schema(schema::SchemaArgs),
     /// List every rule: code, Meta error code, versions, summary
@@ -188,6 +192,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Migrate(args) => migrate::run(&args),
+        Command::Graph(args) => graph::run(&args),
         Command::Endpoint { command } => endpoint::run(&command),
         Command::Schema(args) => schema::run(&args),
         Command::Rules(args) => rules::run_list(&args),

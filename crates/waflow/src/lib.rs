@@ -56,6 +56,7 @@ pub mod endpoint;
 mod finding;
 pub mod fix;
 mod fixer;
+pub mod graph;
 mod locate;
 pub mod migrate;
 pub mod registry;
