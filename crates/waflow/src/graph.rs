@@ -258,24 +258,7 @@ fn build(m: &model::Model<'_, '_>, report: &Report) -> Graph {
             missing: false,
         });
     }
-    let routes: Vec<(String, Vec<String>)> = m
-        .root
-        .get("routing_model")
-        .and_then(Node::as_object)
-        .unwrap_or_default()
-        .iter()
-        .map(|r| {
-            let to = r
-                .value
-                .as_array()
-                .unwrap_or_default()
-                .iter()
-                .filter_map(Node::as_str)
-                .map(str::to_owned)
-                .collect();
-            (r.key.name.to_owned(), to)
-        })
-        .collect();
+    let routes = model::routing_lists(m.root);
     let has = |id: &str| m.flow.ids.contains_key(id);
     let routed = |from: &str, to: &str| {
         routes

@@ -223,6 +223,12 @@ pub(crate) struct Out<'l> {
 }
 
 impl Out<'_> {
+    /// "`what`, not a number": a value of the wrong JSON type, at the value.
+    fn not_a(&mut self, rule: &'static RuleMeta, what: &str, node: &Node<'_>, path: &str) {
+        let message = format!("{what}, not {}", article(node.type_name()));
+        self.at(rule, message, node.span, path);
+    }
+
     fn at(&mut self, rule: &'static RuleMeta, message: String, span: Span, path: &str) {
         let span = Span {
             start: span.start + self.offset,
@@ -264,28 +270,12 @@ pub(crate) fn check_one(c: &Contract, text: &str, request: Request<'_>, out: &mu
     };
     let root = &parsed.root;
     if root.as_object().is_none() {
-        out.at(
-            &RESPONSE_SHAPE,
-            format!(
-                "A response is a JSON object, not {}",
-                article(root.type_name())
-            ),
-            root.span,
-            "",
-        );
+        out.not_a(&RESPONSE_SHAPE, "A response is a JSON object", root, "");
         return;
     }
     let data = root.member("data");
     if let Some(d) = data.filter(|d| d.value.as_object().is_none()) {
-        out.at(
-            &RESPONSE_SHAPE,
-            format!(
-                "'data' must be an object, not {}",
-                article(d.value.type_name())
-            ),
-            d.value.span,
-            "data",
-        );
+        out.not_a(&RESPONSE_SHAPE, "'data' must be an object", &d.value, "data");
         return;
     }
     if request.action == Some(RequestAction::Ping) {
@@ -302,15 +292,7 @@ pub(crate) fn check_one(c: &Contract, text: &str, request: Request<'_>, out: &mu
         return;
     };
     let Some(id) = screen.value.as_str() else {
-        out.at(
-            &RESPONSE_SHAPE,
-            format!(
-                "'screen' must be a string, not {}",
-                article(screen.value.type_name())
-            ),
-            screen.value.span,
-            "screen",
-        );
+        out.not_a(&RESPONSE_SHAPE, "'screen' must be a string", &screen.value, "screen");
         return;
     };
     let data = data.map(|d| &d.value);
@@ -360,11 +342,11 @@ fn success(data: Option<&Node<'_>>, screen: &Member<'_>, out: &mut Out<'_>) {
             p.span,
             "data.extension_message_response.params",
         ),
-        (Some(_), Some(t)) if t.value.as_str().is_none() => (
-            format!("flow_token must be a string, not {}", article(t.value.type_name())),
-            t.value.span,
-            "data.extension_message_response.params.flow_token",
-        ),
+        (Some(_), Some(t)) if t.value.as_str().is_none() => {
+            let path = "data.extension_message_response.params.flow_token";
+            let rule = &RESPONSE_SUCCESS_WITHOUT_FLOW_TOKEN;
+            return out.not_a(rule, "flow_token must be a string", &t.value, path);
+        }
         _ => return,
     };
     out.at(&RESPONSE_SUCCESS_WITHOUT_FLOW_TOKEN, message, span, path);

@@ -97,7 +97,7 @@ impl Contract {
             version,
             data_api_version,
             screens: screens(&m),
-            routing: routing(parsed.root.get("routing_model")),
+            routing: model::routing_lists(&parsed.root),
             exchanges: exchanges(&m),
         })
     }
@@ -175,24 +175,6 @@ fn screens(m: &Model<'_, '_>) -> Vec<ScreenContract> {
         }
     }
     out
-}
-
-fn routing(node: Option<&Node<'_>>) -> Vec<(String, Vec<String>)> {
-    node.and_then(Node::as_object)
-        .unwrap_or_default()
-        .iter()
-        .map(|m| {
-            let to = m
-                .value
-                .as_array()
-                .unwrap_or_default()
-                .iter()
-                .filter_map(Node::as_str)
-                .map(str::to_owned)
-                .collect();
-            (m.key.name.to_owned(), to)
-        })
-        .collect()
 }
 
 fn exchanges(m: &Model<'_, '_>) -> Vec<Exchange> {

@@ -343,6 +343,27 @@ impl<'a, 's> Model<'a, 's> {
     }
 }
 
+/// The `routing_model` as written: each key with the screen ids its list names (strings
+/// only), in order, owned (the endpoint contract and the flow's picture keep it).
+pub(crate) fn routing_lists(root: &Node<'_>) -> Vec<(String, Vec<String>)> {
+    root.get("routing_model")
+        .and_then(Node::as_object)
+        .unwrap_or_default()
+        .iter()
+        .map(|m| {
+            let to = m
+                .value
+                .as_array()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(Node::as_str)
+                .map(str::to_owned)
+                .collect();
+            (m.key.name.to_owned(), to)
+        })
+        .collect()
+}
+
 pub(crate) fn build<'a, 's: 'a>(
     loc: &'a Locator<'a>,
     root: &'a Node<'s>,
