@@ -1,32 +1,13 @@
 //! `waflow endpoint schema|check|requests`, run as users run them, on the shop flow of
 //! testdata/endpoint/_flows.
 
-use std::io::Write;
+mod support;
+use support::{text, waflow};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 fn shop() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/endpoint/_flows/shop.json")
-}
-
-fn waflow(args: &[&str], dir: &Path, stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_waflow"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("waflow runs");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(input);
-    child.wait_with_output().expect("waflow ends")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 #[test]

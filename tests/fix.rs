@@ -1,28 +1,13 @@
 //! `waflow check --fix`, `--unsafe-fixes` and `--diff`, run as users run them.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod support;
+use support::waflow;
+
 
 /// A flow with two sure typos (safe fixes), a trailing comma (safe), a guessed key
 /// (`initial-text`: a shared start only, so unsafe), CRLF line endings and a BOM-less
 /// layout that must survive byte for byte.
 const FLOW: &str = "{\r\n  \"version\": \"7.3\",\r\n  \"screens\": [\r\n    {\r\n      \"id\": \"END\",\r\n      \"title\": \"Thanks\",\r\n      \"terminal\": true,\r\n      \"layout\": {\r\n        \"type\": \"SingleColumnLayout\",\r\n        \"children\": [\r\n          {\"type\": \"TextHeading\",   \"txt\": \"Thanks\"},\r\n          {\"type\": \"TextInput\", \"name\": \"n\", \"label\": \"Name\", \"initial-text\": \"x\"},\r\n          {\"type\": \"Footer\", \"lable\": \"Done\", \"on-click-action\": {\"name\": \"complete\", \"payload\": {}}},\r\n        ]\r\n      }\r\n    }\r\n  ]\r\n}\r\n";
-
-fn waflow(args: &[&str], dir: &Path, stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_waflow"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("waflow runs");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(input);
-    child.wait_with_output().expect("waflow ends")
-}
 
 fn safe_fixed() -> String {
     FLOW.replace("\"txt\"", "\"text\"")

@@ -1,8 +1,8 @@
 //! `waflow migrate`, run as users run it: in place, `--diff`, stdin, and the refusals.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod support;
+use support::{text, waflow};
+
 
 /// A 2.1 endpoint flow: `data_channel_uri` (removed in 3.0, its URL holding a terminal
 /// escape that must not reach the terminal raw), a DatePicker with millisecond
@@ -18,25 +18,6 @@ fn migrated() -> String {
         )
         .replace("\"1693569600000\"", "\"2023-09-01\"")
         .replace(", \"helper-text\": \"\"", "")
-}
-
-fn waflow(args: &[&str], dir: &Path, stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_waflow"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("waflow runs");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(input);
-    child.wait_with_output().expect("waflow ends")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 #[test]
