@@ -3,7 +3,6 @@
 mod support;
 use support::waflow;
 
-
 /// A flow with two sure typos (safe fixes), a trailing comma (safe), a guessed key
 /// (`initial-text`: a shared start only, so unsafe), CRLF line endings and a BOM-less
 /// layout that must survive byte for byte.

@@ -3,7 +3,6 @@
 mod support;
 use support::{text, waflow};
 
-
 /// A 2.1 endpoint flow: `data_channel_uri` (removed in 3.0, its URL holding a terminal
 /// escape that must not reach the terminal raw), a DatePicker with millisecond
 /// timestamps (dates from 5.0), a blank optional helper text (refused from 6.0), CRLF

@@ -22,7 +22,7 @@ use waflow::{Finding, Options, Severity};
 
 /// What the corpus copy of a flow needs before it is a Flow JSON text.
 #[derive(Clone, Copy, PartialEq)]
-enum Copy {
+enum Text {
     /// Taken as it is.
     AsIs,
     /// Raw line feeds inside strings written as `\n`: the copy captured from kairon's
@@ -32,31 +32,31 @@ enum Copy {
 }
 
 /// Each recorded file's stem and its flow, relative to the corpus root.
-const FLOWS: &[(&str, &str, Copy)] = &[
+const FLOWS: &[(&str, &str, Text)] = &[
     (
         "meta-template-FLOWS_BOOK_APPOINTMENT",
         "digiteinfotech__kairon/meta-template-FLOWS_BOOK_APPOINTMENT.json",
-        Copy::EscapeLineFeeds,
+        Text::EscapeLineFeeds,
     ),
     (
         "docs-sign_up_flow-block1",
         "david-lev__pywa/docs-sign_up_flow-block1.json",
-        Copy::AsIs,
+        Text::AsIs,
     ),
     (
         "docs-overview-sign_in_flow",
         "david-lev__pywa/docs-overview-sign_in_flow.json",
-        Copy::AsIs,
+        Text::AsIs,
     ),
     (
         "appointment.flow",
         "gokapso__flowso/appointment.flow.json",
-        Copy::AsIs,
+        Text::AsIs,
     ),
     (
         "templates-booking-flow",
         "gokapso__flowso/templates-booking-flow.json",
-        Copy::AsIs,
+        Text::AsIs,
     ),
 ];
 
@@ -67,7 +67,11 @@ fn recorded() -> PathBuf {
 fn corpus() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("WAFLOW_CORPUS") {
         let dir = PathBuf::from(dir);
-        assert!(dir.is_dir(), "$WAFLOW_CORPUS is no directory: {}", dir.display());
+        assert!(
+            dir.is_dir(),
+            "$WAFLOW_CORPUS is no directory: {}",
+            dir.display()
+        );
         return Some(dir);
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
@@ -108,13 +112,12 @@ fn escape_line_feeds(text: &str) -> String {
 /// The contract of a corpus flow. The corpus archives flows on Flow JSON versions Meta
 /// has frozen (3.0, 3.1): that says nothing about what their endpoints may answer, so
 /// `frozen-version` is a warning here.
-fn contract(root: &Path, flow: &str, copy: Copy) -> Contract {
+fn contract(root: &Path, flow: &str, how: Text) -> Contract {
     let path = root.join(flow);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let text = match copy {
-        Copy::AsIs => text,
-        Copy::EscapeLineFeeds => escape_line_feeds(&text),
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = match how {
+        Text::AsIs => text,
+        Text::EscapeLineFeeds => escape_line_feeds(&text),
     };
     let options = Options {
         frozen_version: Severity::Warning,
@@ -154,12 +157,12 @@ fn real_responses_meet_the_contract_of_their_flows() {
     let mut failures = Vec::new();
     let mut shown = Vec::new();
     let mut responses = 0;
-    for (stem, flow, copy) in FLOWS {
+    for (stem, flow, how) in FLOWS {
         let path = recorded().join(format!("{stem}.jsonl"));
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         responses += non_blank(&text);
-        let report = contract(&root, flow, *copy).check_lines(&text, Request::default());
+        let report = contract(&root, flow, *how).check_lines(&text, Request::default());
         let all: Vec<Finding> = report
             .errors()
             .iter()
@@ -179,7 +182,10 @@ fn real_responses_meet_the_contract_of_their_flows() {
         failures.join("\n"),
         shown.join("\n")
     );
-    assert!(responses >= 40, "the corpus responses went missing: {responses}");
+    assert!(
+        responses >= 40,
+        "the corpus responses went missing: {responses}"
+    );
 }
 
 #[test]
@@ -187,22 +193,24 @@ fn rejected_real_responses_draw_the_recorded_error() {
     let Some(root) = corpus() else { return };
     let mut failures = Vec::new();
     let mut lines = 0;
-    for (stem, flow, copy) in FLOWS {
+    for (stem, flow, how) in FLOWS {
         let path = recorded().join(format!("{stem}.rejected.jsonl"));
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
-        let c = contract(&root, flow, *copy);
+        let c = contract(&root, flow, *how);
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
             lines += 1;
             let at = format!("{stem}.rejected.jsonl:{}", i + 1);
-            let line_json: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{at}: {e}"));
+            let line_json: serde_json::Value =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{at}: {e}"));
             let rule = line_json["expect"]["rule"].as_str().expect("expect.rule");
-            let verdict = line_json["expect"]["verdict"].as_str().expect("expect.verdict");
+            let verdict = line_json["expect"]["verdict"]
+                .as_str()
+                .expect("expect.verdict");
             assert!(
                 matches!(verdict, "source-wrong" | "waflow-false-positive"),
                 "{at}: verdict {verdict:?}"

@@ -275,7 +275,12 @@ pub(crate) fn check_one(c: &Contract, text: &str, request: Request<'_>, out: &mu
     }
     let data = root.member("data");
     if let Some(d) = data.filter(|d| d.value.as_object().is_none()) {
-        out.not_a(&RESPONSE_SHAPE, "'data' must be an object", &d.value, "data");
+        out.not_a(
+            &RESPONSE_SHAPE,
+            "'data' must be an object",
+            &d.value,
+            "data",
+        );
         return;
     }
     if request.action == Some(RequestAction::Ping) {
@@ -292,7 +297,12 @@ pub(crate) fn check_one(c: &Contract, text: &str, request: Request<'_>, out: &mu
         return;
     };
     let Some(id) = screen.value.as_str() else {
-        out.not_a(&RESPONSE_SHAPE, "'screen' must be a string", &screen.value, "screen");
+        out.not_a(
+            &RESPONSE_SHAPE,
+            "'screen' must be a string",
+            &screen.value,
+            "screen",
+        );
         return;
     };
     let data = data.map(|d| &d.value);
