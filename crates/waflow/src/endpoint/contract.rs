@@ -194,7 +194,8 @@ fn exchanges(m: &Model<'_, '_>) -> Vec<Exchange> {
                 .map(|member| Field {
                     name: member.key.name.to_owned(),
                     decl: payload_decl(m, i, &member.value),
-                    example: literal(&member.value),
+                    example: literal(&member.value)
+                        .or_else(|| data_example(screen.data, &member.value)),
                 })
                 .collect();
             Exchange {
@@ -212,6 +213,13 @@ fn literal(node: &Node<'_>) -> Option<serde_json::Value> {
         Value::String(s) if s.contains("${") || s.starts_with('`') => None,
         _ => Some(to_json(node)),
     }
+}
+
+/// The `__example__` of the screen's data field a payload value reads whole
+/// (`"${data.name}"`): what the request carries in the builder's preview.
+fn data_example(data: Option<&Node<'_>>, value: &Node<'_>) -> Option<serde_json::Value> {
+    let name = value.as_str()?.strip_prefix("${data.")?.strip_suffix('}')?;
+    data?.get(name)?.get("__example__").map(to_json)
 }
 
 /// What a payload value is: a reference's resolved type, an expression's type, or a
