@@ -66,6 +66,8 @@ pub(crate) enum ActionArg {
     DataExchange,
     Back,
     Ping,
+    /// The client reports it refused the previous response (`data.error`)
+    ErrorNotification,
 }
 
 impl From<ActionArg> for RequestAction {
@@ -75,6 +77,7 @@ impl From<ActionArg> for RequestAction {
             ActionArg::DataExchange => RequestAction::DataExchange,
             ActionArg::Back => RequestAction::Back,
             ActionArg::Ping => RequestAction::Ping,
+            ActionArg::ErrorNotification => RequestAction::ErrorNotification,
         }
     }
 }

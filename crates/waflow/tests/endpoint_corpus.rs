@@ -14,6 +14,7 @@
 //! The flows live in the real-flow corpus, `../shared/corpus/real` beside the repository
 //! or `$WAFLOW_CORPUS`; without it the test says so and checks nothing (with
 //! `$WAFLOW_CORPUS` set, a missing corpus fails).
+#![allow(clippy::print_stderr)] // a skipped test, and the warnings with --nocapture, say so on stderr
 
 use std::path::{Path, PathBuf};
 
@@ -136,7 +137,10 @@ fn listed(findings: &[Finding]) -> String {
     findings
         .iter()
         .map(|f| {
-            let (line, column, _, _) = f.position();
+            let (line, column) = f
+                .pointers
+                .first()
+                .map_or((0, 0), |p| (p.line_start, p.column_start));
             format!(
                 "    line {line}:{column} {} [{}] {}\n",
                 f.severity.as_str(),
@@ -176,6 +180,8 @@ fn real_responses_meet_the_contract_of_their_flows() {
             failures.push(format!("{stem}.jsonl: {} error(s)", report.errors().len()));
         }
     }
+    // Shown with `--nocapture`: the warnings the real responses draw.
+    eprintln!("{}", shown.join("\n"));
     assert!(
         failures.is_empty(),
         "{}\n\nevery finding:\n{}",

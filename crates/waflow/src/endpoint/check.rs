@@ -25,6 +25,9 @@ pub enum RequestAction {
     Back,
     /// The health check: the answer is `{"data": {"status": "active"}}`.
     Ping,
+    /// The client's notice that it refused the previous response (a request whose
+    /// `data` carries `error`): the answer is `{"data": {"acknowledged": true}}`.
+    ErrorNotification,
 }
 
 impl RequestAction {
@@ -35,16 +38,19 @@ impl RequestAction {
             RequestAction::DataExchange => "data_exchange",
             RequestAction::Back => "BACK",
             RequestAction::Ping => "ping",
+            RequestAction::ErrorNotification => "error notification",
         }
     }
 
-    /// Parses a request's `action` (any case: `init`, `INIT`, `data_exchange`...).
+    /// Parses a request's `action` (any case: `init`, `INIT`, `data_exchange`...), or
+    /// `error_notification`.
     pub fn parse(s: &str) -> Option<RequestAction> {
         match s.to_ascii_lowercase().as_str() {
             "init" => Some(RequestAction::Init),
             "data_exchange" => Some(RequestAction::DataExchange),
             "back" => Some(RequestAction::Back),
             "ping" => Some(RequestAction::Ping),
+            "error_notification" | "error-notification" => Some(RequestAction::ErrorNotification),
             _ => None,
         }
     }
@@ -223,6 +229,17 @@ pub(crate) struct Out<'l> {
 }
 
 impl Out<'_> {
+    /// The source text of `span` in the response (relative to the response).
+    fn text(&self, span: Span) -> String {
+        let start = (span.start + self.offset) as usize;
+        let end = (span.end + self.offset) as usize;
+        self.loc
+            .text()
+            .get(start..end)
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     /// "`what`, not a number": a value of the wrong JSON type, at the value.
     fn not_a(&mut self, rule: &'static RuleMeta, what: &str, node: &Node<'_>, path: &str) {
         let message = format!("{what}, not {}", article(node.type_name()));
@@ -283,9 +300,12 @@ pub(crate) fn check_one(c: &Contract, text: &str, request: Request<'_>, out: &mu
         );
         return;
     }
-    if request.action == Some(RequestAction::Ping) {
-        ping(root, out);
-        return;
+    match request.action {
+        Some(RequestAction::Ping) => return reply(root, "status", "\"active\"", out),
+        Some(RequestAction::ErrorNotification) => {
+            return reply(root, "acknowledged", "true", out);
+        }
+        _ => {}
     }
     let Some(screen) = root.member("screen") else {
         out.at(
@@ -406,23 +426,30 @@ fn reserved_members(data: Option<&Node<'_>>, out: &mut Out<'_>) -> bool {
     true
 }
 
-/// The ping reply: `{"data": {"status": "active"}}`.
-fn ping(root: &Node<'_>, out: &mut Out<'_>) {
-    let status = root.get("data").and_then(|d| d.member("status"));
-    match status {
-        Some(s) if s.value.as_str() == Some("active") => {}
-        Some(s) => out.at(
-            &RESPONSE_SHAPE,
-            "A health check is answered with \"status\": \"active\"".into(),
-            s.value.span,
-            "data.status",
-        ),
-        None => out.at(
-            &RESPONSE_SHAPE,
-            "A health check is answered with {\"data\": {\"status\": \"active\"}}".into(),
-            root.span,
-            "",
-        ),
+/// The fixed replies: `{"data": {"status": "active"}}` to a ping,
+/// `{"data": {"acknowledged": true}}` to an error notification (docs/data-api.md 2.2).
+fn reply(root: &Node<'_>, key: &str, value: &str, out: &mut Out<'_>) {
+    let member = root.get("data").and_then(|d| d.member(key));
+    let what = if key == "status" {
+        "A health check"
+    } else {
+        "An error notification"
+    };
+    match member {
+        Some(m) if &out.text(m.value.span) == value => {}
+        Some(m) => {
+            let message = format!("{what} is answered with \"{key}\": {value}");
+            out.at(
+                &RESPONSE_SHAPE,
+                message,
+                m.value.span,
+                &format!("data.{key}"),
+            );
+        }
+        None => {
+            let message = format!("{what} is answered with {{\"data\": {{\"{key}\": {value}}}}}");
+            out.at(&RESPONSE_SHAPE, message, root.span, "");
+        }
     }
 }
 

@@ -110,10 +110,18 @@ fn paired(line: &str) -> Option<(std::ops::Range<usize>, Recorded)> {
     Some((
         resp.span.range(),
         Recorded {
-            action: req
-                .get("action")
-                .and_then(crate::syntax::Node::as_str)
-                .and_then(RequestAction::parse),
+            // A request that reports an error is the client's notification, whatever
+            // its action says (docs/data-api.md 2.2).
+            action: if req
+                .get("data")
+                .is_some_and(|d| d.get("error").is_some() || d.get("error_key").is_some())
+            {
+                Some(RequestAction::ErrorNotification)
+            } else {
+                req.get("action")
+                    .and_then(crate::syntax::Node::as_str)
+                    .and_then(RequestAction::parse)
+            },
             screen: req
                 .get("screen")
                 .and_then(crate::syntax::Node::as_str)
