@@ -436,7 +436,7 @@ fn reply(root: &Node<'_>, key: &str, value: &str, out: &mut Out<'_>) {
         "An error notification"
     };
     match member {
-        Some(m) if &out.text(m.value.span) == value => {}
+        Some(m) if out.text(m.value.span) == value => {}
         Some(m) => {
             let message = format!("{what} is answered with \"{key}\": {value}");
             out.at(
