@@ -267,3 +267,56 @@ fn every_recorded_file_names_a_corpus_flow() {
         "files with no flow in FLOWS: {unknown:?}"
     );
 }
+
+/// The JSON Schema `waflow endpoint schema` gives each flow accepts every real response
+/// that the check finds nothing in (the replies to a ping or an error notification aside:
+/// they answer no screen and live under `$defs`). A response the check warns about (the
+/// appointment endpoint written for an older copy of its flow) may fail the schema,
+/// which requires what a screen reads.
+#[test]
+fn the_generated_schemas_accept_the_real_responses() {
+    let Some(root) = corpus() else { return };
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (stem, flow, how) in FLOWS {
+        let c = contract(&root, flow, *how);
+        let schema = c.schema(None).expect("a schema");
+        let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+        // The schema refuses what it must: a screen the flow does not have.
+        let nowhere = serde_json::json!({"screen": "NOWHERE", "data": {}});
+        assert!(
+            !validator.is_valid(&nowhere),
+            "{stem}: the schema accepts anything"
+        );
+        let path = recorded().join(format!("{stem}.jsonl"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let pair: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            let request = &pair["request"];
+            if request["action"] == "ping" || request["data"].get("error").is_some() {
+                continue;
+            }
+            if c.check_lines(line, Request::default())
+                .in_order()
+                .next()
+                .is_some()
+            {
+                continue;
+            }
+            checked += 1;
+            let errors: Vec<String> = validator
+                .iter_errors(&pair["response"])
+                .map(|e| format!("{e} at {}", e.instance_path()))
+                .collect();
+            if !errors.is_empty() {
+                failures.push(format!("{stem}.jsonl:{}: {}", n + 1, errors.join("; ")));
+            }
+        }
+    }
+    assert!(checked >= 30, "only {checked} responses were checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
