@@ -3,9 +3,7 @@
 //! `push` and `status` add what the server said (`flowId`, `success`, `status`...).
 //!
 //! `fixes` (waflow's own, beside Meta's two lists, which fixes never change): when a
-//! finding proposes fixes, each as `{"finding": {"list", "index"}, "rule", "title",
-//! "applicability", "edits": [{"start", "end", "replacement"}]}`, the edits by byte offset
-//! in the file (docs/fixes.md).
+//! finding proposes fixes, the library's `Report::fix_list` (docs/fixes.md).
 
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use waflow::Spelled;
@@ -45,46 +43,12 @@ impl serde::Serialize for File<'_> {
         }
         map.serialize_entry(spelling.errors_key(), &Spelled(c.report.errors(), spelling))?;
         map.serialize_entry("warnings", &Spelled(c.report.warnings(), spelling))?;
-        let fixes = fixes(c, spelling);
+        let fixes = c.report.fix_list(spelling);
         if !fixes.is_empty() {
             map.serialize_entry("fixes", &fixes)?;
         }
         map.end()
     }
-}
-
-/// The fixes of the file's findings, each naming its finding by list and index.
-fn fixes(c: &Checked, spelling: Spelling) -> Vec<serde_json::Value> {
-    let lists = [
-        (spelling.errors_key(), c.report.errors()),
-        ("warnings", c.report.warnings()),
-    ];
-    let mut out = Vec::new();
-    for (list, findings) in lists {
-        for (index, f) in findings.iter().enumerate() {
-            for fix in &f.fixes {
-                let edits: Vec<serde_json::Value> = fix
-                    .edits
-                    .iter()
-                    .map(|e| {
-                        serde_json::json!({
-                            "start": e.span.start,
-                            "end": e.span.end,
-                            "replacement": e.replacement,
-                        })
-                    })
-                    .collect();
-                out.push(serde_json::json!({
-                    "finding": {"list": list, "index": index},
-                    "rule": f.rule,
-                    "title": fix.title,
-                    "applicability": fix.applicability.as_str(),
-                    "edits": edits,
-                }));
-            }
-        }
-    }
-    out
 }
 
 fn render(checked: &[Checked], spelling: Spelling) -> Vec<u8> {

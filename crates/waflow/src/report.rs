@@ -137,6 +137,45 @@ impl Report {
         out.push('}');
         out
     }
+
+    /// waflow's own list of the fixes the findings propose, written beside Meta's lists
+    /// by the JSON formats (the CLI's `--format json|meta`, the npm package): one entry
+    /// per fix, `{"finding": {"list", "index"}, "rule", "title", "applicability", "edits":
+    /// [{"start", "end", "replacement"}]}`, where `finding` names the finding by its list
+    /// (`spelling`'s errors key, or `warnings`) and position, and the edits are byte
+    /// offsets in the validated text. Empty when no finding proposes a fix.
+    pub fn fix_list(&self, spelling: Spelling) -> Vec<serde_json::Value> {
+        let lists = [
+            (spelling.errors_key(), &self.errors),
+            ("warnings", &self.warnings),
+        ];
+        let mut out = Vec::new();
+        for (list, findings) in lists {
+            for (index, f) in findings.iter().enumerate() {
+                for fix in &f.fixes {
+                    let edits: Vec<serde_json::Value> = fix
+                        .edits
+                        .iter()
+                        .map(|e| {
+                            serde_json::json!({
+                                "start": e.span.start,
+                                "end": e.span.end,
+                                "replacement": e.replacement,
+                            })
+                        })
+                        .collect();
+                    out.push(serde_json::json!({
+                        "finding": {"list": list, "index": index},
+                        "rule": f.rule,
+                        "title": fix.title,
+                        "applicability": fix.applicability.as_str(),
+                        "edits": edits,
+                    }));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Errors and warnings apart, each in its order. A list of one severity (thousands of
