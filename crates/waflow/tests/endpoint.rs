@@ -6,7 +6,7 @@
 //! over the size limit is not committed). As in testdata/, `invalid*` must trigger the
 //! folder's rule and `valid*` must not.
 
-mod support;
+mod snapshot;
 
 use std::path::{Path, PathBuf};
 
@@ -83,7 +83,7 @@ fn every_response_matches_its_snapshot() {
             if stem.starts_with("valid") && fired {
                 failures.push(format!("{name}: {code} fired on a valid response"));
             }
-            let actual = support::snapshot(&report);
+            let actual = snapshot::snapshot(&report);
             let snap = path.with_extension("snap");
             if bless {
                 std::fs::write(&snap, &actual).unwrap();

@@ -9,8 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-mod support;
-use support::snapshot;
+mod snapshot;
+use snapshot::snapshot;
 
 fn testdata() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata")
