@@ -129,6 +129,14 @@ pub struct Options {
     /// are merged into one with several places, so the cap bounds the work and memory of
     /// a run, not just the length of its report. Default: 100,000.
     pub max_findings: usize,
+    /// Judge the flow as this Flow JSON version, whatever its own `version` says or when
+    /// it has none: the findings are those of the flow with `"version": "<this>"`, at the
+    /// positions of the text as given. The `version` member itself is then not judged
+    /// (absent, not a string, another version: no finding); a version Meta refuses
+    /// (frozen, unavailable, unknown) gets the finding a flow declaring it gets, at the
+    /// member's value or, without one, at the root. Default: `None`, the flow's own
+    /// version, as Meta does.
+    pub version: Option<FlowVersion>,
 }
 
 impl Default for Options {
@@ -139,6 +147,7 @@ impl Default for Options {
             max_depth: syntax::DEFAULT_MAX_DEPTH,
             frozen_version: Severity::Error,
             max_findings: 100_000,
+            version: None,
         }
     }
 }
@@ -261,7 +270,14 @@ fn stages(
     let doc = document::parse(text, &arena, options.max_depth, out);
     let parsed = doc.parsed.as_ref()?;
     let loc = &doc.loc;
-    let version = version::check(&parsed.root, loc, options.frozen_version, out)?;
+    let version = version::check(
+        &parsed.root,
+        loc,
+        options.frozen_version,
+        options.version,
+        out,
+    )?;
+    let given = options.version.is_some();
     if parsed.depth > schema::codes::MAX_DEPTH {
         let mut f = schema::codes::TOO_DEEP_TO_CHECK.finding(format!(
             "The document nests {} levels deep; waflow checks structure up to {} levels.",
@@ -278,11 +294,11 @@ fn stages(
     // findings if the schema failed: the two only read the tree.
     if through == Through::Stop
         && bytes.len() >= PARALLEL_STAGES
-        && beside_schema(&parsed.root, version, loc, options, out)
+        && beside_schema(&parsed.root, version, given, loc, options, out)
     {
         return Some(version);
     }
-    if !schema::check(&parsed.root, version, loc, out) {
+    if !schema::check(&parsed.root, version, given, loc, out) {
         rules::check(&parsed.root, version, loc, out);
     } else {
         // The fixes of schema findings that need the semantic model (a screen renamed
@@ -310,6 +326,7 @@ const PARALLEL_STAGES: usize = 1 << 20;
 fn beside_schema(
     root: &syntax::Node<'_>,
     version: FlowVersion,
+    version_given: bool,
     loc: &locate::Locator<'_>,
     options: &Options,
     out: &mut Sink<'_>,
@@ -330,7 +347,7 @@ fn beside_schema(
         else {
             return false;
         };
-        let failed = schema::check(root, version, loc, out);
+        let failed = schema::check(root, version, version_given, loc, out);
         // Should the semantic pass panic (a bug), run it again here: the panic then
         // surfaces on the caller's thread, as it would without the second thread.
         let found = rules.join().unwrap_or_else(|_| semantic());

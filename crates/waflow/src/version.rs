@@ -116,10 +116,13 @@ pub(crate) static RULES: &[&RuleMeta] = &[
 ];
 
 /// Runs the stage; returns the version the later stages judge the flow by, if any.
+/// `given`: the version the caller names (`Options::version`), which the flow is judged
+/// by instead of its own `version` member, left unread.
 pub(crate) fn check(
     root: &Node<'_>,
     loc: &Locator<'_>,
     frozen: Severity,
+    given: Option<FlowVersion>,
     out: &mut Sink<'_>,
 ) -> Option<FlowVersion> {
     if !matches!(root.value, Value::Object(_)) {
@@ -131,6 +134,21 @@ pub(crate) fn check(
         f.pointers.push(loc.pointer(root.span, &Path::root()));
         out.push(f);
         return None;
+    }
+    if let Some(version) = given {
+        // As if the member said this version: one Meta refuses is reported where the
+        // member's value is, or at the root when the flow has none.
+        return match root.member("version") {
+            Some(m) => judge(
+                version,
+                m.value.span,
+                &Path::root().key("version"),
+                loc,
+                frozen,
+                out,
+            ),
+            None => judge(version, root.span, &Path::root(), loc, frozen, out),
+        };
     }
     let Some(member) = root.member("version") else {
         let mut f = MISSING_VERSION.finding(
@@ -189,7 +207,19 @@ pub(crate) fn check(
         out.push(f);
         return None;
     }
+    judge(version, node.span, &path, loc, frozen, out)
+}
 
+/// Whether Meta accepts flows of `version` (written at `span`, `path`): the version to
+/// judge the flow by, or a finding and `None` (a frozen version is still judged by).
+fn judge(
+    version: FlowVersion,
+    span: crate::syntax::Span,
+    path: &Path,
+    loc: &Locator<'_>,
+    frozen: Severity,
+    out: &mut Sink<'_>,
+) -> Option<FlowVersion> {
     let (rule, message, help, usable) = match versions::lookup(version).map(|v| v.state) {
         Some(VersionState::Active) => return Some(version),
         Some(VersionState::Frozen { since }) => (
@@ -234,7 +264,7 @@ pub(crate) fn check(
         f.severity = frozen;
     }
     f.help = Some(help);
-    f.pointers.push(loc.pointer(node.span, &path));
+    f.pointers.push(loc.pointer(span, path));
     out.push(f);
     usable.then_some(version)
 }

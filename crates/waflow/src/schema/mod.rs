@@ -35,7 +35,7 @@ pub fn check_tree(text: &str, root: &Node<'_>, v: FlowVersion) -> Vec<Finding> {
     let loc = Locator::new(text);
     let failed = AtomicBool::new(false);
     let mut sink = Sink::new(usize::MAX, &failed);
-    check(root, v, &loc, &mut sink);
+    check(root, v, false, &loc, &mut sink);
     sink.finish().0
 }
 
@@ -71,9 +71,12 @@ pub fn structure_faults(text: &str) -> Option<Vec<(String, &'static str)>> {
 /// Checks `root` against the structure of version `v`; returns whether there were
 /// errors (Meta then skips the semantic pass), having raised the sink's failure signal at
 /// the first. Display-limit warnings are added when the structure passes.
+/// `version_given`: the caller named `v` (`Options::version`), so the root's own
+/// `version` member is not judged (it may be absent or of any type).
 pub(crate) fn check(
     root: &Node<'_>,
     v: FlowVersion,
+    version_given: bool,
     loc: &Locator<'_>,
     out: &mut Sink<'_>,
 ) -> bool {
@@ -82,6 +85,9 @@ pub(crate) fn check(
     let mut unexplained = false;
     let mut explained = Vec::new();
     walk::walk(root, v, &mut |steps, fault, branch| {
+        if version_given && of_version_member(steps, &fault) {
+            return;
+        }
         if let Some(here) = steps.last() {
             out.fail();
             if !out.take() {
@@ -117,6 +123,15 @@ pub(crate) fn check(
         limits::check(root, v, loc, out);
     }
     failed
+}
+
+/// Whether a fault is about the root's `version` member: missing, or its value.
+fn of_version_member(steps: &[Step<'_>], fault: &Fault<'_>) -> bool {
+    match steps {
+        [_root] => matches!(fault, Fault::Missing("version")),
+        [_root, member, ..] => member.key.is_some_and(|k| k.name == "version"),
+        _ => false,
+    }
 }
 
 /// Why a fault found by another component's schema is reported (`branches.rs`).
