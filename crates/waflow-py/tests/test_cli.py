@@ -112,3 +112,29 @@ def test_run_cli_in_process(capfd: pytest.CaptureFixture[str]) -> None:
     assert "unexpected argument '--bogus'" in capfd.readouterr().err
     with pytest.raises(TypeError):
         waflow.run_cli("check")
+
+
+def test_ctrl_c_ends_a_running_command() -> None:
+    # The language server runs until its client leaves; Ctrl-C (SIGINT) must end it as
+    # it ends the native binary, although the CLI runs in Rust, outside the interpreter.
+    import signal
+
+    proc = subprocess.Popen(
+        ["waflow", "server"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={"PATH": str(Path(sys.executable).parent)},
+    )
+    try:
+        assert proc.stdin is not None and proc.stdout is not None
+        body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+        proc.stdin.write(f"Content-Length: {len(body)}\r\n\r\n{body}".encode())
+        proc.stdin.flush()
+        # The answer proves the server (Rust) is running, past Python's start-up.
+        assert proc.stdout.readline().startswith(b"Content-Length: ")
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == -signal.SIGINT
+    finally:
+        proc.kill()
+        proc.wait()
