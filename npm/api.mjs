@@ -28,8 +28,9 @@ function ensureReady() {
   }
 }
 
-const VALIDATE_OPTIONS = ['spelling', 'maxFindings', 'frozenVersion'];
-const FIX_OPTIONS = ['unsafe'];
+const VALIDATE_OPTIONS = ['spelling', 'maxFindings', 'frozenVersion', 'version'];
+const FIX_OPTIONS = ['unsafe', 'version'];
+const GRAPH_OPTIONS = ['format'];
 
 /** The options object, checked: a typo in a key must not pass silently. */
 function checked(options, known, fn) {
@@ -49,12 +50,12 @@ function checked(options, known, fn) {
   return options;
 }
 
-function optionalString(value, name) {
+function optionalString(value, name, fn) {
   if (value === undefined) {
     return undefined;
   }
   if (typeof value !== 'string') {
-    throw new TypeError(`waflow.validate: ${name} must be a string`);
+    throw new TypeError(`waflow.${fn}: ${name} must be a string`);
   }
   return value;
 }
@@ -67,8 +68,9 @@ function optionalString(value, name) {
 export function validate(text, options) {
   ensureReady();
   const o = checked(options, VALIDATE_OPTIONS, 'validate');
-  const spelling = optionalString(o.spelling, 'spelling');
-  const frozenVersion = optionalString(o.frozenVersion, 'frozenVersion');
+  const spelling = optionalString(o.spelling, 'spelling', 'validate');
+  const frozenVersion = optionalString(o.frozenVersion, 'frozenVersion', 'validate');
+  const flowVersion = optionalString(o.version, 'version', 'validate');
   let maxFindings = o.maxFindings;
   if (maxFindings !== undefined) {
     if (typeof maxFindings !== 'number') {
@@ -81,9 +83,9 @@ export function validate(text, options) {
   }
   let json;
   if (typeof text === 'string') {
-    json = raw.validateText(text, spelling, maxFindings, frozenVersion);
+    json = raw.validateText(text, spelling, maxFindings, frozenVersion, flowVersion);
   } else if (text instanceof Uint8Array) {
-    json = raw.validateBytes(text, spelling, maxFindings, frozenVersion);
+    json = raw.validateBytes(text, spelling, maxFindings, frozenVersion, flowVersion);
   } else {
     throw new TypeError('waflow.validate: text must be a string or a Uint8Array');
   }
@@ -112,5 +114,25 @@ export function fix(text, options) {
   if (o.unsafe !== undefined && typeof o.unsafe !== 'boolean') {
     throw new TypeError('waflow.fix: unsafe must be a boolean');
   }
-  return raw.fixText(text, o.unsafe === true);
+  const flowVersion = optionalString(o.version, 'version', 'fix');
+  return raw.fixText(text, o.unsafe === true, flowVersion);
+}
+
+/**
+ * The flow's screens and the ways between them, as `waflow graph --format json` gives
+ * them (an object), or as Mermaid or Graphviz text; null when the text is not a JSON
+ * object with `screens`.
+ */
+export function graph(text, options) {
+  ensureReady();
+  const o = checked(options, GRAPH_OPTIONS, 'graph');
+  if (typeof text !== 'string') {
+    throw new TypeError('waflow.graph: text must be a string');
+  }
+  const format = optionalString(o.format, 'format', 'graph');
+  const out = raw.graphText(text, format);
+  if (out === undefined) {
+    return null;
+  }
+  return format === undefined || format === 'json' ? JSON.parse(out) : out;
 }

@@ -15,6 +15,10 @@ export interface ValidateOptions {
   maxFindings?: number;
   /** Severity of findings about a frozen Flow JSON version. Default `"error"`. */
   frozenVersion?: 'error' | 'warning';
+  /** Judge the flow as this Flow JSON version (`"7.3"`, as Meta writes it), whatever
+   * its own `version` says or when it has none; the `version` member itself is then not
+   * judged. An unknown version throws. Default: the flow's own. */
+  version?: string;
 }
 
 /** One place a finding applies to (8x8's spelling). Lines and columns are 1-based,
@@ -131,6 +135,47 @@ export interface Rule {
 export interface FixOptions {
   /** Apply the unsafe fixes too (they change what the flow does: review them). */
   unsafe?: boolean;
+  /** Fix the flow as this Flow JSON version (see `ValidateOptions.version`). */
+  version?: string;
+}
+
+/** A screen of `graph()` (or a name used as one that no screen has). */
+export interface GraphScreen {
+  id: string;
+  /** Its title, when a literal string. */
+  title: string | null;
+  terminal: boolean;
+  /** It sends a data_exchange (its next screen comes from the endpoint). */
+  exchanges: boolean;
+  /** How many errors of the flow point inside it. */
+  errors: number;
+  /** No screen has this id: a navigate or a route names it. */
+  missing: boolean;
+}
+
+/** One way from a screen to another. */
+export interface GraphEdge {
+  from: string;
+  to: string;
+  /** A navigate action, a `routing_model` route, or a route the endpoint may take after
+   * a data_exchange. */
+  kind: 'navigate' | 'routing' | 'data_exchange';
+  /** Why it is faulty (Meta refuses the flow because of it), or null. */
+  fault: string | null;
+}
+
+/** A flow as screens and the ways between them (`waflow graph --format json`). */
+export interface Graph {
+  /** The screens, in document order, then the screens named but missing. */
+  screens: GraphScreen[];
+  edges: GraphEdge[];
+}
+
+/** Options of `graph`. */
+export interface GraphOptions {
+  /** `"json"` (default: a `Graph` object), `"mermaid"` (flowchart text) or `"dot"`
+   * (Graphviz). */
+  format?: 'json' | 'mermaid' | 'dot';
 }
 
 /**
@@ -157,3 +202,10 @@ export function version(): string;
 /** The text with its safe fixes applied (and its unsafe ones with `unsafe: true`), in
  * rounds until nothing more applies; the text itself when nothing applies. */
 export function fix(text: string, options?: FixOptions): string;
+
+/** The flow's screens and the ways between them, faulty ones marked: drawn from any flow
+ * that parses, broken ones included. null when the text is not a JSON object with
+ * `screens`. */
+export function graph(text: string, options?: { format?: 'json' }): Graph | null;
+export function graph(text: string, options: { format: 'mermaid' | 'dot' }): string | null;
+export function graph(text: string, options?: GraphOptions): Graph | string | null;

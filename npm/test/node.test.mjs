@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
 import * as waflow from 'waflow';
-import { validate, rules, version, fix } from '../node.mjs';
+import { validate, rules, version, fix, graph } from '../node.mjs';
 import { read, PARALLEL_STAGES } from './support.mjs';
 
 const FINDING_KEYS = [
@@ -30,7 +30,7 @@ const TYPO = `{"version": "7.3", "screens": [{"id": "END",
 
 test('the package name resolves to the Node entry point', () => {
   assert.equal(waflow.validate, validate);
-  assert.deepEqual(Object.keys(waflow).sort(), ['fix', 'rules', 'validate', 'version']);
+  assert.deepEqual(Object.keys(waflow).sort(), ['fix', 'graph', 'rules', 'validate', 'version']);
 });
 
 test('a valid flow has no findings and no fixes', () => {
@@ -240,7 +240,7 @@ test('bad options and arguments throw; a bad document never does', () => {
   assert.throws(() => validate('{}', { frozenVersion: 'info' }), /frozenVersion: unknown severity 'info'/);
   assert.throws(() => validate('{}', { Spelling: 'meta' }), {
     name: 'TypeError',
-    message: 'waflow.validate: unknown option "Spelling" (known: spelling, maxFindings, frozenVersion)',
+    message: 'waflow.validate: unknown option "Spelling" (known: spelling, maxFindings, frozenVersion, version)',
   });
   for (const maxFindings of [0, -1, 1.5, 2 ** 32, Number.NaN]) {
     assert.throws(() => validate('{}', { maxFindings }), RangeError, String(maxFindings));
@@ -252,9 +252,56 @@ test('bad options and arguments throw; a bad document never does', () => {
   assert.throws(() => fix('{}', { unsafe: 'yes' }), TypeError);
   assert.throws(() => fix('{}', { safe: true }), TypeError);
   assert.throws(() => fix(new Uint8Array(2)), TypeError);
+  assert.throws(() => validate('{}', { version: '7.30' }), /^Error: version: "7.30" is not a Flow JSON version/);
+  assert.throws(() => fix('{}', { version: 7.3 }), TypeError);
+  assert.throws(() => graph('{}', { format: 'svg' }), /unknown graph format "svg"/);
+  assert.throws(() => graph('{}', { Format: 'dot' }), TypeError);
+  assert.throws(() => graph(new Uint8Array(2)), TypeError);
   for (const text of ['', 'null', '{', '\u0000', '[1,2', '{"version": "7.3", "screens": 5}', '\ud800']) {
     const report = validate(text);
     assert.ok(report.validationErrors.length > 0, JSON.stringify(text));
+  }
+});
+
+test('version: the flow judged as the version named, whatever it declares', () => {
+  // 7.3 with a screen that uses nothing newer; declared as a number, then without one.
+  const text = read('testdata/examples/valid-survey.json');
+  const declared = JSON.parse(text).version;
+  const asNumber = text.replace(`"version": "${declared}"`, `"version": ${declared}`);
+  assert.notEqual(asNumber, text);
+  assert.equal(validate(asNumber).validationErrors[0].error, 'INVALID_FLOW_JSON_VERSION');
+  assert.deepEqual(validate(asNumber, { version: declared }), { validationErrors: [], warnings: [] });
+  // A frozen version named: what Meta says of a flow declaring it, at the member.
+  const frozen = validate(text, { version: '3.1' });
+  const [error] = frozen.validationErrors;
+  assert.match(error.message, /frozen/i, JSON.stringify(frozen));
+  assert.equal(error.pointers[0].path, 'version');
+  assert.equal(fix(asNumber, { version: declared }), asNumber);
+});
+
+test('graph: screens and ways between them, as JSON, Mermaid or DOT', () => {
+  const text = read('testdata/examples/book-a-call.json');
+  const g = graph(text);
+  assert.deepEqual(Object.keys(g), ['screens', 'edges']);
+  assert.deepEqual(
+    g.screens.map((s) => [s.id, s.terminal, s.errors > 0, s.missing]),
+    [
+      ['ASK', false, true, false],
+      ['WELCOME', true, true, false],
+    ],
+  );
+  assert.deepEqual(Object.keys(g.screens[0]), ['id', 'title', 'terminal', 'exchanges', 'errors', 'missing']);
+  for (const edge of g.edges) {
+    assert.deepEqual(Object.keys(edge), ['from', 'to', 'kind', 'fault']);
+    assert.ok(['navigate', 'routing', 'data_exchange'].includes(edge.kind), edge.kind);
+  }
+  assert.deepEqual(graph(text, { format: 'json' }), g);
+  assert.match(graph(text, { format: 'mermaid' }), /^flowchart LR\n/);
+  assert.match(graph(text, { format: 'dot' }), /^digraph /);
+  // Not a flow with screens: null, in every format.
+  for (const format of ['json', 'mermaid', 'dot']) {
+    assert.equal(graph('{"version": "7.3"}', { format }), null);
+    assert.equal(graph('not json', { format }), null);
   }
 });
 

@@ -1,7 +1,8 @@
 // Every flow in testdata/ through the package, against two oracles: the snapshots the
 // library's own harness keeps (crates/waflow/tests/testdata.rs), and, when WAFLOW_BIN
 // names the built CLI (.ci/wasm passes it), the CLI's own JSON for the same files, key
-// order included. Every `.fixed` text is what fix(..., { unsafe: true }) gives.
+// order included (check, rules, graph). Every `.fixed` text is what
+// fix(..., { unsafe: true }) gives.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { validate, rules, fix } from '../node.mjs';
+import { validate, rules, fix, graph } from '../node.mjs';
 import { flows, root, snapFindings } from './support.mjs';
 
 const all = flows();
@@ -118,4 +119,37 @@ for (const [format, spelling] of [
 test('rules() is `waflow rules --format json`', { skip: noCli }, () => {
   const listed = JSON.parse(execFileSync(bin, ['rules', '--format', 'json'], { encoding: 'utf8' }));
   assert.equal(JSON.stringify(rules()), JSON.stringify(listed));
+});
+
+test('graph() is `waflow graph` on every flow (JSON, and Mermaid and DOT on the examples)', { skip: noCli }, () => {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let drawn = 0;
+  for (const file of all) {
+    let text;
+    try {
+      text = utf8.decode(readFileSync(path.join(root, file)));
+    } catch {
+      continue; // Not UTF-8: the CLI refuses it before drawing.
+    }
+    const formats = file.startsWith('testdata/examples/') ? ['json', 'mermaid', 'dot'] : ['json'];
+    for (const format of formats) {
+      let out;
+      try {
+        out = execFileSync(bin, ['graph', '--format', format, file], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+      } catch (e) {
+        // Exit 2: not a flow with screens.
+        assert.equal(e.status, 2, `${file}: ${e.stderr}`);
+        assert.equal(graph(text, { format }), null, file);
+        continue;
+      }
+      const got = graph(text, { format });
+      if (format === 'json') {
+        assert.equal(JSON.stringify(got), JSON.stringify(JSON.parse(out)), file);
+        drawn += 1;
+      } else {
+        assert.equal(got, out, `${file} (${format})`);
+      }
+    }
+  }
+  assert.ok(drawn >= 300, `${drawn} graphs`);
 });

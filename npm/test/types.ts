@@ -1,8 +1,8 @@
 // Compiled, never run, by test/types.test.mjs (tsc --noEmit): the hand-written .d.ts
 // files against uses of every export. `@ts-expect-error` lines must stay errors.
 
-import { validate, rules, version, fix } from 'waflow';
-import type { Finding, MetaFinding, Report, MetaReport, Rule, Fix, Edit } from 'waflow';
+import { validate, rules, version, fix, graph } from 'waflow';
+import type { Finding, MetaFinding, Report, MetaReport, Rule, Fix, Edit, Graph, GraphEdge } from 'waflow';
 import init, { initSync, validate as validateWeb } from 'waflow/web';
 import type { InitInput } from 'waflow/web';
 
@@ -18,7 +18,7 @@ const edit: Edit | undefined = fixes?.[0]?.edits[0];
 const offsets: [number, number] | undefined = edit && [edit.start, edit.end];
 const list: 'validationErrors' | 'warnings' | undefined = fixes?.[0]?.finding.list;
 
-const meta: MetaReport = validate(text, { spelling: 'meta', frozenVersion: 'warning' });
+const meta: MetaReport = validate(text, { spelling: 'meta', frozenVersion: 'warning', version: '7.3' });
 const metaFirst: MetaFinding | undefined = meta.validation_errors[0];
 const metaColumn: number | undefined = metaFirst?.column_start;
 const metaList: 'validation_errors' | 'warnings' | undefined = meta.fixes?.[0]?.finding.list;
@@ -41,7 +41,15 @@ const since: string | null | undefined = all[0]?.since;
 const fixable: boolean = all.some((r) => r.fix !== null && r.fix.applicability === 'safe');
 const v: string = version();
 const fixed: string = fix(text);
-const fixedUnsafe: string = fix(text, { unsafe: true });
+const fixedUnsafe: string = fix(text, { unsafe: true, version: '7.3' });
+const drawn: Graph | null = graph(text);
+const kind: GraphEdge['kind'] | undefined = drawn?.edges[0]?.kind;
+const title: string | null | undefined = drawn?.screens[0]?.title;
+const mermaid: string | null = graph(text, { format: 'mermaid' });
+// @ts-expect-error: Mermaid text is no Graph
+const notAGraph: Graph | null = graph(text, { format: 'dot' });
+// @ts-expect-error: no such format
+graph(text, { format: 'svg' });
 // @ts-expect-error: fix takes a string
 fix(new Uint8Array(1));
 
@@ -73,5 +81,9 @@ export {
   v,
   fixed,
   fixedUnsafe,
+  kind,
+  title,
+  mermaid,
+  notAGraph,
   browser,
 };

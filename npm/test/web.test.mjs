@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import init, { initSync, validate, rules, version, fix } from '../web.mjs';
+import init, { initSync, validate, rules, version, fix, graph } from '../web.mjs';
 import { read } from './support.mjs';
 
 const npm = fileURLToPath(new URL('..', import.meta.url));
@@ -27,7 +27,7 @@ const VERSION_FINDING = {
 };
 
 test('before init() every function throws; after init(bytes) all work', async () => {
-  for (const call of [() => validate('{}'), () => rules(), () => version(), () => fix('{}')]) {
+  for (const call of [() => validate('{}'), () => rules(), () => version(), () => fix('{}'), () => graph('{}')]) {
     assert.throws(call, /waflow: the WebAssembly module is not loaded yet: await init\(\)/);
   }
   const loading = init(wasmBytes());
@@ -45,6 +45,7 @@ test('before init() every function throws; after init(bytes) all work', async ()
     fix(read('testdata/invalid-json/invalid-trailing-comma-in-array.json')),
     read('testdata/invalid-json/invalid-trailing-comma-in-array.fixed'),
   );
+  assert.deepEqual(graph(read('testdata/examples/book-a-call.json')).screens.map((s) => s.id), ['ASK', 'WELCOME']);
   // Loaded once: later calls resolve at once and load nothing.
   await init('http://127.0.0.1:9/never-fetched.wasm');
   initSync(new Uint8Array([0, 1, 2]));
