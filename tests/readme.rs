@@ -362,6 +362,30 @@ fn the_config_example_is_a_valid_waflow_toml() {
     }
 }
 
+/// The JavaScript block: build the npm package with .ci/wasm, then install its folder.
+/// .ci/wasm runs the install line itself, in a scratch project, after the package's
+/// tests; this holds the block to what it runs and the package to the name it imports.
+#[test]
+fn the_javascript_block_builds_the_npm_package_and_installs_its_folder() {
+    let blocks = blocks();
+    let js = marked(&blocks, "checked by tests/readme.rs; .ci/wasm");
+    let commands: Vec<&str> = js[0].body.lines().map(|l| command_and_exit(l).0).collect();
+    assert_eq!(commands, ["bash .ci/wasm", "npm install ./npm"]);
+    let script = std::fs::read_to_string(root().join(".ci/wasm")).expect(".ci/wasm");
+    assert!(
+        script.contains("for from in \"$tarball\" ./npm; do"),
+        ".ci/wasm no longer runs `npm install ./npm`"
+    );
+    let run = std::fs::read_to_string(root().join(".ci/run")).expect(".ci/run");
+    assert!(run.lines().any(|l| l.starts_with("bash .ci/wasm ")));
+    let package: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("npm/package.json")).unwrap())
+            .expect("npm/package.json");
+    // The README imports it by this name.
+    assert_eq!(package["name"], "waflow");
+    assert_eq!(package["version"], env!("CARGO_PKG_VERSION"));
+}
+
 /// The benchmark detail lives in docs/benchmarks.md; the README keeps a summary.
 #[test]
 fn the_speed_section_is_a_summary_that_links_the_benchmarks() {
