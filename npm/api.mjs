@@ -92,6 +92,26 @@ export function validate(text, options) {
   return JSON.parse(json);
 }
 
+/**
+ * Every finding with what waflow adds to Meta's shape (the rule code, severity, help, the
+ * rule's doc link, the finer place to underline), errors then warnings: for editors.
+ */
+export function findings(text, options) {
+  ensureReady();
+  const o = checked(options, ['maxFindings', 'frozenVersion', 'version'], 'findings');
+  if (typeof text !== 'string') {
+    throw new TypeError('waflow.findings: text must be a string');
+  }
+  return JSON.parse(
+    raw.findingsText(
+      text,
+      o.maxFindings,
+      optionalString(o.frozenVersion, 'frozenVersion', 'findings'),
+      optionalString(o.version, 'version', 'findings'),
+    ),
+  );
+}
+
 /** Every rule waflow has, as `waflow rules --format json` lists them. */
 export function rules() {
   ensureReady();

@@ -194,6 +194,31 @@ export function validate(
 export function validate(text: string | Uint8Array, options?: ValidateOptions): Report | MetaReport;
 
 /** Every rule waflow has, in documentation order (a new array each call). */
+/** A finding with waflow's additions to Meta's shape, for editors ({@link findings}). */
+export interface EditorFinding {
+  /** The rule's code (`unknown-property`): one Meta code covers several rules. */
+  rule: string | null;
+  severity: 'error' | 'warning';
+  error: string;
+  errorType: string;
+  message: string;
+  help: string | null;
+  /** The rule's documentation. */
+  doc: string | null;
+  pointers: Array<
+    Pointer & {
+      /** The place to underline: inside Meta's token when waflow knows a finer one. */
+      shown: { lineStart: number; columnStart: number; lineEnd: number; columnEnd: number };
+    }
+  >;
+}
+
+/** Options of {@link findings}: those of {@link validate} but the spelling. */
+export type FindingsOptions = Omit<ValidateOptions, 'spelling'>;
+
+/** Every finding with its rule code, severity, help and doc link, errors then warnings. */
+export function findings(text: string, options?: FindingsOptions): EditorFinding[];
+
 export function rules(): Rule[];
 
 /** waflow's version, e.g. `"0.1.0"` (the package's version). */

@@ -9,4 +9,4 @@ import { markReady } from './api.mjs';
 initSync({ module: readFileSync(new URL('./pkg/waflow_bg.wasm', import.meta.url)) });
 markReady();
 
-export { validate, rules, version, fix, graph } from './api.mjs';
+export { validate, findings, rules, version, fix, graph } from './api.mjs';

@@ -38,4 +38,4 @@ export function initSync(module) {
 }
 
 export default init;
-export { validate, rules, version, fix, graph } from './api.mjs';
+export { validate, findings, rules, version, fix, graph } from './api.mjs';

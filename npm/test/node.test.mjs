@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
 import * as waflow from 'waflow';
-import { validate, rules, version, fix, graph } from '../node.mjs';
+import { validate, findings, rules, version, fix, graph } from '../node.mjs';
 import { read, PARALLEL_STAGES } from './support.mjs';
 
 const FINDING_KEYS = [
@@ -30,7 +30,7 @@ const TYPO = `{"version": "7.3", "screens": [{"id": "END",
 
 test('the package name resolves to the Node entry point', () => {
   assert.equal(waflow.validate, validate);
-  assert.deepEqual(Object.keys(waflow).sort(), ['fix', 'graph', 'rules', 'validate', 'version']);
+  assert.deepEqual(Object.keys(waflow).sort(), ['findings', 'fix', 'graph', 'rules', 'validate', 'version']);
 });
 
 test('a valid flow has no findings and no fixes', () => {
@@ -303,6 +303,22 @@ test('graph: screens and ways between them, as JSON, Mermaid or DOT', () => {
     assert.equal(graph('{"version": "7.3"}', { format }), null);
     assert.equal(graph('not json', { format }), null);
   }
+});
+
+test('findings: the rule code, severity, doc link and the place to underline', () => {
+  const all = findings(TYPO);
+  assert.equal(all.length, 1);
+  const [f] = all;
+  assert.equal(f.rule, 'unknown-property');
+  assert.equal(f.severity, 'error');
+  assert.equal(f.error, 'INVALID_PROPERTY_KEY');
+  assert.equal(f.doc, 'https://github.com/waflow/waflow/blob/main/docs/rules.md#unknown-property');
+  assert.deepEqual(f.pointers[0].shown, { lineStart: 3, columnStart: 68, lineEnd: 3, columnEnd: 81 });
+  // The same finding as validate gives, in Meta's terms.
+  const meta = validate(TYPO).validationErrors[0];
+  assert.equal(f.message, meta.message);
+  assert.equal(f.pointers[0].path, meta.pointers[0].path);
+  assert.throws(() => findings(TYPO, { spelling: 'meta' }), /unknown option "spelling"/);
 });
 
 test('rules: the registry, each rule as `waflow rules --format json` lists it', () => {

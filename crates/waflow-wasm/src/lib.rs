@@ -200,6 +200,62 @@ pub fn graph_text_export(text: &str, format: Option<String>) -> Result<Option<St
     graph_text(text, format.as_deref()).map_err(|e| JsError::new(&e))
 }
 
+/// Every finding of `text` with what waflow adds to Meta's shape, for editors (the
+/// playground): errors then warnings, each `{rule, severity, error, errorType, message,
+/// help, doc, pointers: [{lineStart, lineEnd, columnStart, columnEnd, path, shown}]}`,
+/// where `shown` is the finer place to underline (`Pointer::shown`) and `doc` the rule's
+/// documentation. Meta's shape (`validate`) has no rule code, and one Meta code covers
+/// several rules, so an editor that links a finding to its rule needs this.
+pub fn findings_json(bytes: &[u8], settings: &Settings) -> String {
+    let report = waflow::validate_with(bytes, &settings.options);
+    let one = |f: &waflow::Finding| {
+        let pointers: Vec<serde_json::Value> = f
+            .pointers
+            .iter()
+            .map(|p| {
+                let (ls, cs, le, ce) = p.shown();
+                serde_json::json!({
+                    "lineStart": p.line_start,
+                    "lineEnd": p.line_end,
+                    "columnStart": p.column_start,
+                    "columnEnd": p.column_end,
+                    "path": p.path,
+                    "shown": {"lineStart": ls, "columnStart": cs, "lineEnd": le, "columnEnd": ce},
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "rule": f.rule,
+            "severity": f.severity.as_str(),
+            "error": f.error,
+            "errorType": f.error_type,
+            "message": f.message,
+            "help": f.help,
+            "doc": f.doc_url(),
+            "pointers": pointers,
+        })
+    };
+    let all: Vec<serde_json::Value> = report
+        .errors()
+        .iter()
+        .chain(report.warnings())
+        .map(one)
+        .collect();
+    serde_json::Value::Array(all).to_string()
+}
+
+/// Every finding with waflow's additions, as JSON text (see [`findings_json`]).
+#[wasm_bindgen(js_name = findingsText)]
+pub fn findings_text(
+    text: &str,
+    max_findings: Option<u32>,
+    frozen_version: Option<String>,
+    version: Option<String>,
+) -> Result<String, JsError> {
+    let settings = settings(None, max_findings, frozen_version, version)?;
+    Ok(findings_json(text.as_bytes(), &settings))
+}
+
 /// Every rule as JSON text (see [`rules_json`]).
 #[wasm_bindgen(js_name = rulesJson)]
 pub fn rules_json_export() -> String {
