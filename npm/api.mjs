@@ -3,8 +3,8 @@
 // functions; they differ only in how the .wasm gets loaded.
 //
 // The raw exports return JSON text, which JSON.parse turns into plain objects: the bytes
-// are the library's own serializer's (the CLI's --format json), and JSON.parse builds the
-// objects faster than creating them one by one across the wasm boundary.
+// are the library's own serializers' (the CLI's --format json), so nothing here can drift
+// from the CLI (crates/waflow-wasm/src/lib.rs says why not serde-wasm-bindgen).
 
 import * as raw from './pkg/waflow.js';
 

@@ -4,10 +4,12 @@
 //! The exports here are the raw layer: they take primitives and return JSON text. The
 //! package's own JavaScript (npm/node.mjs, npm/web.mjs through npm/api.mjs) checks the
 //! options object and parses the JSON with `JSON.parse`, so JavaScript gets plain objects
-//! with exactly the bytes the CLI writes: `Report::to_json` is the library's own
-//! serializer, and V8's `JSON.parse` builds the objects faster than creating them one
-//! property at a time across the wasm boundary (serde-wasm-bindgen), with no serializer
-//! of our own whose output could drift from the CLI's.
+//! made from exactly the bytes the CLI writes: `Report::to_json` and `Report::fix_list`
+//! are the library's own serializers, key order and nulls included, and the package's
+//! tests compare the text with the CLI's. serde-wasm-bindgen would be a second path to
+//! keep equal (by default it makes ES `Map`s of serialized maps, which the finding
+//! serializer writes, and `undefined` of `None`) for little gain: `JSON.parse` takes 17
+//! of 80 ms on a report of 10,080 findings (3.3 MB of JSON), nothing on usual flows.
 //!
 //! Everything that decides something lives in plain Rust functions ([`report_json`],
 //! [`rules_json`], [`graph_text`], [`fixed_text`], [`Settings`]) that the crate's tests
