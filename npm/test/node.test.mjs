@@ -372,3 +372,20 @@ test('require() loads the package where Node can require ES modules', { skip: !p
   const required = require('waflow');
   assert.equal(required.validate, validate);
 });
+
+test("the README's JavaScript example runs", () => {
+  const readme = read('README.md');
+  const section = readme.split('\n## JavaScript\n')[1]?.split('\n## ')[0];
+  assert.ok(section, 'README.md has a JavaScript section');
+  const body = section.split('```js\n')[1]?.split('\n```')[0];
+  assert.ok(body, 'the section has a js block');
+  const lines = body.split('\n');
+  assert.match(lines[0], /^import \{ ([\w, ]+) \} from 'waflow';/);
+  const names = lines[0].match(/^import \{ ([\w, ]+) \}/)[1];
+  // The block without its import, given the package's functions and a flow to work on.
+  const run = new Function('waflow', 'text', 'bytes', `const { ${names} } = waflow;\n${lines.slice(1).join('\n')}\nreturn report;`);
+  const text = read('testdata/examples/book-a-call.json');
+  const report = run(waflow, text, new TextEncoder().encode(text));
+  assert.deepEqual(report, validate(text));
+  assert.equal(report.validationErrors.length, 3);
+});
