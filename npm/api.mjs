@@ -60,6 +60,21 @@ function optionalString(value, name, fn) {
   return value;
 }
 
+/** `maxFindings`, checked: the glue would coerce anything to a u32 (`>>> 0`), so -1
+ * would become 4294967295 and 1.5 would become 1. */
+function optionalCap(value, fn) {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'number') {
+    throw new TypeError(`waflow.${fn}: maxFindings must be a number`);
+  }
+  if (!Number.isInteger(value) || value < 1 || value > 0xffffffff) {
+    throw new RangeError(`waflow.${fn}: maxFindings must be an integer from 1 to 4294967295`);
+  }
+  return value;
+}
+
 /**
  * The findings of one Flow JSON document, as `waflow check --format json` (or
  * `--format meta` with `spelling: "meta"`) reports them for one file, without its `file`
@@ -71,16 +86,7 @@ export function validate(text, options) {
   const spelling = optionalString(o.spelling, 'spelling', 'validate');
   const frozenVersion = optionalString(o.frozenVersion, 'frozenVersion', 'validate');
   const flowVersion = optionalString(o.version, 'version', 'validate');
-  let maxFindings = o.maxFindings;
-  if (maxFindings !== undefined) {
-    if (typeof maxFindings !== 'number') {
-      throw new TypeError('waflow.validate: maxFindings must be a number');
-    }
-    // The glue would coerce anything to a u32 (`>>> 0`): -1 would become 4294967295.
-    if (!Number.isInteger(maxFindings) || maxFindings < 1 || maxFindings > 0xffffffff) {
-      throw new RangeError('waflow.validate: maxFindings must be an integer from 1 to 4294967295');
-    }
-  }
+  const maxFindings = optionalCap(o.maxFindings, 'validate');
   let json;
   if (typeof text === 'string') {
     json = raw.validateText(text, spelling, maxFindings, frozenVersion, flowVersion);
@@ -105,7 +111,7 @@ export function findings(text, options) {
   return JSON.parse(
     raw.findingsText(
       text,
-      o.maxFindings,
+      optionalCap(o.maxFindings, 'findings'),
       optionalString(o.frozenVersion, 'frozenVersion', 'findings'),
       optionalString(o.version, 'version', 'findings'),
     ),

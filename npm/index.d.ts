@@ -193,7 +193,6 @@ export function validate(
 ): MetaReport;
 export function validate(text: string | Uint8Array, options?: ValidateOptions): Report | MetaReport;
 
-/** Every rule waflow has, in documentation order (a new array each call). */
 /** A finding with waflow's additions to Meta's shape, for editors ({@link findings}). */
 export interface EditorFinding {
   /** The rule's code (`unknown-property`): one Meta code covers several rules. */
@@ -219,6 +218,7 @@ export type FindingsOptions = Omit<ValidateOptions, 'spelling'>;
 /** Every finding with its rule code, severity, help and doc link, errors then warnings. */
 export function findings(text: string, options?: FindingsOptions): EditorFinding[];
 
+/** Every rule waflow has, in documentation order (a new array each call). */
 export function rules(): Rule[];
 
 /** waflow's version, e.g. `"0.1.0"` (the package's version). */

@@ -319,6 +319,10 @@ test('findings: the rule code, severity, doc link and the place to underline', (
   assert.equal(f.message, meta.message);
   assert.equal(f.pointers[0].path, meta.pointers[0].path);
   assert.throws(() => findings(TYPO, { spelling: 'meta' }), /unknown option "spelling"/);
+  for (const maxFindings of [0, -1, 1.5, 2 ** 32]) {
+    assert.throws(() => findings(TYPO, { maxFindings }), RangeError, String(maxFindings));
+  }
+  assert.throws(() => findings(TYPO, { maxFindings: '1' }), TypeError);
 });
 
 test('rules: the registry, each rule as `waflow rules --format json` lists it', () => {

@@ -1,8 +1,8 @@
 // Compiled, never run, by test/types.test.mjs (tsc --noEmit): the hand-written .d.ts
 // files against uses of every export. `@ts-expect-error` lines must stay errors.
 
-import { validate, rules, version, fix, graph } from 'waflow';
-import type { Finding, MetaFinding, Report, MetaReport, Rule, Fix, Edit, Graph, GraphEdge } from 'waflow';
+import { validate, findings, rules, version, fix, graph } from 'waflow';
+import type { Finding, MetaFinding, Report, MetaReport, Rule, Fix, Edit, Graph, GraphEdge, EditorFinding } from 'waflow';
 import init, { initSync, validate as validateWeb } from 'waflow/web';
 import type { InitInput } from 'waflow/web';
 
@@ -35,6 +35,12 @@ validate(text, { maxWarnings: 3 });
 validate(text, { frozenVersion: 'off' });
 // @ts-expect-error: text is a string or bytes
 validate(42);
+
+const forEditor: EditorFinding[] = findings(text, { maxFindings: 5, version: '7.3' });
+const ruleCode: string | null | undefined = forEditor[0]?.rule;
+const underline: number | undefined = forEditor[0]?.pointers[0]?.shown.columnEnd;
+// @ts-expect-error: findings have one spelling
+findings(text, { spelling: 'meta' });
 
 const all: Rule[] = rules();
 const since: string | null | undefined = all[0]?.since;
@@ -83,6 +89,8 @@ export {
   fixedUnsafe,
   kind,
   title,
+  ruleCode,
+  underline,
   mermaid,
   notAGraph,
   browser,
