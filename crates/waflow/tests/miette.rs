@@ -18,7 +18,7 @@ const FLOW: &str = r#"{
   "screens": [
     {
       "id": "WELCOME",
-      "title": "Welcome",
+      "title": "${data.name}",
       "terminal": true,
       "data": {
         "name": { "type": "string", "__example__": "Ada" }
