@@ -79,25 +79,7 @@ pub(crate) fn run_list(args: &RulesArgs) -> ExitCode {
         }
         ListFormat::Markdown => markdown(),
         ListFormat::Json => {
-            let rules: Vec<serde_json::Value> = all()
-                .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "code": r.code,
-                        "error": r.error,
-                        "errorType": r.error_type,
-                        "severity": r.severity.as_str(),
-                        "since": r.since.map(|v| v.to_string()),
-                        "until": r.until.map(|v| v.to_string()),
-                        "summary": r.summary,
-                        "doc": r.doc,
-                        "fix": r.fix.map(|f| serde_json::json!({
-                            "applicability": f.applicability.as_str(),
-                            "what": f.what,
-                        })),
-                    })
-                })
-                .collect();
+            let rules: Vec<serde_json::Value> = all().iter().map(|r| r.to_json()).collect();
             let mut s = serde_json::to_string_pretty(&rules).unwrap_or_default();
             s.push('\n');
             s

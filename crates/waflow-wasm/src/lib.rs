@@ -135,22 +135,7 @@ pub fn graph_text(text: &str, format: Option<&str>) -> Result<Option<String>, St
 pub fn rules_json() -> String {
     let rules: Vec<serde_json::Value> = waflow::registry::all()
         .iter()
-        .map(|r| {
-            serde_json::json!({
-                "code": r.code,
-                "error": r.error,
-                "errorType": r.error_type,
-                "severity": r.severity.as_str(),
-                "since": r.since.map(|v| v.to_string()),
-                "until": r.until.map(|v| v.to_string()),
-                "summary": r.summary,
-                "doc": r.doc,
-                "fix": r.fix.map(|f| serde_json::json!({
-                    "applicability": f.applicability.as_str(),
-                    "what": f.what,
-                })),
-            })
-        })
+        .map(|r| r.to_json())
         .collect();
     serde_json::Value::Array(rules).to_string()
 }

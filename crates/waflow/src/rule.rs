@@ -97,6 +97,25 @@ impl RuleMeta {
         self.since.is_none_or(|s| version >= s) && self.until.is_none_or(|u| version <= u)
     }
 
+    /// The rule as `waflow rules --format json` and the npm package's `rules()` list it:
+    /// code, error, errorType, severity, since, until, summary, doc, fix.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "code": self.code,
+            "error": self.error,
+            "errorType": self.error_type,
+            "severity": self.severity.as_str(),
+            "since": self.since.map(|v| v.to_string()),
+            "until": self.until.map(|v| v.to_string()),
+            "summary": self.summary,
+            "doc": self.doc,
+            "fix": self.fix.map(|f| serde_json::json!({
+                "applicability": f.applicability.as_str(),
+                "what": f.what,
+            })),
+        })
+    }
+
     /// A finding of this rule with no location yet.
     pub(crate) fn finding(&'static self, message: impl Into<String>) -> Finding {
         Finding {
